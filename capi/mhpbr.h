@@ -1,0 +1,245 @@
+/* mhpbr: mental health Payment by Results - the stable C API.
+ *
+ * The contract, in full:
+ *
+ * Handles. `mhpbr_rules` (a validated rule set) and `mhpbr_classifier` are
+ * opaque. Each `_load_*`/`_create` call hands out a new handle that the
+ * caller owns and releases with the matching `_destroy` (which accepts
+ * NULL). A classifier keeps its own reference to the rules it was built
+ * from, so the rules may be destroyed first. Both are immutable once made:
+ * any number of threads may use one handle at the same time.
+ *
+ * Errors. Every call that can fail returns an `mhpbr_code`: MHPBR_OK (0) or
+ * one of the codes below, numbered like absl::StatusCode. Branch on codes,
+ * never on text. When `error` is not NULL and the call fails, `*error`
+ * receives a NUL-terminated message naming the record and field at fault,
+ * which the caller frees with mhpbr_free(); on success `*error` is set to
+ * NULL. Passing NULL for `error` is allowed. No call throws, aborts or
+ * prints.
+ *
+ * Memory. Free what the library hands out with the library's own functions
+ * (mhpbr_free for strings, `_destroy` for handles); never with the
+ * caller's free(). Strings returned as `const char*` from an accessor are
+ * borrowed: they live as long as the handle they came from.
+ *
+ * Structs. Every struct passed in or out starts with `struct_size`, which
+ * the caller sets to sizeof the struct it was compiled with (use the
+ * `MHPBR_*_INIT` macros or the `_init` functions). Structs only ever grow at
+ * the end, so a program built against an older header keeps working with a
+ * newer library. Fields are fixed-width integers; there are no bool or enum
+ * types in the ABI.
+ *
+ * NULL. A NULL handle, struct or array pointer where one is required gives
+ * MHPBR_INVALID_ARGUMENT, never a crash.
+ *
+ * Items. Ratings are given in profile row order: items 1-13 at indices 0-12,
+ * then historical items A-E at 13-17 (MHPBR_ITEM_* below). Item 8 comes
+ * either as one rating at index 7 or as ten type ratings 8A-8J.
+ *
+ * Not supported: reading files other than rule sets; anything that needs a
+ * clock (the caller always passes dates).
+ */
+#ifndef MHPBR_H_
+#define MHPBR_H_
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The one source of truth for the version; CMake reads these lines. */
+#define MHPBR_VERSION_MAJOR 0
+#define MHPBR_VERSION_MINOR 1
+#define MHPBR_VERSION_PATCH 0
+#define MHPBR_VERSION_NUMBER \
+  (MHPBR_VERSION_MAJOR * 10000 + MHPBR_VERSION_MINOR * 100 + MHPBR_VERSION_PATCH)
+
+#if defined(_WIN32)
+#if defined(MHPBR_BUILDING_LIBRARY)
+#define MHPBR_EXPORT __declspec(dllexport)
+#else
+#define MHPBR_EXPORT
+#endif
+#else
+#define MHPBR_EXPORT __attribute__((visibility("default")))
+#endif
+
+/* ---- Status codes (numbered like absl::StatusCode) ---------------------- */
+typedef int32_t mhpbr_code;
+#define MHPBR_OK 0
+#define MHPBR_CANCELLED 1
+#define MHPBR_UNKNOWN 2
+#define MHPBR_INVALID_ARGUMENT 3
+#define MHPBR_NOT_FOUND 5
+#define MHPBR_FAILED_PRECONDITION 9
+#define MHPBR_OUT_OF_RANGE 11
+#define MHPBR_UNIMPLEMENTED 12
+#define MHPBR_INTERNAL 13
+#define MHPBR_DATA_LOSS 15
+
+/* ---- Version ------------------------------------------------------------ */
+/* "MAJOR.MINOR.PATCH" of the library actually loaded. Borrowed, static. */
+MHPBR_EXPORT const char* mhpbr_version(void);
+/* MHPBR_VERSION_NUMBER of the library actually loaded. */
+MHPBR_EXPORT int32_t mhpbr_version_number(void);
+
+/* ---- Memory ------------------------------------------------------------- */
+/* Frees a string or buffer the library handed out. Accepts NULL. */
+MHPBR_EXPORT void mhpbr_free(void* p);
+
+/* A short, static name for a code ("OK", "INVALID_ARGUMENT", ...). */
+MHPBR_EXPORT const char* mhpbr_code_name(mhpbr_code code);
+
+/* ---- Items --------------------------------------------------------------- */
+#define MHPBR_ITEM_COUNT 18
+#define MHPBR_ITEM8_TYPE_COUNT 10
+#define MHPBR_ITEM_8 7 /* index of item 8 in ratings[] */
+#define MHPBR_ITEM_A 13
+#define MHPBR_ITEM_B 14
+#define MHPBR_ITEM_C 15
+#define MHPBR_ITEM_D 16
+#define MHPBR_ITEM_E 17
+#define MHPBR_NOT_KNOWN 9
+
+/* "1".."13", "A".."E" for index 0-17; NULL otherwise. Borrowed, static. */
+MHPBR_EXPORT const char* mhpbr_item_code(int32_t index);
+
+/* ---- Rule sets ----------------------------------------------------------- */
+typedef struct mhpbr_rules mhpbr_rules;
+
+/* The default rule set compiled into the library. */
+MHPBR_EXPORT mhpbr_code mhpbr_rules_load_default(mhpbr_rules** out,
+                                                 char** error);
+/* A rule set in protobuf text format (mhpbr.v1.RuleSet). `text` need not
+ * be NUL-terminated. */
+MHPBR_EXPORT mhpbr_code mhpbr_rules_load_text(const char* text, size_t length,
+                                              mhpbr_rules** out,
+                                              char** error);
+/* A rule set file in protobuf text format. */
+MHPBR_EXPORT mhpbr_code mhpbr_rules_load_file(const char* path,
+                                              mhpbr_rules** out,
+                                              char** error);
+MHPBR_EXPORT void mhpbr_rules_destroy(mhpbr_rules* rules);
+
+/* Provenance, borrowed for the life of the handle; "" when not set or when
+ * `rules` is NULL. */
+MHPBR_EXPORT const char* mhpbr_rules_source(const mhpbr_rules* rules);
+MHPBR_EXPORT const char* mhpbr_rules_financial_year(const mhpbr_rules* rules);
+MHPBR_EXPORT const char* mhpbr_rules_version(const mhpbr_rules* rules);
+
+/* ---- Classification ------------------------------------------------------ */
+typedef struct mhpbr_classifier mhpbr_classifier;
+
+MHPBR_EXPORT mhpbr_code mhpbr_classifier_create(const mhpbr_rules* rules,
+                                                mhpbr_classifier** out,
+                                                char** error);
+MHPBR_EXPORT void mhpbr_classifier_destroy(mhpbr_classifier* classifier);
+
+/* Answers to the decision tree's first questions. */
+#define MHPBR_ANSWER_UNKNOWN 0
+#define MHPBR_ANSWER_NO 1
+#define MHPBR_ANSWER_YES 2
+
+/* How item 8 is given. */
+#define MHPBR_ITEM8_SINGLE 0 /* one rating in ratings[MHPBR_ITEM_8] */
+#define MHPBR_ITEM8_TYPES 1  /* ten ratings in item8_types[], 8A-8J */
+
+#define MHPBR_NO_CLUSTER (-1)
+
+typedef struct mhpbr_assessment {
+  uint32_t struct_size; /* sizeof(mhpbr_assessment) */
+  /* Profile row order; 0-4 or MHPBR_NOT_KNOWN (9). With
+   * MHPBR_ITEM8_TYPES, ratings[MHPBR_ITEM_8] must be MHPBR_NOT_KNOWN. */
+  uint8_t ratings[MHPBR_ITEM_COUNT];
+  /* 8A-8J; read only with MHPBR_ITEM8_TYPES. */
+  uint8_t item8_types[MHPBR_ITEM8_TYPE_COUNT];
+  int32_t item8_form; /* MHPBR_ITEM8_* */
+  int32_t organic;    /* MHPBR_ANSWER_* */
+  int32_t psychosis;  /* MHPBR_ANSWER_* */
+  /* The clinician's cluster, 0-8 or 10-21, or MHPBR_NO_CLUSTER. */
+  int32_t allocated_cluster;
+} mhpbr_assessment;
+
+/* Every rating not known, no answers, no allocation. */
+#define MHPBR_ASSESSMENT_INIT                                            \
+  {                                                                      \
+    sizeof(mhpbr_assessment),                                            \
+        {9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9},          \
+        {9, 9, 9, 9, 9, 9, 9, 9, 9, 9}, MHPBR_ITEM8_SINGLE,              \
+        MHPBR_ANSWER_UNKNOWN, MHPBR_ANSWER_UNKNOWN, MHPBR_NO_CLUSTER     \
+  }
+MHPBR_EXPORT void mhpbr_assessment_init(mhpbr_assessment* a);
+
+/* Why the suggestion is cluster 0. */
+#define MHPBR_REASON_NONE 0
+#define MHPBR_REASON_NO_FIT 1
+#define MHPBR_REASON_TOO_FEW_KNOWN 2
+
+#define MHPBR_SUPERCLASS_VARIANCE 0
+#define MHPBR_SUPERCLASS_NON_PSYCHOTIC 1
+#define MHPBR_SUPERCLASS_PSYCHOTIC 2
+#define MHPBR_SUPERCLASS_ORGANIC 3
+
+typedef struct mhpbr_result {
+  uint32_t struct_size; /* sizeof(mhpbr_result), set by the caller */
+  /* MHPBR_OK, or why this record was not classified (batch calls). */
+  mhpbr_code status;
+  int32_t suggested_cluster;
+  /* Fit scores in thousandths (12000 = 12); 0 when there is none. */
+  int32_t has_suggested_fit;
+  int32_t suggested_fit_milli;
+  int32_t runner_up_cluster; /* MHPBR_NO_CLUSTER when none */
+  int32_t runner_up_fit_milli;
+  int32_t reason;     /* MHPBR_REASON_* */
+  int32_t superclass; /* MHPBR_SUPERCLASS_* of the suggested cluster */
+  int32_t known_items;
+  int32_t allocated_cluster; /* MHPBR_NO_CLUSTER when none */
+  int32_t allocation_red;    /* 1 red, 0 not, -1 no allocation */
+  /* Bit i set = profile row i (see mhpbr_item_code). */
+  uint32_t red_items;        /* rows breaking the allocated cluster's rule */
+  uint32_t fitting_items;    /* suggested cluster's M/E rows */
+  uint32_t misfitting_items; /* suggested cluster's U rows */
+} mhpbr_result;
+
+#define MHPBR_RESULT_INIT \
+  { sizeof(mhpbr_result), 0, 0, 0, 0, -1, 0, 0, 0, 0, -1, -1, 0, 0, 0 }
+MHPBR_EXPORT void mhpbr_result_init(mhpbr_result* r);
+
+/* Classifies one assessment. */
+MHPBR_EXPORT mhpbr_code mhpbr_classify(const mhpbr_classifier* classifier,
+                                       const mhpbr_assessment* assessment,
+                                       mhpbr_result* result, char** error);
+
+/* Classifies `count` assessments into `results`. Elements are
+ * `assessments[0].struct_size` and `results[0].struct_size` bytes apart.
+ * A bad record does not stop the batch: its result's `status` says what is
+ * wrong and every other record is classified. Returns MHPBR_OK when every
+ * record was good, else MHPBR_INVALID_ARGUMENT with a message naming the
+ * first bad record and how many there were. */
+MHPBR_EXPORT mhpbr_code mhpbr_classify_batch(
+    const mhpbr_classifier* classifier, const mhpbr_assessment* assessments,
+    size_t count, mhpbr_result* results, char** error);
+
+typedef struct mhpbr_allocation_check {
+  uint32_t struct_size; /* sizeof(mhpbr_allocation_check) */
+  int32_t cluster;
+  int32_t red;        /* 1 red, 0 not; cluster 0 is never red */
+  uint32_t red_items; /* bit i = profile row i */
+} mhpbr_allocation_check;
+
+#define MHPBR_ALLOCATION_CHECK_INIT \
+  { sizeof(mhpbr_allocation_check), 0, 0, 0 }
+
+/* Checks an allocation to `cluster` against its red rules (the
+ * assessment's own allocated_cluster is ignored). */
+MHPBR_EXPORT mhpbr_code mhpbr_check_allocation(
+    const mhpbr_classifier* classifier, const mhpbr_assessment* assessment,
+    int32_t cluster, mhpbr_allocation_check* check, char** error);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* MHPBR_H_ */

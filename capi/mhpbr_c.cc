@@ -1,0 +1,405 @@
+// The C API over the C++ library. Every entry point is wrapped in
+// MHPBR_C_TRY / MHPBR_C_CATCH so that nothing thrown (std::bad_alloc is the
+// one that can happen) ever crosses the boundary.
+
+#include "mhpbr.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <new>
+#include <string>
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "mhpbr/classifier.h"
+#include "mhpbr/mhct_ratings.h"
+#include "mhpbr/rule_set.h"
+#include "mhpbr/rule_set_text.h"
+
+struct mhpbr_rules {
+  std::shared_ptr<const mhpbr::RuleSet> rules;
+};
+
+struct mhpbr_classifier {
+  explicit mhpbr_classifier(std::shared_ptr<const mhpbr::RuleSet> r)
+      : classifier(std::move(r)) {}
+  mhpbr::Classifier classifier;
+};
+
+namespace {
+
+char* CopyString(absl::string_view s) {
+  char* out = static_cast<char*>(std::malloc(s.size() + 1));
+  if (out == nullptr) return nullptr;
+  std::memcpy(out, s.data(), s.size());
+  out[s.size()] = '\0';
+  return out;
+}
+
+// The one place an absl::Status becomes a C code and message.
+mhpbr_code Report(const absl::Status& status, char** error) {
+  if (error != nullptr) {
+    *error = status.ok() ? nullptr : CopyString(status.message());
+  }
+  return static_cast<mhpbr_code>(status.code());
+}
+
+mhpbr_code Ok(char** error) {
+  if (error != nullptr) *error = nullptr;
+  return MHPBR_OK;
+}
+
+mhpbr_code Invalid(char** error, absl::string_view message) {
+  return Report(absl::InvalidArgumentError(message), error);
+}
+
+#define MHPBR_C_TRY try {
+#define MHPBR_C_CATCH(error)                                              \
+  }                                                                       \
+  catch (const std::bad_alloc&) {                                         \
+    return Report(absl::ResourceExhaustedError("out of memory"), error);  \
+  }                                                                       \
+  catch (...) {                                                           \
+    return Report(absl::InternalError("unexpected internal error"), error); \
+  }
+
+// Builds valid ratings from the C struct, or says which field is wrong.
+// Kept allocation-free on the good path: this is the hot single call.
+absl::Status ToRatings(const mhpbr_assessment& a, mhpbr::MhctRatings* out) {
+  if (a.struct_size < sizeof(mhpbr_assessment)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "assessment.struct_size ", a.struct_size, " is smaller than ",
+        sizeof(mhpbr_assessment), " (use MHPBR_ASSESSMENT_INIT)"));
+  }
+  mhpbr::MhctRatings r;
+  const bool types = a.item8_form == MHPBR_ITEM8_TYPES;
+  if (!types && a.item8_form != MHPBR_ITEM8_SINGLE) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "assessment.item8_form ", a.item8_form, " is not 0 or 1"));
+  }
+  for (int i = 0; i < mhpbr::kItemCount; ++i) {
+    const mhpbr::Item item = mhpbr::ItemAt(i);
+    if (types && item == mhpbr::Item::kOtherProblems) {
+      if (a.ratings[i] != mhpbr::kNotKnown) {
+        return absl::InvalidArgumentError(
+            "assessment.ratings[7] (item 8) must be 9 when item 8 is given "
+            "as types 8A-8J");
+      }
+      continue;
+    }
+    if (absl::Status s = r.Set(item, a.ratings[i]); !s.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("assessment.ratings[", i, "]: ", s.message()));
+    }
+  }
+  if (types) {
+    for (int t = 0; t < mhpbr::kItem8TypeCount; ++t) {
+      if (absl::Status s = r.SetItem8Type(static_cast<mhpbr::Item8Type>(t),
+                                          a.item8_types[t]);
+          !s.ok()) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("assessment.item8_types[", t, "]: ", s.message()));
+      }
+    }
+  }
+  auto answer = [](int32_t v, mhpbr::Answer* out) {
+    if (v < MHPBR_ANSWER_UNKNOWN || v > MHPBR_ANSWER_YES) return false;
+    *out = static_cast<mhpbr::Answer>(v);
+    return true;
+  };
+  mhpbr::Answer organic, psychosis;
+  if (!answer(a.organic, &organic)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("assessment.organic ", a.organic, " is not 0, 1 or 2"));
+  }
+  if (!answer(a.psychosis, &psychosis)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "assessment.psychosis ", a.psychosis, " is not 0, 1 or 2"));
+  }
+  r.set_organic(organic);
+  r.set_psychosis(psychosis);
+  if (a.allocated_cluster != MHPBR_NO_CLUSTER) {
+    auto c = mhpbr::Cluster::FromCode(a.allocated_cluster);
+    if (!c.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("assessment.allocated_cluster: ", c.status().message()));
+    }
+    r.set_allocated(*c);
+  }
+  *out = r;
+  return absl::OkStatus();
+}
+
+absl::Status CheckResultSize(const mhpbr_result& r) {
+  if (r.struct_size < sizeof(mhpbr_result)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "result.struct_size ", r.struct_size, " is smaller than ",
+        sizeof(mhpbr_result), " (use MHPBR_RESULT_INIT)"));
+  }
+  return absl::OkStatus();
+}
+
+void FillResult(const mhpbr::RuleSet& rules, const mhpbr::Classification& c,
+                mhpbr_result* out) {
+  const uint32_t size = out->struct_size;
+  mhpbr_result r;
+  r.struct_size = size;
+  r.status = MHPBR_OK;
+  r.suggested_cluster = c.suggested.code();
+  r.has_suggested_fit = c.suggested_fit_milli.has_value();
+  r.suggested_fit_milli = c.suggested_fit_milli.value_or(0);
+  r.runner_up_cluster = c.runner_up ? c.runner_up->code() : MHPBR_NO_CLUSTER;
+  r.runner_up_fit_milli = c.runner_up_fit_milli.value_or(0);
+  r.reason = static_cast<int32_t>(c.reason);
+  r.superclass = static_cast<int32_t>(rules.cluster(c.suggested).superclass);
+  r.known_items = c.known_items;
+  r.allocated_cluster =
+      c.allocation ? c.allocation->cluster.code() : MHPBR_NO_CLUSTER;
+  r.allocation_red = c.allocation ? (c.allocation->red ? 1 : 0) : -1;
+  r.red_items = c.allocation ? c.allocation->red_items.bits() : 0;
+  r.fitting_items = c.fitting_items.bits();
+  r.misfitting_items = c.misfitting_items.bits();
+  *out = r;
+}
+
+void FailResult(mhpbr_code code, mhpbr_result* out) {
+  const uint32_t size = out->struct_size;
+  mhpbr_result r = MHPBR_RESULT_INIT;
+  r.struct_size = size;
+  r.status = code;
+  *out = r;
+}
+
+}  // namespace
+
+extern "C" {
+
+const char* mhpbr_version(void) {
+#define MHPBR_STR2(x) #x
+#define MHPBR_STR(x) MHPBR_STR2(x)
+  return MHPBR_STR(MHPBR_VERSION_MAJOR) "." MHPBR_STR(
+      MHPBR_VERSION_MINOR) "." MHPBR_STR(MHPBR_VERSION_PATCH);
+}
+
+int32_t mhpbr_version_number(void) { return MHPBR_VERSION_NUMBER; }
+
+void mhpbr_free(void* p) { std::free(p); }
+
+const char* mhpbr_code_name(mhpbr_code code) {
+  switch (code) {
+    case MHPBR_OK:
+      return "OK";
+    case MHPBR_CANCELLED:
+      return "CANCELLED";
+    case MHPBR_INVALID_ARGUMENT:
+      return "INVALID_ARGUMENT";
+    case MHPBR_NOT_FOUND:
+      return "NOT_FOUND";
+    case MHPBR_FAILED_PRECONDITION:
+      return "FAILED_PRECONDITION";
+    case MHPBR_OUT_OF_RANGE:
+      return "OUT_OF_RANGE";
+    case MHPBR_UNIMPLEMENTED:
+      return "UNIMPLEMENTED";
+    case MHPBR_INTERNAL:
+      return "INTERNAL";
+    case MHPBR_DATA_LOSS:
+      return "DATA_LOSS";
+    case 8:
+      return "RESOURCE_EXHAUSTED";
+    default:
+      return "UNKNOWN";
+  }
+}
+
+const char* mhpbr_item_code(int32_t index) {
+  if (index < 0 || index >= mhpbr::kItemCount) return nullptr;
+  // Item codes are static string literals, so the view is NUL-terminated.
+  return mhpbr::ItemCode(mhpbr::ItemAt(index)).data();
+}
+
+static mhpbr_code HandOutRules(
+    absl::StatusOr<std::shared_ptr<const mhpbr::RuleSet>> rules,
+    mhpbr_rules** out, char** error) {
+  if (!rules.ok()) return Report(rules.status(), error);
+  *out = new mhpbr_rules{*std::move(rules)};
+  return Ok(error);
+}
+
+mhpbr_code mhpbr_rules_load_default(mhpbr_rules** out, char** error) {
+  MHPBR_C_TRY
+  if (out == nullptr) return Invalid(error, "out is NULL");
+  *out = nullptr;
+  return HandOutRules(mhpbr::DefaultRuleSet(), out, error);
+  MHPBR_C_CATCH(error)
+}
+
+mhpbr_code mhpbr_rules_load_text(const char* text, size_t length,
+                                 mhpbr_rules** out, char** error) {
+  MHPBR_C_TRY
+  if (out == nullptr) return Invalid(error, "out is NULL");
+  *out = nullptr;
+  if (text == nullptr && length > 0) return Invalid(error, "text is NULL");
+  return HandOutRules(
+      mhpbr::ParseRuleSetText(absl::string_view(text == nullptr ? "" : text,
+                                                text == nullptr ? 0 : length),
+                              "rule set text"),
+      out, error);
+  MHPBR_C_CATCH(error)
+}
+
+mhpbr_code mhpbr_rules_load_file(const char* path, mhpbr_rules** out,
+                                 char** error) {
+  MHPBR_C_TRY
+  if (out == nullptr) return Invalid(error, "out is NULL");
+  *out = nullptr;
+  if (path == nullptr) return Invalid(error, "path is NULL");
+  return HandOutRules(mhpbr::LoadRuleSetFile(path), out, error);
+  MHPBR_C_CATCH(error)
+}
+
+void mhpbr_rules_destroy(mhpbr_rules* rules) { delete rules; }
+
+const char* mhpbr_rules_source(const mhpbr_rules* rules) {
+  return rules ? rules->rules->provenance().source.c_str() : "";
+}
+
+const char* mhpbr_rules_financial_year(const mhpbr_rules* rules) {
+  return rules ? rules->rules->provenance().financial_year.c_str() : "";
+}
+
+const char* mhpbr_rules_version(const mhpbr_rules* rules) {
+  return rules ? rules->rules->provenance().version.c_str() : "";
+}
+
+mhpbr_code mhpbr_classifier_create(const mhpbr_rules* rules,
+                                   mhpbr_classifier** out, char** error) {
+  MHPBR_C_TRY
+  if (out == nullptr) return Invalid(error, "out is NULL");
+  *out = nullptr;
+  if (rules == nullptr) return Invalid(error, "rules is NULL");
+  *out = new mhpbr_classifier(rules->rules);
+  return Ok(error);
+  MHPBR_C_CATCH(error)
+}
+
+void mhpbr_classifier_destroy(mhpbr_classifier* classifier) {
+  delete classifier;
+}
+
+void mhpbr_assessment_init(mhpbr_assessment* a) {
+  if (a == nullptr) return;
+  *a = mhpbr_assessment MHPBR_ASSESSMENT_INIT;
+}
+
+void mhpbr_result_init(mhpbr_result* r) {
+  if (r == nullptr) return;
+  *r = mhpbr_result MHPBR_RESULT_INIT;
+}
+
+mhpbr_code mhpbr_classify(const mhpbr_classifier* classifier,
+                          const mhpbr_assessment* assessment,
+                          mhpbr_result* result, char** error) {
+  MHPBR_C_TRY
+  if (classifier == nullptr) return Invalid(error, "classifier is NULL");
+  if (assessment == nullptr) return Invalid(error, "assessment is NULL");
+  if (result == nullptr) return Invalid(error, "result is NULL");
+  if (absl::Status s = CheckResultSize(*result); !s.ok()) {
+    return Report(s, error);
+  }
+  mhpbr::MhctRatings ratings;
+  if (absl::Status s = ToRatings(*assessment, &ratings); !s.ok()) {
+    FailResult(MHPBR_INVALID_ARGUMENT, result);
+    return Report(s, error);
+  }
+  const mhpbr::Classifier& c = classifier->classifier;
+  FillResult(c.rules(), c.Classify(ratings), result);
+  return Ok(error);
+  MHPBR_C_CATCH(error)
+}
+
+mhpbr_code mhpbr_classify_batch(const mhpbr_classifier* classifier,
+                                const mhpbr_assessment* assessments,
+                                size_t count, mhpbr_result* results,
+                                char** error) {
+  MHPBR_C_TRY
+  if (classifier == nullptr) return Invalid(error, "classifier is NULL");
+  if (count == 0) return Ok(error);
+  if (assessments == nullptr) return Invalid(error, "assessments is NULL");
+  if (results == nullptr) return Invalid(error, "results is NULL");
+  const size_t in_stride = assessments[0].struct_size;
+  const size_t out_stride = results[0].struct_size;
+  if (in_stride < sizeof(mhpbr_assessment)) {
+    return Invalid(error, absl::StrCat("assessments[0].struct_size ",
+                                       in_stride, " is smaller than ",
+                                       sizeof(mhpbr_assessment)));
+  }
+  if (absl::Status s = CheckResultSize(results[0]); !s.ok()) {
+    return Report(s, error);
+  }
+  const mhpbr::Classifier& c = classifier->classifier;
+  const char* in = reinterpret_cast<const char*>(assessments);
+  char* out = reinterpret_cast<char*>(results);
+  size_t bad = 0;
+  absl::Status first;
+  for (size_t i = 0; i < count; ++i) {
+    const auto* a =
+        reinterpret_cast<const mhpbr_assessment*>(in + i * in_stride);
+    auto* r = reinterpret_cast<mhpbr_result*>(out + i * out_stride);
+    r->struct_size = static_cast<uint32_t>(out_stride);
+    mhpbr::MhctRatings ratings;
+    absl::Status s = a->struct_size == in_stride
+                         ? ToRatings(*a, &ratings)
+                         : absl::InvalidArgumentError(
+                               "struct_size differs from assessments[0]");
+    if (!s.ok()) {
+      if (bad++ == 0) {
+        first = absl::InvalidArgumentError(
+            absl::StrCat("assessments[", i, "]: ", s.message()));
+      }
+      FailResult(static_cast<mhpbr_code>(s.code()), r);
+      continue;
+    }
+    FillResult(c.rules(), c.Classify(ratings), r);
+  }
+  if (bad > 0) {
+    return Report(absl::InvalidArgumentError(absl::StrCat(
+                      bad, " of ", count, " records not classified; first: ",
+                      first.message())),
+                  error);
+  }
+  return Ok(error);
+  MHPBR_C_CATCH(error)
+}
+
+mhpbr_code mhpbr_check_allocation(const mhpbr_classifier* classifier,
+                                  const mhpbr_assessment* assessment,
+                                  int32_t cluster,
+                                  mhpbr_allocation_check* check,
+                                  char** error) {
+  MHPBR_C_TRY
+  if (classifier == nullptr) return Invalid(error, "classifier is NULL");
+  if (assessment == nullptr) return Invalid(error, "assessment is NULL");
+  if (check == nullptr) return Invalid(error, "check is NULL");
+  if (check->struct_size < sizeof(mhpbr_allocation_check)) {
+    return Invalid(error, "check.struct_size is too small (use "
+                          "MHPBR_ALLOCATION_CHECK_INIT)");
+  }
+  auto c = mhpbr::Cluster::FromCode(cluster);
+  if (!c.ok()) return Report(c.status(), error);
+  mhpbr::MhctRatings ratings;
+  if (absl::Status s = ToRatings(*assessment, &ratings); !s.ok()) {
+    return Report(s, error);
+  }
+  const mhpbr::AllocationCheck a =
+      classifier->classifier.CheckAllocation(ratings, *c);
+  check->cluster = a.cluster.code();
+  check->red = a.red ? 1 : 0;
+  check->red_items = a.red_items.bits();
+  return Ok(error);
+  MHPBR_C_CATCH(error)
+}
+
+}  // extern "C"

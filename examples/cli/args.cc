@@ -1,0 +1,64 @@
+#include "args.h"
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+
+namespace mhpbr::cli {
+
+absl::StatusOr<Args> Args::Parse(const std::vector<std::string>& argv,
+                                 const std::set<std::string>& valued,
+                                 const std::set<std::string>& switches) {
+  Args args;
+  for (size_t i = 0; i < argv.size(); ++i) {
+    const std::string& a = argv[i];
+    if (!absl::StartsWith(a, "--")) {
+      args.positional_.push_back(a);
+      continue;
+    }
+    std::string name = a.substr(2);
+    std::optional<std::string> value;
+    if (size_t eq = name.find('='); eq != std::string::npos) {
+      value = name.substr(eq + 1);
+      name.resize(eq);
+    }
+    if (switches.count(name)) {
+      if (value) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("--", name, " takes no value"));
+      }
+      args.values_[name] = "";
+    } else if (valued.count(name)) {
+      if (!value) {
+        if (i + 1 >= argv.size()) {
+          return absl::InvalidArgumentError(
+              absl::StrCat("--", name, " needs a value"));
+        }
+        value = argv[++i];
+      }
+      if (args.values_.count(name)) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("--", name, " given twice"));
+      }
+      args.values_[name] = *value;
+    } else {
+      return absl::InvalidArgumentError(absl::StrCat("unknown option ", a));
+    }
+  }
+  return args;
+}
+
+std::optional<std::string> Args::Get(const std::string& name) const {
+  auto it = values_.find(name);
+  if (it == values_.end()) return std::nullopt;
+  return it->second;
+}
+
+absl::StatusOr<std::string> Args::Require(const std::string& name) const {
+  auto v = Get(name);
+  if (!v || v->empty()) {
+    return absl::InvalidArgumentError(absl::StrCat("--", name, " is required"));
+  }
+  return *v;
+}
+
+}  // namespace mhpbr::cli

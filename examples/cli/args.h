@@ -1,0 +1,38 @@
+// Command-line flags: `--name value` or `--name=value`, plus switches such
+// as `--strict`. Each subcommand says which it takes; anything else is a
+// usage error (exit 2).
+
+#ifndef MHPBR_EXAMPLES_CLI_ARGS_H_
+#define MHPBR_EXAMPLES_CLI_ARGS_H_
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+
+namespace mhpbr::cli {
+
+class Args {
+ public:
+  // `valued` flags take a value; `switches` do not. Names without "--".
+  static absl::StatusOr<Args> Parse(const std::vector<std::string>& argv,
+                                    const std::set<std::string>& valued,
+                                    const std::set<std::string>& switches);
+
+  std::optional<std::string> Get(const std::string& name) const;
+  // Fails naming the flag when it is absent.
+  absl::StatusOr<std::string> Require(const std::string& name) const;
+  bool Has(const std::string& name) const { return values_.count(name) > 0; }
+  const std::vector<std::string>& positional() const { return positional_; }
+
+ private:
+  std::map<std::string, std::string> values_;
+  std::vector<std::string> positional_;
+};
+
+}  // namespace mhpbr::cli
+
+#endif  // MHPBR_EXAMPLES_CLI_ARGS_H_

@@ -1,0 +1,130 @@
+// mhpbr classify --in FILE [--rules FILE] [--out FILE] [--rejects FILE]
+//                [--strict]
+// One output row per accepted input row, in input order (formats.md).
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "args.h"
+#include "commands.h"
+#include "input_file.h"
+#include "mhpbr/assessment_csv.h"
+#include "mhpbr/classifier.h"
+#include "mhpbr/csv_writer.h"
+#include "mhpbr/dates.h"
+#include "output_file.h"
+#include "row_ledger.h"
+#include "rule_set_flag.h"
+
+namespace mhpbr::cli {
+namespace {
+
+int Usage(absl::string_view why) {
+  PrintError(why);
+  std::fprintf(stderr,
+               "usage: mhpbr classify --in FILE [--rules FILE] [--out FILE] "
+               "[--rejects FILE] [--strict]\n");
+  return kExitUsage;
+}
+
+void WriteRow(const RuleSet& rules, const AssessmentRecord& rec,
+              const Classification& c, CsvWriter& out) {
+  out.Field(rec.assessment_id);
+  out.Field(rec.patient_id);
+  out.Field(FormatIsoDate(rec.date));
+  out.Field(int64_t{c.suggested.code()});
+  if (c.suggested_fit_milli) {
+    out.Field(FormatFit(*c.suggested_fit_milli));
+  } else {
+    out.EmptyField();
+  }
+  if (c.runner_up) {
+    out.Field(int64_t{c.runner_up->code()});
+    out.Field(FormatFit(*c.runner_up_fit_milli));
+  } else {
+    out.EmptyField();
+    out.EmptyField();
+  }
+  out.Field(SuperclassName(rules.cluster(c.suggested).superclass));
+  if (c.allocation) {
+    out.Field(int64_t{c.allocation->cluster.code()});
+    out.Field(c.allocation->red ? "y" : "n");
+    out.Field(c.allocation->red_items.ToString(';'));
+  } else {
+    out.EmptyField();
+    out.EmptyField();
+    out.EmptyField();
+  }
+  out.Field(VarianceReasonName(c.reason));
+  out.EndRow();
+}
+
+}  // namespace
+
+int RunClassify(const std::vector<std::string>& argv) {
+  auto args = Args::Parse(argv, {"in", "rules", "out", "rejects"}, {"strict"});
+  if (!args.ok()) return Usage(args.status().message());
+  if (!args->positional().empty()) {
+    return Usage(absl::StrCat("unexpected argument ", args->positional()[0]));
+  }
+  auto in_path = args->Require("in");
+  if (!in_path.ok()) return Usage(in_path.status().message());
+
+  auto rules = RulesFromFlag(args->Get("rules"));
+  if (!rules.ok()) {
+    PrintError(rules.status().message());
+    return kExitUsage;
+  }
+  auto in = OpenInput(*in_path);
+  if (!in.ok()) {
+    PrintError(in.status().message());
+    return kExitUsage;
+  }
+  auto reader = AssessmentCsvReader::Open(in->get(), *in_path);
+  if (!reader.ok()) {
+    PrintError(reader.status().message());
+    return kExitUsage;
+  }
+  auto out_file = OutputFile::Open(args->Get("out"));
+  if (!out_file.ok()) {
+    PrintError(out_file.status().message());
+    return kExitUsage;
+  }
+  auto ledger = RowLedger::Open(args->Get("rejects"), args->Has("strict"));
+  if (!ledger.ok()) {
+    PrintError(ledger.status().message());
+    return kExitUsage;
+  }
+
+  const Classifier classifier(*rules);
+  CsvWriter out(out_file->file());
+  out.Row({"assessment_id", "patient_id", "date", "suggested_cluster",
+           "suggested_fit", "runner_up_cluster", "runner_up_fit", "superclass",
+           "allocated_cluster", "allocation_red", "red_items", "reason"});
+  AssessmentRow row;
+  while ((*reader)->Next(&row)) {
+    if (!row.error.empty()) {
+      (*ledger)->Reject(row.line, row.record.assessment_id, row.error);
+      continue;
+    }
+    WriteRow(**rules, row.record, classifier.Classify(row.record.ratings),
+             out);
+    (*ledger)->Ok();
+  }
+  if (!(*reader)->io_status().ok()) {
+    PrintError((*reader)->io_status().message());
+    return kExitUsage;
+  }
+  out.Flush();
+  absl::Status written = out.status();
+  if (written.ok()) written = out_file->Commit();
+  if (!written.ok()) {
+    PrintError(absl::StrCat("output: ", written.message()));
+    return kExitUsage;
+  }
+  return (*ledger)->Finish();
+}
+
+}  // namespace mhpbr::cli

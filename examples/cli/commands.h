@@ -1,0 +1,17 @@
+// The subcommands of the `mhpbr` tool. Each takes its arguments (after the
+// subcommand's name) and returns the process exit status.
+
+#ifndef MHPBR_EXAMPLES_CLI_COMMANDS_H_
+#define MHPBR_EXAMPLES_CLI_COMMANDS_H_
+
+#include <string>
+#include <vector>
+
+namespace mhpbr::cli {
+
+int RunClassify(const std::vector<std::string>& args);
+int RunRules(const std::vector<std::string>& args);
+
+}  // namespace mhpbr::cli
+
+#endif  // MHPBR_EXAMPLES_CLI_COMMANDS_H_

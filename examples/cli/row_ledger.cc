@@ -1,0 +1,100 @@
+#include "row_ledger.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+
+namespace mhpbr::cli {
+namespace {
+constexpr int64_t kMaxEchoed = 20;
+}  // namespace
+
+void PrintError(absl::string_view message) {
+  std::fprintf(stderr, "mhpbr: %.*s\n", static_cast<int>(message.size()),
+               message.data());
+}
+
+absl::StatusOr<std::unique_ptr<RowLedger>> RowLedger::Open(
+    const std::optional<std::string>& rejects_path, bool strict) {
+  auto file = OutputFile::Open(rejects_path ? rejects_path
+                                            : std::optional<std::string>("-"));
+  if (!file.ok()) return file.status();
+  std::unique_ptr<RowLedger> ledger(
+      new RowLedger(*std::move(file), rejects_path.has_value(), strict));
+  return ledger;
+}
+
+RowLedger::RowLedger(OutputFile rejects, bool has_file, bool strict)
+    : rejects_file_(std::move(rejects)),
+      strict_(strict),
+      tty_(isatty(STDERR_FILENO) == 1),
+      start_(std::chrono::steady_clock::now()),
+      last_progress_(start_) {
+  if (has_file) {
+    rejects_ = std::make_unique<CsvWriter>(rejects_file_.file());
+    rejects_->Row({"line", "id", "reason"});
+  }
+}
+
+void RowLedger::Reject(int64_t line, absl::string_view id,
+                       absl::string_view reason) {
+  ++read_;
+  ++rejected_;
+  if (rejects_) {
+    rejects_->Field(line);
+    rejects_->Field(id);
+    rejects_->Field(reason);
+    rejects_->EndRow();
+  }
+  if (echoed_ < kMaxEchoed) {
+    ++echoed_;
+    std::fprintf(stderr, "line %lld%s%.*s: %.*s\n", static_cast<long long>(line),
+                 id.empty() ? "" : " ", static_cast<int>(id.size()), id.data(),
+                 static_cast<int>(reason.size()), reason.data());
+  } else if (echoed_ == kMaxEchoed) {
+    ++echoed_;
+    std::fprintf(stderr, "(further rejected rows %s)\n",
+                 rejects_ ? "only in the rejects file" : "not shown; use --rejects");
+  }
+  Tick();
+}
+
+void RowLedger::Tick() {
+  // Look at the clock only every 64k rows: it is the hot loop.
+  if (!tty_ || (read_ & 0xFFFF) != 0) return;
+  const auto now = std::chrono::steady_clock::now();
+  if (now - start_ < std::chrono::seconds(1) ||
+      now - last_progress_ < std::chrono::milliseconds(500)) {
+    return;
+  }
+  last_progress_ = now;
+  showed_progress_ = true;
+  std::fprintf(stderr, "\r%lld rows read...", static_cast<long long>(read_));
+  std::fflush(stderr);
+}
+
+int RowLedger::Finish() {
+  if (showed_progress_) std::fprintf(stderr, "\r\033[K");
+  int status = kExitDone;
+  if (rejects_) {
+    rejects_->Flush();
+    absl::Status s = rejects_->status();
+    if (s.ok()) s = rejects_file_.Commit();
+    if (!s.ok()) {
+      PrintError(absl::StrCat("rejects file: ", s.message()));
+      status = kExitUsage;
+    }
+  }
+  std::fprintf(stderr, "%lld read, %lld ok, %lld rejected\n",
+               static_cast<long long>(read_), static_cast<long long>(ok_),
+               static_cast<long long>(rejected_));
+  if (status == kExitDone && strict_ && rejected_ > 0) {
+    status = kExitStrictRejects;
+  }
+  return status;
+}
+
+}  // namespace mhpbr::cli

@@ -1,0 +1,67 @@
+// Accounts for every input row of a subcommand: read, ok or rejected (with
+// the rejects file's `line,id,reason` row and a line on standard error),
+// shows progress on a terminal, and ends with the summary line
+// `N read, N ok, N rejected` and the exit status of formats.md.
+
+#ifndef MHPBR_EXAMPLES_CLI_ROW_LEDGER_H_
+#define MHPBR_EXAMPLES_CLI_ROW_LEDGER_H_
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "mhpbr/csv_writer.h"
+#include "output_file.h"
+
+namespace mhpbr::cli {
+
+// Exit statuses.
+inline constexpr int kExitDone = 0;
+inline constexpr int kExitStrictRejects = 1;
+inline constexpr int kExitUsage = 2;
+
+class RowLedger {
+ public:
+  // `rejects_path` none: rejects go to standard error only.
+  static absl::StatusOr<std::unique_ptr<RowLedger>> Open(
+      const std::optional<std::string>& rejects_path, bool strict);
+
+  void Ok() {
+    ++read_;
+    ++ok_;
+    Tick();
+  }
+  void Reject(int64_t line, absl::string_view id, absl::string_view reason);
+
+  int64_t read() const { return read_; }
+  int64_t ok() const { return ok_; }
+  int64_t rejected() const { return rejected_; }
+
+  // Commits the rejects file, prints the summary; returns the exit status.
+  int Finish();
+
+ private:
+  RowLedger(OutputFile rejects, bool has_file, bool strict);
+  void Tick();
+
+  OutputFile rejects_file_;
+  std::unique_ptr<CsvWriter> rejects_;
+  bool strict_;
+  bool tty_;
+  int64_t read_ = 0, ok_ = 0, rejected_ = 0;
+  // Rejects echoed to standard error before it would flood the terminal.
+  int64_t echoed_ = 0;
+  std::chrono::steady_clock::time_point start_, last_progress_;
+  bool showed_progress_ = false;
+};
+
+// Prints "mhpbr: <message>" to standard error.
+void PrintError(absl::string_view message);
+
+}  // namespace mhpbr::cli
+
+#endif  // MHPBR_EXAMPLES_CLI_ROW_LEDGER_H_

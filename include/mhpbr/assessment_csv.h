@@ -1,0 +1,79 @@
+// Reading MHCT assessments from CSV, the `mhpbr classify` input:
+// `assessment_id`, `date`, `r1`..`r7`, either `r8` or `r8a`..`r8j`,
+// `r9`..`r13`, `ra`..`re`; optional `patient_id`, `organic`, `psychosis`
+// (`y`, `n` or empty) and `allocated_cluster`. Columns are found by header
+// name in any order; others are ignored. A rating cell is 0-4, 9 or empty
+// (not known).
+//
+//   auto reader = mhpbr::AssessmentCsvReader::Open(file, "in.csv");
+//   if (!reader.ok()) ...                  // unreadable or missing columns
+//   mhpbr::AssessmentRow row;
+//   while ((*reader)->Next(&row)) {
+//     if (!row.error.empty()) { reject row.line, row.record.assessment_id }
+//     else classify row.record.ratings
+//   }
+
+#ifndef MHPBR_ASSESSMENT_CSV_H_
+#define MHPBR_ASSESSMENT_CSV_H_
+
+#include <array>
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
+#include "mhpbr/csv_reader.h"
+#include "mhpbr/item.h"
+#include "mhpbr/mhct_ratings.h"
+
+namespace mhpbr {
+
+struct AssessmentRecord {
+  std::string assessment_id;
+  std::string patient_id;
+  absl::CivilDay date;
+  MhctRatings ratings;
+};
+
+struct AssessmentRow {
+  AssessmentRecord record;
+  // 1-based line the row starts on (the header is line 1).
+  int64_t line = 0;
+  // Empty when the row is good; else every problem found, "; "-joined, each
+  // naming its column.
+  std::string error;
+};
+
+class AssessmentCsvReader {
+ public:
+  // Reads the header. Fails when the file is empty, the header malformed,
+  // or a required column is missing (all missing columns are named).
+  static absl::StatusOr<std::unique_ptr<AssessmentCsvReader>> Open(
+      std::FILE* file, std::string name);
+
+  // Reads the next row into *row; false at the end of input.
+  bool Next(AssessmentRow* row);
+
+  // Not OK when the file could not be read to the end.
+  const absl::Status& io_status() const { return csv_.io_status(); }
+
+ private:
+  AssessmentCsvReader(std::FILE* file, std::string name)
+      : csv_(file, std::move(name)) {}
+
+  CsvReader csv_;
+  CsvRecord rec_;
+  size_t width_ = 0;
+  int id_ = -1, patient_ = -1, date_ = -1, organic_ = -1, psychosis_ = -1,
+      allocated_ = -1;
+  std::array<int, kItemCount> item_col_{};
+  std::array<int, kItem8TypeCount> type_col_{};
+  bool has_types_ = false;
+};
+
+}  // namespace mhpbr
+
+#endif  // MHPBR_ASSESSMENT_CSV_H_

@@ -1,0 +1,51 @@
+// Writing RFC 4180 CSV quickly: fields are quoted only when they hold a
+// comma, quote, CR or LF; rows end in LF. Output is buffered; call Flush()
+// (or let the destructor) and check status().
+//
+//   mhpbr::CsvWriter out(stdout);
+//   out.Row({"cluster", "periods"});
+//   out.Field("3"); out.Field(int64_t{12}); out.EndRow();
+
+#ifndef MHPBR_CSV_WRITER_H_
+#define MHPBR_CSV_WRITER_H_
+
+#include <cstdint>
+#include <cstdio>
+#include <initializer_list>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+
+namespace mhpbr {
+
+class CsvWriter {
+ public:
+  // Does not own `file`.
+  explicit CsvWriter(std::FILE* file);
+  ~CsvWriter();
+  CsvWriter(const CsvWriter&) = delete;
+  CsvWriter& operator=(const CsvWriter&) = delete;
+
+  void Field(absl::string_view text);
+  void Field(int64_t value);
+  void EmptyField() { Field(absl::string_view()); }
+  void EndRow();
+  void Row(std::initializer_list<absl::string_view> fields);
+
+  // Writes out the buffer; false and status() set when writing failed.
+  bool Flush();
+  const absl::Status& status() const { return status_; }
+
+ private:
+  void Separator();
+
+  std::FILE* file_;
+  std::string buf_;
+  bool row_started_ = false;
+  absl::Status status_;
+};
+
+}  // namespace mhpbr
+
+#endif  // MHPBR_CSV_WRITER_H_

@@ -1,0 +1,25 @@
+// Calendar dates as the files write them: ISO 8601 `YYYY-MM-DD`.
+//
+//   absl::StatusOr<absl::CivilDay> d = mhpbr::ParseIsoDate("2024-02-29");
+//   std::string s = mhpbr::FormatIsoDate(*d);   // "2024-02-29"
+
+#ifndef MHPBR_DATES_H_
+#define MHPBR_DATES_H_
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+
+namespace mhpbr {
+
+// Exactly ten characters, years 1800-9999, and a real calendar day:
+// "2023-02-29" and "2023-13-01" are errors, not normalised.
+absl::StatusOr<absl::CivilDay> ParseIsoDate(absl::string_view text);
+
+std::string FormatIsoDate(absl::CivilDay day);
+
+}  // namespace mhpbr
+
+#endif  // MHPBR_DATES_H_

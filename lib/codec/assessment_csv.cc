@@ -1,0 +1,190 @@
+#include "mhpbr/assessment_csv.h"
+
+#include <utility>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "mhpbr/dates.h"
+
+namespace mhpbr {
+namespace {
+
+std::string ItemColumn(Item i) {
+  return absl::StrCat("r", absl::AsciiStrToLower(ItemCode(i)));
+}
+
+std::string TypeColumn(Item8Type t) {
+  return absl::StrCat("r", absl::AsciiStrToLower(Item8TypeCode(t)));
+}
+
+// -1 = not a rating; kNotKnown for empty.
+int ParseRating(absl::string_view cell) {
+  cell = absl::StripAsciiWhitespace(cell);
+  if (cell.empty()) return kNotKnown;
+  if (cell.size() != 1) return -1;
+  const int v = cell[0] - '0';
+  return (v >= 0 && v <= 4) || v == kNotKnown ? v : -1;
+}
+
+std::optional<Answer> ParseAnswer(absl::string_view cell) {
+  cell = absl::StripAsciiWhitespace(cell);
+  if (cell.empty()) return Answer::kUnknown;
+  if (absl::EqualsIgnoreCase(cell, "y") || absl::EqualsIgnoreCase(cell, "yes")) {
+    return Answer::kYes;
+  }
+  if (absl::EqualsIgnoreCase(cell, "n") || absl::EqualsIgnoreCase(cell, "no")) {
+    return Answer::kNo;
+  }
+  return std::nullopt;
+}
+
+// Cells are quoted in messages but kept short: a reject file must stay
+// readable when a cell holds a megabyte of junk.
+std::string Shown(absl::string_view cell) {
+  if (cell.size() <= 40) return std::string(cell);
+  return absl::StrCat(cell.substr(0, 40), "...");
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<AssessmentCsvReader>> AssessmentCsvReader::Open(
+    std::FILE* file, std::string name) {
+  std::unique_ptr<AssessmentCsvReader> r(
+      new AssessmentCsvReader(file, std::move(name)));
+  CsvReader& csv = r->csv_;
+  if (absl::Status s = csv.ReadHeader(); !s.ok()) return s;
+  r->width_ = csv.header().size();
+  std::vector<std::string> missing;
+  auto required = [&](absl::string_view col) {
+    std::optional<int> c = csv.Column(col);
+    if (!c) missing.emplace_back(col);
+    return c.value_or(-1);
+  };
+  auto optional = [&](absl::string_view col) {
+    return csv.Column(col).value_or(-1);
+  };
+  r->id_ = required("assessment_id");
+  r->date_ = required("date");
+  r->patient_ = optional("patient_id");
+  r->organic_ = optional("organic");
+  r->psychosis_ = optional("psychosis");
+  r->allocated_ = optional("allocated_cluster");
+  int types_found = 0;
+  for (int t = 0; t < kItem8TypeCount; ++t) {
+    r->type_col_[t] = optional(TypeColumn(static_cast<Item8Type>(t)));
+    types_found += r->type_col_[t] >= 0;
+  }
+  r->has_types_ = types_found > 0;
+  for (int i = 0; i < kItemCount; ++i) {
+    const Item item = ItemAt(i);
+    if (item == Item::kOtherProblems) {
+      r->item_col_[i] = optional("r8");
+      if (r->item_col_[i] < 0 && types_found < kItem8TypeCount) {
+        missing.emplace_back(types_found == 0 ? "r8 (or r8a..r8j)"
+                                              : "r8a..r8j (some)");
+      }
+      continue;
+    }
+    r->item_col_[i] = required(ItemColumn(item));
+  }
+  if (!missing.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(csv.name(), ": missing column", missing.size() > 1 ? "s" : "",
+                     " ", absl::StrJoin(missing, ", ")));
+  }
+  return r;
+}
+
+bool AssessmentCsvReader::Next(AssessmentRow* row) {
+  if (!csv_.Next(&rec_)) return false;
+  AssessmentRecord& out = row->record;
+  row->line = rec_.line;
+  row->error.clear();
+  out.assessment_id.clear();
+  out.patient_id.clear();
+  out.ratings = MhctRatings();
+  if (!rec_.error.empty()) {
+    row->error = rec_.error;
+    return true;
+  }
+  const auto& f = rec_.fields;
+  if (f.size() > static_cast<size_t>(id_)) out.assessment_id.assign(f[id_].data(), f[id_].size());
+  if (f.size() != width_) {
+    row->error = absl::StrCat("row has ", f.size(), " fields; the header has ",
+                              width_);
+    return true;
+  }
+  std::string& err = row->error;
+  auto fail = [&err](absl::string_view col, absl::string_view what) {
+    absl::StrAppend(&err, err.empty() ? "" : "; ", col, ": ", what);
+  };
+
+  if (out.assessment_id.empty()) fail("assessment_id", "empty");
+  if (patient_ >= 0) out.patient_id.assign(f[patient_].data(), f[patient_].size());
+  if (auto d = ParseIsoDate(absl::StripAsciiWhitespace(f[date_])); d.ok()) {
+    out.date = *d;
+  } else {
+    fail("date", d.status().message());
+  }
+
+  MhctRatings& ratings = out.ratings;
+  for (int i = 0; i < kItemCount; ++i) {
+    if (item_col_[i] < 0) continue;
+    const absl::string_view cell = f[item_col_[i]];
+    const int v = ParseRating(cell);
+    if (v < 0) {
+      fail(ItemColumn(ItemAt(i)),
+           absl::StrCat("'", Shown(cell), "' is not a rating (0-4, 9 or empty)"));
+    } else if (!(i == ItemIndex(Item::kOtherProblems) && v == kNotKnown &&
+                 has_types_)) {
+      // An empty r8 beside type columns leaves item 8 to the types.
+      (void)ratings.Set(ItemAt(i), v);
+    }
+  }
+  if (has_types_) {
+    for (int t = 0; t < kItem8TypeCount; ++t) {
+      if (type_col_[t] < 0) continue;
+      const absl::string_view cell = f[type_col_[t]];
+      const int v = ParseRating(cell);
+      const Item8Type type = static_cast<Item8Type>(t);
+      if (v < 0) {
+        fail(TypeColumn(type), absl::StrCat("'", Shown(cell),
+                                            "' is not a rating (0-4, 9 or "
+                                            "empty)"));
+      } else if (v != kNotKnown) {
+        if (!ratings.SetItem8Type(type, v).ok()) {
+          fail("r8", "given both as one rating and as types r8a..r8j");
+          break;
+        }
+      }
+    }
+  }
+
+  auto answer = [&](int col, absl::string_view name, void (MhctRatings::*set)(Answer)) {
+    if (col < 0) return;
+    if (auto a = ParseAnswer(f[col])) {
+      (ratings.*set)(*a);
+    } else {
+      fail(name, absl::StrCat("'", Shown(f[col]), "' is not y, n or empty"));
+    }
+  };
+  answer(organic_, "organic", &MhctRatings::set_organic);
+  answer(psychosis_, "psychosis", &MhctRatings::set_psychosis);
+
+  if (allocated_ >= 0) {
+    const absl::string_view cell = absl::StripAsciiWhitespace(f[allocated_]);
+    if (!cell.empty()) {
+      if (auto c = Cluster::Parse(cell); c.ok()) {
+        ratings.set_allocated(*c);
+      } else {
+        fail("allocated_cluster", c.status().message());
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace mhpbr

@@ -1,0 +1,227 @@
+#include "mhpbr/csv_reader.h"
+
+#include <cerrno>
+#include <cstring>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
+
+namespace mhpbr {
+namespace {
+
+constexpr size_t kChunk = 1 << 16;
+
+enum class Parse { kComplete, kIncomplete, kMalformed };
+
+}  // namespace
+
+CsvReader::CsvReader(std::FILE* file, std::string name,
+                     size_t max_record_bytes)
+    : file_(file), name_(std::move(name)),
+      max_record_bytes_(max_record_bytes < 64 ? 64 : max_record_bytes) {
+  buf_.resize(kChunk * 4);
+}
+
+bool CsvReader::Fill() {
+  if (eof_) return false;
+  if (pos_ > 0) {
+    std::memmove(&buf_[0], &buf_[pos_], end_ - pos_);
+    end_ -= pos_;
+    pos_ = 0;
+  }
+  if (buf_.size() - end_ < kChunk) buf_.resize(buf_.size() + kChunk * 4);
+  if (file_ == nullptr) {
+    eof_ = true;
+    return false;
+  }
+  const size_t n = std::fread(&buf_[end_], 1, buf_.size() - end_, file_);
+  end_ += n;
+  if (n == 0) {
+    eof_ = true;
+    if (std::ferror(file_)) {
+      io_status_ = absl::DataLossError(
+          absl::StrCat(name_, ": read failed (", std::strerror(errno), ")"));
+    }
+    return false;
+  }
+  return true;
+}
+
+void CsvReader::SkipToNextLine(int64_t* lines) {
+  for (;;) {
+    const void* nl = pos_ < end_ ? std::memchr(&buf_[pos_], '\n', end_ - pos_)
+                                 : nullptr;
+    if (nl != nullptr) {
+      pos_ = static_cast<const char*>(nl) - buf_.data() + 1;
+      ++*lines;
+      return;
+    }
+    pos_ = end_;
+    if (!Fill()) return;
+  }
+}
+
+bool CsvReader::Next(CsvRecord* record) {
+  for (;;) {
+    record->fields.clear();
+    record->error.clear();
+    record->line = line_;
+    if (pos_ >= end_ && !Fill()) return false;
+
+    // Fields may point into scratch_, so it must not reallocate while this
+    // record is parsed: unescaped text is never longer than the raw bytes.
+    scratch_.clear();
+    scratch_.reserve(end_ - pos_);
+    size_t p = pos_;
+    int64_t lines = 0;
+    Parse result = Parse::kComplete;
+    const char* why = nullptr;
+    bool quoted_any = false;
+    const char* const b = buf_.data();
+    for (;;) {
+      if (p < end_ && b[p] == '"') {
+        // Quoted field.
+        quoted_any = true;
+        ++p;
+        const size_t s0 = scratch_.size();
+        for (;;) {
+          const void* q = p < end_ ? std::memchr(b + p, '"', end_ - p) : nullptr;
+          if (q == nullptr) {
+            result = eof_ ? Parse::kMalformed : Parse::kIncomplete;
+            why = "unterminated quoted field";
+            break;
+          }
+          const size_t qi = static_cast<const char*>(q) - b;
+          for (size_t i = p; i < qi; ++i) lines += b[i] == '\n';
+          scratch_.append(b + p, qi - p);
+          if (qi + 1 == end_ && !eof_) {
+            result = Parse::kIncomplete;
+            break;
+          }
+          if (qi + 1 < end_ && b[qi + 1] == '"') {
+            scratch_.push_back('"');
+            p = qi + 2;
+            continue;
+          }
+          p = qi + 1;
+          break;
+        }
+        if (result != Parse::kComplete) break;
+        record->fields.emplace_back(scratch_.data() + s0, scratch_.size() - s0);
+        // After the closing quote: a delimiter or the end.
+        if (p < end_ && b[p] == '\r') {
+          if (p + 1 == end_ && !eof_) {
+            result = Parse::kIncomplete;
+            break;
+          }
+          if (p + 1 == end_ || b[p + 1] == '\n') ++p;
+        }
+        if (p == end_) {
+          if (!eof_) result = Parse::kIncomplete;
+          break;
+        }
+        if (b[p] == ',') {
+          ++p;
+          continue;
+        }
+        if (b[p] == '\n') {
+          ++p;
+          ++lines;
+          break;
+        }
+        result = Parse::kMalformed;
+        why = "text after a closing quote";
+        break;
+      }
+      // Unquoted field.
+      const size_t start = p;
+      while (p < end_ && b[p] != ',' && b[p] != '\n' && b[p] != '"') ++p;
+      if (p < end_ && b[p] == '"') {
+        result = Parse::kMalformed;
+        why = "a quote inside an unquoted field";
+        break;
+      }
+      if (p == end_ && !eof_) {
+        result = Parse::kIncomplete;
+        break;
+      }
+      size_t len = p - start;
+      const bool at_line_end = p == end_ || b[p] == '\n';
+      if (at_line_end && len > 0 && b[start + len - 1] == '\r') --len;
+      record->fields.emplace_back(b + start, len);
+      if (p == end_) break;
+      ++p;
+      if (at_line_end) {
+        ++lines;
+        break;
+      }
+    }
+
+    if (result == Parse::kIncomplete) {
+      if (end_ - pos_ >= max_record_bytes_) {
+        record->error = absl::StrCat("record longer than ", max_record_bytes_,
+                                     " bytes");
+        int64_t skipped = 0;
+        SkipToNextLine(&skipped);
+        line_ += skipped;
+        record->fields.clear();
+        return true;
+      }
+      Fill();  // at end of input the next pass parses with eof_ set
+      continue;
+    }
+    if (result == Parse::kMalformed) {
+      record->error = why;
+      record->fields.clear();
+      // Resume at the line after the one the record started on: a stray
+      // quote must not swallow the good rows that follow it.
+      int64_t skipped = 0;
+      SkipToNextLine(&skipped);
+      line_ += skipped;
+      return true;
+    }
+    pos_ = p;
+    line_ += lines;
+    // A blank line is a single empty unquoted field: no record.
+    if (record->fields.size() == 1 && record->fields[0].empty() &&
+        !quoted_any) {
+      continue;
+    }
+    return true;
+  }
+}
+
+absl::Status CsvReader::ReadHeader() {
+  CsvRecord rec;
+  if (!Next(&rec)) {
+    if (!io_status_.ok()) return io_status_;
+    return absl::InvalidArgumentError(absl::StrCat(name_, ": empty file"));
+  }
+  if (!rec.error.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(name_, ": line ", rec.line, ": header: ", rec.error));
+  }
+  header_.clear();
+  absl::flat_hash_map<std::string, int> seen;
+  for (size_t i = 0; i < rec.fields.size(); ++i) {
+    std::string col(rec.fields[i]);
+    // A UTF-8 byte-order mark before the first name is not part of it.
+    if (i == 0 && col.compare(0, 3, "\xEF\xBB\xBF") == 0) col.erase(0, 3);
+    if (!col.empty() && !seen.emplace(col, static_cast<int>(i)).second) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(name_, ": column '", col, "' appears twice"));
+    }
+    header_.push_back(std::move(col));
+  }
+  return absl::OkStatus();
+}
+
+std::optional<int> CsvReader::Column(absl::string_view name) const {
+  for (size_t i = 0; i < header_.size(); ++i) {
+    if (header_[i] == name) return static_cast<int>(i);
+  }
+  return std::nullopt;
+}
+
+}  // namespace mhpbr

@@ -1,0 +1,69 @@
+#include "mhpbr/csv_writer.h"
+
+#include <cerrno>
+#include <cstring>
+
+#include "absl/strings/str_cat.h"
+
+namespace mhpbr {
+namespace {
+constexpr size_t kFlushAt = 1 << 16;
+}  // namespace
+
+CsvWriter::CsvWriter(std::FILE* file) : file_(file) {
+  buf_.reserve(kFlushAt + 1024);
+}
+
+CsvWriter::~CsvWriter() { Flush(); }
+
+void CsvWriter::Separator() {
+  if (row_started_) buf_.push_back(',');
+  row_started_ = true;
+}
+
+void CsvWriter::Field(absl::string_view text) {
+  Separator();
+  if (text.find_first_of(",\"\r\n") == absl::string_view::npos) {
+    buf_.append(text.data(), text.size());
+    return;
+  }
+  buf_.push_back('"');
+  for (char ch : text) {
+    if (ch == '"') buf_.push_back('"');
+    buf_.push_back(ch);
+  }
+  buf_.push_back('"');
+}
+
+void CsvWriter::Field(int64_t value) {
+  Separator();
+  absl::StrAppend(&buf_, value);
+}
+
+void CsvWriter::EndRow() {
+  buf_.push_back('\n');
+  row_started_ = false;
+  if (buf_.size() >= kFlushAt) Flush();
+}
+
+void CsvWriter::Row(std::initializer_list<absl::string_view> fields) {
+  for (absl::string_view f : fields) Field(f);
+  EndRow();
+}
+
+bool CsvWriter::Flush() {
+  if (!buf_.empty() && status_.ok()) {
+    if (std::fwrite(buf_.data(), 1, buf_.size(), file_) != buf_.size()) {
+      status_ = absl::DataLossError(
+          absl::StrCat("write failed (", std::strerror(errno), ")"));
+    }
+  }
+  buf_.clear();
+  if (status_.ok() && std::fflush(file_) != 0) {
+    status_ = absl::DataLossError(
+        absl::StrCat("write failed (", std::strerror(errno), ")"));
+  }
+  return status_.ok();
+}
+
+}  // namespace mhpbr

@@ -1,0 +1,56 @@
+#include "mhpbr/dates.h"
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+
+namespace mhpbr {
+namespace {
+
+bool Digits(absl::string_view s, int* value) {
+  int v = 0;
+  for (char ch : s) {
+    if (ch < '0' || ch > '9') return false;
+    v = v * 10 + (ch - '0');
+  }
+  *value = v;
+  return true;
+}
+
+}  // namespace
+
+absl::StatusOr<absl::CivilDay> ParseIsoDate(absl::string_view text) {
+  int y = 0, m = 0, d = 0;
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-' ||
+      !Digits(text.substr(0, 4), &y) || !Digits(text.substr(5, 2), &m) ||
+      !Digits(text.substr(8, 2), &d)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("'", text, "' is not a date (YYYY-MM-DD)"));
+  }
+  const absl::CivilDay day(y, m, d);
+  // CivilDay normalises 2023-02-29 to 2023-03-01; a real date survives.
+  if (y < 1800 || day.year() != y || day.month() != m || day.day() != d) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("'", text, "' is not a real calendar date"));
+  }
+  return day;
+}
+
+std::string FormatIsoDate(absl::CivilDay day) {
+  // By hand rather than snprintf: output loops write millions of dates.
+  int y = static_cast<int>(day.year());
+  if (y < 0 || y > 9999) y = 0;
+  const int m = day.month(), d = day.day();
+  const char out[10] = {static_cast<char>('0' + y / 1000),
+                        static_cast<char>('0' + y / 100 % 10),
+                        static_cast<char>('0' + y / 10 % 10),
+                        static_cast<char>('0' + y % 10),
+                        '-',
+                        static_cast<char>('0' + m / 10),
+                        static_cast<char>('0' + m % 10),
+                        '-',
+                        static_cast<char>('0' + d / 10),
+                        static_cast<char>('0' + d % 10)};
+  return std::string(out, sizeof out);
+}
+
+}  // namespace mhpbr
