@@ -36,6 +36,11 @@
  * then historical items A-E at 13-17 (MHPBR_ITEM_* below). Item 8 comes
  * either as one rating at index 7 or as ten type ratings 8A-8J.
  *
+ * Rich calls. Inputs and outputs with structure (a period request, its
+ * periods) travel as serialized protobuf bytes of the messages in
+ * proto/mhpbr/v1/; the response buffer is the caller's to mhpbr_free. The
+ * schemas only grow compatibly, so the ABI stays frozen.
+ *
  * Not supported: reading files other than rule sets; anything that needs a
  * clock (the caller always passes dates).
  */
@@ -53,8 +58,9 @@ extern "C" {
 #define MHPBR_VERSION_MAJOR 0
 #define MHPBR_VERSION_MINOR 1
 #define MHPBR_VERSION_PATCH 0
-#define MHPBR_VERSION_NUMBER \
-  (MHPBR_VERSION_MAJOR * 10000 + MHPBR_VERSION_MINOR * 100 + MHPBR_VERSION_PATCH)
+#define MHPBR_VERSION_NUMBER                                 \
+  (MHPBR_VERSION_MAJOR * 10000 + MHPBR_VERSION_MINOR * 100 + \
+   MHPBR_VERSION_PATCH)
 
 #if defined(_WIN32)
 #if defined(MHPBR_BUILDING_LIBRARY)
@@ -73,6 +79,7 @@ typedef int32_t mhpbr_code;
 #define MHPBR_UNKNOWN 2
 #define MHPBR_INVALID_ARGUMENT 3
 #define MHPBR_NOT_FOUND 5
+#define MHPBR_RESOURCE_EXHAUSTED 8
 #define MHPBR_FAILED_PRECONDITION 9
 #define MHPBR_OUT_OF_RANGE 11
 #define MHPBR_UNIMPLEMENTED 12
@@ -115,12 +122,10 @@ MHPBR_EXPORT mhpbr_code mhpbr_rules_load_default(mhpbr_rules** out,
 /* A rule set in protobuf text format (mhpbr.v1.RuleSet). `text` need not
  * be NUL-terminated. */
 MHPBR_EXPORT mhpbr_code mhpbr_rules_load_text(const char* text, size_t length,
-                                              mhpbr_rules** out,
-                                              char** error);
+                                              mhpbr_rules** out, char** error);
 /* A rule set file in protobuf text format. */
 MHPBR_EXPORT mhpbr_code mhpbr_rules_load_file(const char* path,
-                                              mhpbr_rules** out,
-                                              char** error);
+                                              mhpbr_rules** out, char** error);
 MHPBR_EXPORT void mhpbr_rules_destroy(mhpbr_rules* rules);
 
 /* Provenance, borrowed for the life of the handle; "" when not set or when
@@ -163,12 +168,12 @@ typedef struct mhpbr_assessment {
 } mhpbr_assessment;
 
 /* Every rating not known, no answers, no allocation. */
-#define MHPBR_ASSESSMENT_INIT                                            \
-  {                                                                      \
-    sizeof(mhpbr_assessment),                                            \
-        {9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9},          \
-        {9, 9, 9, 9, 9, 9, 9, 9, 9, 9}, MHPBR_ITEM8_SINGLE,              \
-        MHPBR_ANSWER_UNKNOWN, MHPBR_ANSWER_UNKNOWN, MHPBR_NO_CLUSTER     \
+#define MHPBR_ASSESSMENT_INIT                                        \
+  {                                                                  \
+    sizeof(mhpbr_assessment),                                        \
+        {9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9},      \
+        {9, 9, 9, 9, 9, 9, 9, 9, 9, 9}, MHPBR_ITEM8_SINGLE,          \
+        MHPBR_ANSWER_UNKNOWN, MHPBR_ANSWER_UNKNOWN, MHPBR_NO_CLUSTER \
   }
 MHPBR_EXPORT void mhpbr_assessment_init(mhpbr_assessment* a);
 
@@ -237,6 +242,53 @@ typedef struct mhpbr_allocation_check {
 MHPBR_EXPORT mhpbr_code mhpbr_check_allocation(
     const mhpbr_classifier* classifier, const mhpbr_assessment* assessment,
     int32_t cluster, mhpbr_allocation_check* check, char** error);
+
+/* ---- Cluster periods ----------------------------------------------------- */
+/* Builds cluster periods, review dates, overdue days and transition flags
+ * from a serialized mhpbr.v1.PeriodRequest (proto/mhpbr/v1/periods.proto)
+ * using the rule set's review periods, day count and transition table (or
+ * the request's own table). On MHPBR_OK, `*response` holds a serialized
+ * mhpbr.v1.PeriodResponse of `*response_size` bytes that the caller frees
+ * with mhpbr_free. Malformed events do not fail the call: they are listed
+ * in the response's `errors` with their line and reason, and the other
+ * events are used. A request that does not parse, or has a bad as_of date
+ * or transition table, gives MHPBR_INVALID_ARGUMENT. */
+MHPBR_EXPORT mhpbr_code mhpbr_periods_build(
+    const mhpbr_rules* rules, const void* request, size_t request_size,
+    void** response, size_t* response_size, char** error);
+
+/* ---- Contract pricing ---------------------------------------------------- */
+/* Prices a contract year: a serialized mhpbr.v1.PriceRequest (contract,
+ * tariff schedule, periods, one-offs; proto/mhpbr/v1/pricing.proto) in, a
+ * serialized mhpbr.v1.Statement out, exact to the penny. The rule set gives
+ * review-period lengths and the day count. On MHPBR_OK the caller frees
+ * `*response` with mhpbr_free. Any invalid field (a contract whose bands
+ * overlap, weights not summing to 1000000, a negative price, a period that
+ * ends before it starts) fails the whole call with MHPBR_INVALID_ARGUMENT
+ * naming the field; an amount that would overflow 64-bit pence gives
+ * MHPBR_OUT_OF_RANGE. Nothing is priced silently wrong. */
+MHPBR_EXPORT mhpbr_code mhpbr_price(const mhpbr_rules* rules,
+                                    const void* request, size_t request_size,
+                                    void** response, size_t* response_size,
+                                    char** error);
+
+/* ---- Activity costing and tariff setting --------------------------------- */
+/* Costs activity against cluster periods: a serialized mhpbr.v1.CostRequest
+ * (unit costs, as_of, periods, activity; proto/mhpbr/v1/costing.proto) in, a
+ * serialized mhpbr.v1.CostResponse out (per-period and per-cluster costs,
+ * the unclustered bucket, and each rejected record with its reason). */
+MHPBR_EXPORT mhpbr_code mhpbr_cost(const mhpbr_rules* rules,
+                                   const void* request, size_t request_size,
+                                   void** response, size_t* response_size,
+                                   char** error);
+
+/* Sets tariffs from costed periods: a serialized mhpbr.v1.TariffRequest in,
+ * a serialized mhpbr.v1.TariffResponse (schedule and per-cluster evidence)
+ * out. */
+MHPBR_EXPORT mhpbr_code mhpbr_set_tariffs(const mhpbr_rules* rules,
+                                          const void* request,
+                                          size_t request_size, void** response,
+                                          size_t* response_size, char** error);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -2,8 +2,6 @@
 // MHPBR_C_TRY / MHPBR_C_CATCH so that nothing thrown (std::bad_alloc is the
 // one that can happen) ever crosses the boundary.
 
-#include "mhpbr.h"
-
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -13,6 +11,10 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "lib/codec/costing_proto.h"
+#include "lib/codec/periods_proto.h"
+#include "lib/codec/pricing_proto.h"
+#include "mhpbr.h"
 #include "mhpbr/classifier.h"
 #include "mhpbr/mhct_ratings.h"
 #include "mhpbr/rule_set.h"
@@ -56,12 +58,12 @@ mhpbr_code Invalid(char** error, absl::string_view message) {
 }
 
 #define MHPBR_C_TRY try {
-#define MHPBR_C_CATCH(error)                                              \
-  }                                                                       \
-  catch (const std::bad_alloc&) {                                         \
-    return Report(absl::ResourceExhaustedError("out of memory"), error);  \
-  }                                                                       \
-  catch (...) {                                                           \
+#define MHPBR_C_CATCH(error)                                                \
+  }                                                                         \
+  catch (const std::bad_alloc&) {                                           \
+    return Report(absl::ResourceExhaustedError("out of memory"), error);    \
+  }                                                                         \
+  catch (...) {                                                             \
     return Report(absl::InternalError("unexpected internal error"), error); \
   }
 
@@ -76,8 +78,8 @@ absl::Status ToRatings(const mhpbr_assessment& a, mhpbr::MhctRatings* out) {
   mhpbr::MhctRatings r;
   const bool types = a.item8_form == MHPBR_ITEM8_TYPES;
   if (!types && a.item8_form != MHPBR_ITEM8_SINGLE) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "assessment.item8_form ", a.item8_form, " is not 0 or 1"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("assessment.item8_form ", a.item8_form, " is not 0 or 1"));
   }
   for (int i = 0; i < mhpbr::kItemCount; ++i) {
     const mhpbr::Item item = mhpbr::ItemAt(i);
@@ -134,9 +136,9 @@ absl::Status ToRatings(const mhpbr_assessment& a, mhpbr::MhctRatings* out) {
 
 absl::Status CheckResultSize(const mhpbr_result& r) {
   if (r.struct_size < sizeof(mhpbr_result)) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "result.struct_size ", r.struct_size, " is smaller than ",
-        sizeof(mhpbr_result), " (use MHPBR_RESULT_INIT)"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("result.struct_size ", r.struct_size, " is smaller than ",
+                     sizeof(mhpbr_result), " (use MHPBR_RESULT_INIT)"));
   }
   return absl::OkStatus();
 }
@@ -162,6 +164,51 @@ void FillResult(const mhpbr::RuleSet& rules, const mhpbr::Classification& c,
   r.fitting_items = c.fitting_items.bits();
   r.misfitting_items = c.misfitting_items.bits();
   *out = r;
+}
+
+// Serializes a response into a malloc'd buffer the caller frees with
+// mhpbr_free.
+mhpbr_code HandOutMessage(const google::protobuf::MessageLite& message,
+                          void** out, size_t* out_size, char** error) {
+  const size_t size = message.ByteSizeLong();
+  void* buf = std::malloc(size == 0 ? 1 : size);
+  if (buf == nullptr) {
+    return Report(absl::ResourceExhaustedError("out of memory"), error);
+  }
+  if (!message.SerializeToArray(buf, static_cast<int>(size))) {
+    std::free(buf);
+    return Report(absl::InternalError("response did not serialize"), error);
+  }
+  *out = buf;
+  *out_size = size;
+  return Ok(error);
+}
+
+// The shape every rich call shares: check arguments, parse the request,
+// run the stage, hand out the serialized response.
+template <typename Request, typename Stage>
+mhpbr_code RichCall(const mhpbr_rules* rules, const void* request,
+                    size_t request_size, void** response, size_t* response_size,
+                    char** error, absl::string_view request_name, Stage stage) {
+  if (response == nullptr) return Invalid(error, "response is NULL");
+  *response = nullptr;
+  if (response_size == nullptr) return Invalid(error, "response_size is NULL");
+  *response_size = 0;
+  if (rules == nullptr) return Invalid(error, "rules is NULL");
+  if (request == nullptr && request_size > 0) {
+    return Invalid(error, "request is NULL");
+  }
+  if (request_size > static_cast<size_t>(INT32_MAX)) {
+    return Invalid(error, "request is larger than 2 GiB");
+  }
+  Request req;
+  if (!req.ParseFromArray(request, static_cast<int>(request_size))) {
+    return Invalid(error,
+                   absl::StrCat("request is not a serialized ", request_name));
+  }
+  auto res = stage(*rules->rules, req);
+  if (!res.ok()) return Report(res.status(), error);
+  return HandOutMessage(*res, response, response_size, error);
 }
 
 void FailResult(mhpbr_code code, mhpbr_result* out) {
@@ -207,7 +254,7 @@ const char* mhpbr_code_name(mhpbr_code code) {
       return "INTERNAL";
     case MHPBR_DATA_LOSS:
       return "DATA_LOSS";
-    case 8:
+    case MHPBR_RESOURCE_EXHAUSTED:
       return "RESOURCE_EXHAUSTED";
     default:
       return "UNKNOWN";
@@ -332,9 +379,9 @@ mhpbr_code mhpbr_classify_batch(const mhpbr_classifier* classifier,
   const size_t in_stride = assessments[0].struct_size;
   const size_t out_stride = results[0].struct_size;
   if (in_stride < sizeof(mhpbr_assessment)) {
-    return Invalid(error, absl::StrCat("assessments[0].struct_size ",
-                                       in_stride, " is smaller than ",
-                                       sizeof(mhpbr_assessment)));
+    return Invalid(error,
+                   absl::StrCat("assessments[0].struct_size ", in_stride,
+                                " is smaller than ", sizeof(mhpbr_assessment)));
   }
   if (absl::Status s = CheckResultSize(results[0]); !s.ok()) {
     return Report(s, error);
@@ -366,8 +413,8 @@ mhpbr_code mhpbr_classify_batch(const mhpbr_classifier* classifier,
   }
   if (bad > 0) {
     return Report(absl::InvalidArgumentError(absl::StrCat(
-                      bad, " of ", count, " records not classified; first: ",
-                      first.message())),
+                      bad, " of ", count,
+                      " records not classified; first: ", first.message())),
                   error);
   }
   return Ok(error);
@@ -377,15 +424,15 @@ mhpbr_code mhpbr_classify_batch(const mhpbr_classifier* classifier,
 mhpbr_code mhpbr_check_allocation(const mhpbr_classifier* classifier,
                                   const mhpbr_assessment* assessment,
                                   int32_t cluster,
-                                  mhpbr_allocation_check* check,
-                                  char** error) {
+                                  mhpbr_allocation_check* check, char** error) {
   MHPBR_C_TRY
   if (classifier == nullptr) return Invalid(error, "classifier is NULL");
   if (assessment == nullptr) return Invalid(error, "assessment is NULL");
   if (check == nullptr) return Invalid(error, "check is NULL");
   if (check->struct_size < sizeof(mhpbr_allocation_check)) {
-    return Invalid(error, "check.struct_size is too small (use "
-                          "MHPBR_ALLOCATION_CHECK_INIT)");
+    return Invalid(error,
+                   "check.struct_size is too small (use "
+                   "MHPBR_ALLOCATION_CHECK_INIT)");
   }
   auto c = mhpbr::Cluster::FromCode(cluster);
   if (!c.ok()) return Report(c.status(), error);
@@ -399,6 +446,46 @@ mhpbr_code mhpbr_check_allocation(const mhpbr_classifier* classifier,
   check->red = a.red ? 1 : 0;
   check->red_items = a.red_items.bits();
   return Ok(error);
+  MHPBR_C_CATCH(error)
+}
+
+mhpbr_code mhpbr_periods_build(const mhpbr_rules* rules, const void* request,
+                               size_t request_size, void** response,
+                               size_t* response_size, char** error) {
+  MHPBR_C_TRY
+  return RichCall<mhpbr::v1::PeriodRequest>(
+      rules, request, request_size, response, response_size, error,
+      "mhpbr.v1.PeriodRequest", mhpbr::BuildPeriodsProto);
+  MHPBR_C_CATCH(error)
+}
+
+mhpbr_code mhpbr_price(const mhpbr_rules* rules, const void* request,
+                       size_t request_size, void** response,
+                       size_t* response_size, char** error) {
+  MHPBR_C_TRY
+  return RichCall<mhpbr::v1::PriceRequest>(
+      rules, request, request_size, response, response_size, error,
+      "mhpbr.v1.PriceRequest", mhpbr::PriceContractProto);
+  MHPBR_C_CATCH(error)
+}
+
+mhpbr_code mhpbr_cost(const mhpbr_rules* rules, const void* request,
+                      size_t request_size, void** response,
+                      size_t* response_size, char** error) {
+  MHPBR_C_TRY
+  return RichCall<mhpbr::v1::CostRequest>(
+      rules, request, request_size, response, response_size, error,
+      "mhpbr.v1.CostRequest", mhpbr::CostActivityProto);
+  MHPBR_C_CATCH(error)
+}
+
+mhpbr_code mhpbr_set_tariffs(const mhpbr_rules* rules, const void* request,
+                             size_t request_size, void** response,
+                             size_t* response_size, char** error) {
+  MHPBR_C_TRY
+  return RichCall<mhpbr::v1::TariffRequest>(
+      rules, request, request_size, response, response_size, error,
+      "mhpbr.v1.TariffRequest", mhpbr::SetTariffsProto);
   MHPBR_C_CATCH(error)
 }
 

@@ -14,6 +14,8 @@
 #include "mhpbr/classifier.h"
 #include "mhpbr/csv_writer.h"
 #include "mhpbr/dates.h"
+#include "mhpbr/mhsds.h"
+#include "mhpbr/status_macros.h"
 #include "output_file.h"
 #include "row_ledger.h"
 #include "rule_set_flag.h"
@@ -25,7 +27,9 @@ int Usage(absl::string_view why) {
   PrintError(why);
   std::fprintf(stderr,
                "usage: mhpbr classify --in FILE [--rules FILE] [--out FILE] "
-               "[--rejects FILE] [--strict]\n");
+               "[--rejects FILE] [--strict]\n"
+               "       mhpbr classify --mhsds-tool MHS801.csv --mhsds-ratings "
+               "MHS802.csv --item-map FILE [...]\n");
   return kExitUsage;
 }
 
@@ -63,29 +67,69 @@ void WriteRow(const RuleSet& rules, const AssessmentRecord& rec,
 
 }  // namespace
 
+// Reads MHS801/MHS802 extracts in full (an assessment's ratings may sit
+// anywhere in MHS802) and classifies them in MHS801 order.
+absl::Status ClassifyMhsds(const Args& args, const Classifier& classifier,
+                           CsvWriter& out, RowLedger& ledger) {
+  MHPBR_ASSIGN_OR_RETURN(std::string tool_path, args.Require("mhsds-tool"));
+  MHPBR_ASSIGN_OR_RETURN(std::string ratings_path,
+                         args.Require("mhsds-ratings"));
+  MHPBR_ASSIGN_OR_RETURN(std::string map_path, args.Require("item-map"));
+  MHPBR_ASSIGN_OR_RETURN(InputFile map_file, OpenInput(map_path));
+  MHPBR_ASSIGN_OR_RETURN(ItemMap map, ReadItemMap(map_file.get(), map_path));
+  MHPBR_ASSIGN_OR_RETURN(InputFile tool, OpenInput(tool_path));
+  MHPBR_ASSIGN_OR_RETURN(InputFile ratings, OpenInput(ratings_path));
+  MHPBR_ASSIGN_OR_RETURN(MhsdsAssessments extract,
+                         ReadMhs801And802(tool.get(), tool_path, ratings.get(),
+                                          ratings_path, map));
+  for (const RowReject& r : extract.rejects) {
+    ledger.Reject(r.line, r.id, absl::StrCat(r.file, ": ", r.reason));
+  }
+  ledger.Ok(extract.rows_read - static_cast<int64_t>(extract.rejects.size()));
+  for (const MhsdsAssessment& a : extract.assessments) {
+    WriteRow(classifier.rules(), a.record,
+             classifier.Classify(a.record.ratings), out);
+  }
+  return absl::OkStatus();
+}
+
 int RunClassify(const std::vector<std::string>& argv) {
-  auto args = Args::Parse(argv, {"in", "rules", "out", "rejects"}, {"strict"});
+  auto args = Args::Parse(argv,
+                          {"in", "rules", "out", "rejects", "mhsds-tool",
+                           "mhsds-ratings", "item-map"},
+                          {"strict"});
   if (!args.ok()) return Usage(args.status().message());
   if (!args->positional().empty()) {
     return Usage(absl::StrCat("unexpected argument ", args->positional()[0]));
   }
-  auto in_path = args->Require("in");
-  if (!in_path.ok()) return Usage(in_path.status().message());
+  const bool mhsds = args->Has("mhsds-tool") || args->Has("mhsds-ratings") ||
+                     args->Has("item-map");
+  if (mhsds == args->Has("in")) {
+    return Usage("give --in, or --mhsds-tool, --mhsds-ratings and --item-map");
+  }
 
   auto rules = RulesFromFlag(args->Get("rules"));
   if (!rules.ok()) {
     PrintError(rules.status().message());
     return kExitUsage;
   }
-  auto in = OpenInput(*in_path);
-  if (!in.ok()) {
-    PrintError(in.status().message());
-    return kExitUsage;
-  }
-  auto reader = AssessmentCsvReader::Open(in->get(), *in_path);
-  if (!reader.ok()) {
-    PrintError(reader.status().message());
-    return kExitUsage;
+  std::unique_ptr<AssessmentCsvReader> reader;
+  InputFile in;
+  if (!mhsds) {
+    auto in_path = args->Require("in");
+    if (!in_path.ok()) return Usage(in_path.status().message());
+    auto opened = OpenInput(*in_path);
+    if (!opened.ok()) {
+      PrintError(opened.status().message());
+      return kExitUsage;
+    }
+    in = *std::move(opened);
+    auto r = AssessmentCsvReader::Open(in.get(), *in_path);
+    if (!r.ok()) {
+      PrintError(r.status().message());
+      return kExitUsage;
+    }
+    reader = *std::move(r);
   }
   auto out_file = OutputFile::Open(args->Get("out"));
   if (!out_file.ok()) {
@@ -103,19 +147,27 @@ int RunClassify(const std::vector<std::string>& argv) {
   out.Row({"assessment_id", "patient_id", "date", "suggested_cluster",
            "suggested_fit", "runner_up_cluster", "runner_up_fit", "superclass",
            "allocated_cluster", "allocation_red", "red_items", "reason"});
-  AssessmentRow row;
-  while ((*reader)->Next(&row)) {
-    if (!row.error.empty()) {
-      (*ledger)->Reject(row.line, row.record.assessment_id, row.error);
-      continue;
+  if (mhsds) {
+    if (absl::Status s = ClassifyMhsds(*args, classifier, out, **ledger);
+        !s.ok()) {
+      PrintError(s.message());
+      return kExitUsage;
     }
-    WriteRow(**rules, row.record, classifier.Classify(row.record.ratings),
-             out);
-    (*ledger)->Ok();
-  }
-  if (!(*reader)->io_status().ok()) {
-    PrintError((*reader)->io_status().message());
-    return kExitUsage;
+  } else {
+    AssessmentRow row;
+    while (reader->Next(&row)) {
+      if (!row.error.empty()) {
+        (*ledger)->Reject(row.line, row.record.assessment_id, row.error);
+        continue;
+      }
+      WriteRow(**rules, row.record, classifier.Classify(row.record.ratings),
+               out);
+      (*ledger)->Ok();
+    }
+    if (!reader->io_status().ok()) {
+      PrintError(reader->io_status().message());
+      return kExitUsage;
+    }
   }
   out.Flush();
   absl::Status written = out.status();

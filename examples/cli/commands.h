@@ -10,6 +10,10 @@
 namespace mhpbr::cli {
 
 int RunClassify(const std::vector<std::string>& args);
+int RunPeriods(const std::vector<std::string>& args);
+int RunPrice(const std::vector<std::string>& args);
+int RunCost(const std::vector<std::string>& args);
+int RunTariff(const std::vector<std::string>& args);
 int RunRules(const std::vector<std::string>& args);
 
 }  // namespace mhpbr::cli

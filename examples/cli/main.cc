@@ -14,8 +14,9 @@ namespace {
 
 #define MHPBR_TOOL_STR2(x) #x
 #define MHPBR_TOOL_STR(x) MHPBR_TOOL_STR2(x)
-constexpr char kVersion[] = MHPBR_TOOL_STR(MHPBR_VERSION_MAJOR) "." MHPBR_TOOL_STR(
-    MHPBR_VERSION_MINOR) "." MHPBR_TOOL_STR(MHPBR_VERSION_PATCH);
+constexpr char kVersion[] =
+    MHPBR_TOOL_STR(MHPBR_VERSION_MAJOR) "." MHPBR_TOOL_STR(
+        MHPBR_VERSION_MINOR) "." MHPBR_TOOL_STR(MHPBR_VERSION_PATCH);
 
 void PrintUsage(std::FILE* to) {
   std::fprintf(to,
@@ -23,6 +24,11 @@ void PrintUsage(std::FILE* to) {
                "usage: mhpbr COMMAND [OPTIONS]\n"
                "  classify  MHCT ratings to suggested clusters and red-rule "
                "checks\n"
+               "  periods   allocations and discharges to cluster periods, "
+               "reviews and transitions\n"
+               "  cost      cost activity against cluster periods\n"
+               "  tariff    set prices from costed periods\n"
+               "  price     price cluster periods under a tariff and contract\n"
                "  rules     show, export or check a rule set\n"
                "  version   print the version\n",
                kVersion);
@@ -39,6 +45,10 @@ int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 2, argv + argc);
   try {
     if (command == "classify") return mhpbr::cli::RunClassify(args);
+    if (command == "periods") return mhpbr::cli::RunPeriods(args);
+    if (command == "price") return mhpbr::cli::RunPrice(args);
+    if (command == "cost") return mhpbr::cli::RunCost(args);
+    if (command == "tariff") return mhpbr::cli::RunTariff(args);
     if (command == "rules") return mhpbr::cli::RunRules(args);
     if (command == "version" || command == "--version") {
       std::printf("mhpbr %s\n", kVersion);

@@ -19,12 +19,29 @@ absl::StatusOr<OutputFile> OutputFile::Open(
     out.file_ = stdout;
     return out;
   }
+  // Devices, pipes and /dev/stdout are written in place: there is nothing
+  // to rename over, and renaming over them would replace them.
+  struct stat st;
+  if (stat(path->c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    out.file_ = std::fopen(path->c_str(), "w");
+    if (out.file_ == nullptr) {
+      return absl::NotFoundError(absl::StrCat(
+          *path, ": cannot open for writing (", std::strerror(errno), ")"));
+    }
+    out.direct_ = true;
+    return out;
+  }
+  // Through a symbolic link, replace the file it points to, not the link.
   out.path_ = *path;
-  std::string temp = absl::StrCat(*path, ".tmp-XXXXXX");
+  if (char* real = realpath(path->c_str(), nullptr); real != nullptr) {
+    out.path_ = real;
+    std::free(real);
+  }
+  std::string temp = absl::StrCat(out.path_, ".tmp-XXXXXX");
   const int fd = mkstemp(temp.data());
   if (fd < 0) {
-    return absl::NotFoundError(absl::StrCat(
-        *path, ": cannot create output (", std::strerror(errno), ")"));
+    return absl::NotFoundError(absl::StrCat(*path, ": cannot create output (",
+                                            std::strerror(errno), ")"));
   }
   out.file_ = fdopen(fd, "w");
   if (out.file_ == nullptr) {
@@ -38,6 +55,7 @@ absl::StatusOr<OutputFile> OutputFile::Open(
 
 OutputFile::OutputFile(OutputFile&& other) noexcept
     : file_(std::exchange(other.file_, nullptr)),
+      direct_(other.direct_),
       path_(std::move(other.path_)),
       temp_path_(std::move(other.temp_path_)) {
   other.temp_path_.clear();
@@ -49,6 +67,16 @@ OutputFile::~OutputFile() {
 }
 
 absl::Status OutputFile::Commit() {
+  if (direct_) {
+    const bool ok = std::fflush(file_) == 0;
+    const bool closed = std::fclose(file_) == 0;
+    file_ = nullptr;
+    if (!ok || !closed) {
+      return absl::DataLossError(
+          absl::StrCat(path_, ": write failed (", std::strerror(errno), ")"));
+    }
+    return absl::OkStatus();
+  }
   if (file_ == stdout) {
     if (std::fflush(stdout) != 0) {
       return absl::DataLossError("standard output: write failed");

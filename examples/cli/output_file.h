@@ -1,7 +1,8 @@
 // An output that is either standard output or a file written atomically:
 // the data goes to a temporary file beside the target, renamed over it
 // only when everything was written, so an interrupted or failing run never
-// leaves a half-written file that looks complete.
+// leaves a half-written file that looks complete. A path that names a
+// device or pipe (such as /dev/stdout) is written in place.
 
 #ifndef MHPBR_EXAMPLES_CLI_OUTPUT_FILE_H_
 #define MHPBR_EXAMPLES_CLI_OUTPUT_FILE_H_
@@ -17,7 +18,8 @@ namespace mhpbr::cli {
 class OutputFile {
  public:
   // No path (or "-"): standard output.
-  static absl::StatusOr<OutputFile> Open(const std::optional<std::string>& path);
+  static absl::StatusOr<OutputFile> Open(
+      const std::optional<std::string>& path);
   OutputFile(OutputFile&& other) noexcept;
   OutputFile& operator=(OutputFile&&) = delete;
   // Without Commit(), a temporary file is removed.
@@ -31,6 +33,8 @@ class OutputFile {
   OutputFile() = default;
 
   std::FILE* file_ = nullptr;
+  // Written in place (a device or pipe), not through a temporary file.
+  bool direct_ = false;
   std::string path_;
   std::string temp_path_;
 };

@@ -35,6 +35,11 @@ class RowLedger {
     ++ok_;
     Tick();
   }
+  // Accepts n rows at once (rows read in bulk, such as an extract's).
+  void Ok(int64_t n) {
+    read_ += n;
+    ok_ += n;
+  }
   void Reject(int64_t line, absl::string_view id, absl::string_view reason);
 
   int64_t read() const { return read_; }

@@ -4,7 +4,7 @@
 // long the file.
 //
 //   mhpbr::CsvReader csv(file, "assessments.csv");
-//   MHPBR_RETURN_IF_ERROR(csv.ReadHeader());
+//   if (absl::Status s = csv.ReadHeader(); !s.ok()) return s;
 //   std::optional<int> id = csv.Column("assessment_id");
 //   mhpbr::CsvRecord rec;
 //   while (csv.Next(&rec)) {

@@ -5,8 +5,8 @@
 // one therefore cannot fail.
 //
 //   mhpbr::MhctRatings r;                       // everything not known
-//   MHPBR_RETURN_IF_ERROR(r.Set(mhpbr::Item::kDepressedMood, 3));
-//   MHPBR_RETURN_IF_ERROR(r.SetItem8Type(mhpbr::Item8Type::kAnxiety, 2));
+//   absl::Status s = r.Set(mhpbr::Item::kDepressedMood, 3);
+//   if (s.ok()) s = r.SetItem8Type(mhpbr::Item8Type::kAnxiety, 2);
 //   r.set_psychosis(mhpbr::Answer::kNo);
 
 #ifndef MHPBR_MHCT_RATINGS_H_

@@ -26,6 +26,7 @@
 #include "absl/types/span.h"
 #include "mhpbr/cluster.h"
 #include "mhpbr/item.h"
+#include "mhpbr/transition_table.h"
 
 namespace mhpbr {
 
@@ -38,6 +39,15 @@ enum class Band : uint8_t {
 };
 inline constexpr int kBandCount = 4;
 inline constexpr int kRatingCount = 5;  // ratings 0-4
+
+// How a cluster period's days are counted (periods.md).
+enum class DayCount : uint8_t {
+  // Both ends: end - start + 1. The default.
+  kInclusive = 0,
+  // NHS Digital's MHSDS derivation: a closed period counts end - start (the
+  // end day not included); an open one counts through the as-of date.
+  kMhsds = 1,
+};
 
 struct ReviewPeriod {
   enum class Unit : uint8_t { kWeeks, kMonths };
@@ -92,10 +102,7 @@ struct RuleSetContents {
   struct Weights {
     double must = 0, expected = 0, likely = 0, unlikely = 0;
   };
-  struct Transition {
-    int from = -1;
-    std::vector<int> to;
-  };
+  using Transition = TransitionTable::Row;
   struct Example {
     int cluster = -1;
     std::vector<int> ratings;  // profile row order, kNotKnown = 9
@@ -110,6 +117,7 @@ struct RuleSetContents {
   bool allow_all_transitions = true;
   std::vector<Transition> transitions;
   std::vector<Example> examples;
+  DayCount day_count = DayCount::kInclusive;
 };
 
 // A cluster's typical ratings, which the rule set says must classify to it.
@@ -164,7 +172,11 @@ class RuleSet {
   int min_known_items() const { return contents_.min_known_items; }
 
   // Moves to and from cluster 0 are always allowed.
-  bool TransitionAllowed(Cluster from, Cluster to) const;
+  bool TransitionAllowed(Cluster from, Cluster to) const {
+    return transitions_.Allowed(from, to);
+  }
+  const TransitionTable& transitions() const { return transitions_; }
+  DayCount day_count() const { return contents_.day_count; }
 
   absl::Span<const RuleSetExample> examples() const { return examples_; }
 
@@ -181,8 +193,7 @@ class RuleSet {
       bands_;
   std::array<std::array<bool, kItemCount>, Cluster::kProfiled> has_must_;
   std::array<int32_t, kBandCount> weights_milli_;
-  // allowed_[from][to] by dense index.
-  std::array<std::array<bool, Cluster::kCount>, Cluster::kCount> allowed_;
+  TransitionTable transitions_;
   std::vector<RuleSetExample> examples_;
 };
 

@@ -17,6 +17,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "mhpbr/rule_set.h"
+#include "mhpbr/transition_table.h"
 
 namespace mhpbr {
 
@@ -31,6 +32,16 @@ absl::string_view DefaultRuleSetText();
 absl::StatusOr<std::shared_ptr<const RuleSet>> ParseRuleSetText(
     absl::string_view text, absl::string_view source_name = "rule set");
 absl::StatusOr<std::shared_ptr<const RuleSet>> LoadRuleSetFile(
+    const std::string& path);
+
+// A trust's own transition table, text format of mhpbr.v1.TransitionTable:
+//   rows { from: 1 to: [1, 2, 3, 4] }
+//   rows { from: 2 to: [1, 2, 3, 4] }
+// Clusters without a row may move only to cluster 0 (or stay). Use
+// `allow_all: true` for no restriction.
+absl::StatusOr<TransitionTable> ParseTransitionTableText(
+    absl::string_view text, absl::string_view source_name = "transitions");
+absl::StatusOr<TransitionTable> LoadTransitionTableFile(
     const std::string& path);
 
 // Writes a rule set back out in text format.

@@ -113,7 +113,19 @@ absl::StatusOr<RuleSetContents> ContentsFromProto(const v1::RuleSet& proto) {
     c.transitions.push_back({t.from(), {t.to().begin(), t.to().end()}});
   }
   for (const v1::Example& e : proto.examples()) {
-    c.examples.push_back({e.cluster(), {e.ratings().begin(), e.ratings().end()}});
+    c.examples.push_back(
+        {e.cluster(), {e.ratings().begin(), e.ratings().end()}});
+  }
+  switch (proto.day_count()) {
+    case v1::DAY_COUNT_UNSPECIFIED:
+    case v1::INCLUSIVE:
+      c.day_count = DayCount::kInclusive;
+      break;
+    case v1::MHSDS:
+      c.day_count = DayCount::kMhsds;
+      break;
+    default:
+      return absl::InvalidArgumentError("day_count: unknown value");
   }
   return c;
 }
@@ -133,9 +145,10 @@ v1::RuleSet ContentsToProto(const RuleSetContents& c) {
     v1::Item* out = proto.add_items();
     out->set_code(it.code);
     out->set_name(it.name);
-    out->set_section(it.section == ItemSection::kCurrent      ? v1::CURRENT
-                     : it.section == ItemSection::kHistorical ? v1::HISTORICAL
-                                                              : v1::ITEM_8_TYPE);
+    out->set_section(it.section == ItemSection::kCurrent ? v1::CURRENT
+                     : it.section == ItemSection::kHistorical
+                         ? v1::HISTORICAL
+                         : v1::ITEM_8_TYPE);
   }
   for (const auto& cl : c.clusters) {
     v1::Cluster* out = proto.add_clusters();
@@ -177,6 +190,7 @@ v1::RuleSet ContentsToProto(const RuleSetContents& c) {
     out->set_cluster(e.cluster);
     for (int r : e.ratings) out->add_ratings(r);
   }
+  if (c.day_count == DayCount::kMhsds) proto.set_day_count(v1::MHSDS);
   return proto;
 }
 

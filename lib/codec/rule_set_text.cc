@@ -40,6 +40,29 @@ absl::StatusOr<std::shared_ptr<const RuleSet>> LoadRuleSetFile(
   return ParseRuleSetText(text, path);
 }
 
+absl::StatusOr<TransitionTable> ParseTransitionTableText(
+    absl::string_view text, absl::string_view source_name) {
+  v1::TransitionTable proto;
+  MHPBR_RETURN_IF_ERROR(ParseTextProto(text, source_name, &proto));
+  if (proto.allow_all()) return TransitionTable();
+  std::vector<TransitionTable::Row> rows;
+  for (const v1::TransitionRow& r : proto.rows()) {
+    rows.push_back({r.from(), {r.to().begin(), r.to().end()}});
+  }
+  auto table = TransitionTable::FromMoves(rows);
+  if (!table.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(source_name, ": ", table.status().message()));
+  }
+  return table;
+}
+
+absl::StatusOr<TransitionTable> LoadTransitionTableFile(
+    const std::string& path) {
+  MHPBR_ASSIGN_OR_RETURN(std::string text, ReadFileToString(path));
+  return ParseTransitionTableText(text, path);
+}
+
 std::string RuleSetToText(const RuleSet& rules) {
   return PrintTextProto(ContentsToProto(rules.contents()));
 }

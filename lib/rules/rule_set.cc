@@ -112,7 +112,8 @@ absl::StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Create(
     const std::string where = absl::StrCat("profile of cluster ", p.cluster);
     auto cluster = Cluster::FromCode(p.cluster);
     if (!cluster.ok()) return Invalid(where, "not a cluster code");
-    if (cluster->is_variance()) return Invalid(where, "cluster 0 has no profile");
+    if (cluster->is_variance())
+      return Invalid(where, "cluster 0 has no profile");
     const int k = cluster->profile_index();
     if (has_profile[k]) return Invalid(where, "given twice");
     has_profile[k] = true;
@@ -147,9 +148,9 @@ absl::StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Create(
     }
     for (int r = 0; r < kItemCount; ++r) {
       if (!row_seen[r]) {
-        return Invalid(absl::StrCat("cluster ", p.cluster, " item ",
-                                    ItemCode(ItemAt(r))),
-                       "row missing from the profile");
+        return Invalid(
+            absl::StrCat("cluster ", p.cluster, " item ", ItemCode(ItemAt(r))),
+            "row missing from the profile");
       }
     }
   }
@@ -177,40 +178,16 @@ absl::StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Create(
   }
 
   // Transitions: with allow_all, everything; else only the listed moves
-  // (plus anything to or from cluster 0).
-  for (auto& row : rs->allowed_) row.fill(contents.allow_all_transitions);
+  // (plus the ones TransitionTable always allows).
   if (!contents.allow_all_transitions) {
-    std::array<bool, Cluster::kCount> from_seen{};
-    for (const auto& t : contents.transitions) {
-      auto from = Cluster::FromCode(t.from);
-      if (!from.ok()) {
-        return Invalid(absl::StrCat("transitions from ", t.from),
-                       "not a cluster code");
-      }
-      if (from_seen[from->index()]) {
-        return Invalid(absl::StrCat("transitions from ", t.from),
-                       "row given twice");
-      }
-      from_seen[from->index()] = true;
-      for (int to_code : t.to) {
-        auto to = Cluster::FromCode(to_code);
-        if (!to.ok()) {
-          return Invalid(absl::StrCat("transitions from ", t.from, " to ",
-                                      to_code),
-                         "not a cluster code");
-        }
-        rs->allowed_[from->index()][to->index()] = true;
-      }
-    }
-  }
-  for (int i = 0; i < Cluster::kCount; ++i) {
-    rs->allowed_[0][i] = rs->allowed_[i][0] = true;
+    MHPBR_ASSIGN_OR_RETURN(rs->transitions_,
+                           TransitionTable::FromMoves(contents.transitions));
   }
 
   for (size_t e = 0; e < contents.examples.size(); ++e) {
     const auto& ex = contents.examples[e];
-    const std::string where = absl::StrCat("example ", e + 1, " (cluster ",
-                                           ex.cluster, ")");
+    const std::string where =
+        absl::StrCat("example ", e + 1, " (cluster ", ex.cluster, ")");
     auto cluster = Cluster::FromCode(ex.cluster);
     if (!cluster.ok()) return Invalid(where, "not a cluster code");
     if (ex.ratings.size() != kItemCount) {
@@ -236,10 +213,6 @@ absl::StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Create(
 bool RuleSet::InForce(absl::CivilDay day) const {
   const Provenance& p = contents_.provenance;
   return day >= p.effective_from && (!p.effective_to || day <= *p.effective_to);
-}
-
-bool RuleSet::TransitionAllowed(Cluster from, Cluster to) const {
-  return allowed_[from.index()][to.index()];
 }
 
 }  // namespace mhpbr

@@ -1,30 +1,5 @@
-// Early-return helpers for absl::Status, which Abseil 20220623 lacks.
-
+// Moved to the public header; kept so internal includes stay short.
 #ifndef MHPBR_LIB_UTIL_STATUS_MACROS_H_
 #define MHPBR_LIB_UTIL_STATUS_MACROS_H_
-
-#include <utility>
-
-#include "absl/status/status.h"
-#include "absl/status/statusor.h"
-
-#define MHPBR_RETURN_IF_ERROR(expr)                \
-  do {                                             \
-    ::absl::Status mhpbr_status_ = (expr);         \
-    if (!mhpbr_status_.ok()) return mhpbr_status_; \
-  } while (0)
-
-#define MHPBR_STATUS_CONCAT_INNER_(a, b) a##b
-#define MHPBR_STATUS_CONCAT_(a, b) MHPBR_STATUS_CONCAT_INNER_(a, b)
-
-// MHPBR_ASSIGN_OR_RETURN(auto x, FunctionReturningStatusOr());
-#define MHPBR_ASSIGN_OR_RETURN(lhs, expr) \
-  MHPBR_ASSIGN_OR_RETURN_IMPL_(           \
-      MHPBR_STATUS_CONCAT_(mhpbr_statusor_, __LINE__), lhs, expr)
-
-#define MHPBR_ASSIGN_OR_RETURN_IMPL_(statusor, lhs, expr) \
-  auto statusor = (expr);                                 \
-  if (!statusor.ok()) return std::move(statusor).status(); \
-  lhs = std::move(statusor).value()
-
+#include "mhpbr/status_macros.h"
 #endif  // MHPBR_LIB_UTIL_STATUS_MACROS_H_

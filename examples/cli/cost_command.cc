@@ -1,0 +1,186 @@
+// mhpbr cost --periods FILE --activity FILE --unit-costs FILE --as-of DATE
+//            [--rules FILE] [--out FILE] [--by-cluster FILE]
+//            [--summary FILE] [--rejects FILE] [--strict]
+// What each cluster period cost (formats.md, pricing.md 1). Activity is
+// streamed: memory grows with the periods, not the activity.
+
+#include <cstdio>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "args.h"
+#include "commands.h"
+#include "input_file.h"
+#include "mhpbr/activity_costing.h"
+#include "mhpbr/costing_io.h"
+#include "mhpbr/csv_writer.h"
+#include "mhpbr/dates.h"
+#include "mhpbr/money.h"
+#include "mhpbr/pricing_io.h"
+#include "mhpbr/status_macros.h"
+#include "output_file.h"
+#include "row_ledger.h"
+#include "rule_set_flag.h"
+
+namespace mhpbr::cli {
+namespace {
+
+int Usage(absl::string_view why) {
+  PrintError(why);
+  std::fprintf(stderr,
+               "usage: mhpbr cost --periods FILE --activity FILE --unit-costs "
+               "FILE --as-of YYYY-MM-DD [--rules FILE] [--out FILE] "
+               "[--by-cluster FILE] [--summary FILE] [--rejects FILE] "
+               "[--strict]\n");
+  return kExitUsage;
+}
+
+absl::Status WriteCsv(const std::optional<std::string>& path,
+                      const std::function<void(CsvWriter&)>& write) {
+  MHPBR_ASSIGN_OR_RETURN(OutputFile file, OutputFile::Open(path));
+  {
+    CsvWriter out(file.file());
+    write(out);
+    if (!out.Flush()) {
+      return absl::DataLossError(
+          absl::StrCat(path.value_or("output"), ": ", out.status().message()));
+    }
+  }
+  return file.Commit();
+}
+
+absl::StatusOr<std::vector<PeriodToPrice>> ReadPeriods(const std::string& path,
+                                                       RowLedger& ledger) {
+  MHPBR_ASSIGN_OR_RETURN(InputFile in, OpenInput(path));
+  MHPBR_ASSIGN_OR_RETURN(std::unique_ptr<PeriodToPriceCsvReader> reader,
+                         PeriodToPriceCsvReader::Open(in.get(), path));
+  std::vector<PeriodToPrice> periods;
+  InputRow<PeriodToPrice> row;
+  while (reader->Next(&row)) {
+    if (!row.error.empty()) {
+      ledger.Reject(row.line, row.id, absl::StrCat(path, ": ", row.error));
+      continue;
+    }
+    ledger.Ok();
+    periods.push_back(row.value);
+  }
+  MHPBR_RETURN_IF_ERROR(reader->io_status());
+  return periods;
+}
+
+}  // namespace
+
+int RunCost(const std::vector<std::string>& argv) {
+  auto args = Args::Parse(argv,
+                          {"periods", "activity", "unit-costs", "as-of",
+                           "rules", "out", "by-cluster", "summary", "rejects"},
+                          {"strict"});
+  if (!args.ok()) return Usage(args.status().message());
+  if (!args->positional().empty()) {
+    return Usage(absl::StrCat("unexpected argument ", args->positional()[0]));
+  }
+  for (const char* required : {"periods", "activity", "unit-costs", "as-of"}) {
+    if (auto s = args->Require(required); !s.ok()) {
+      return Usage(s.status().message());
+    }
+  }
+  auto as_of = ParseIsoDate(*args->Get("as-of"));
+  if (!as_of.ok()) {
+    return Usage(absl::StrCat("--as-of: ", as_of.status().message()));
+  }
+  auto fail = [](const absl::Status& s) {
+    PrintError(s.message());
+    return kExitUsage;
+  };
+  auto rules = RulesFromFlag(args->Get("rules"));
+  if (!rules.ok()) return fail(rules.status());
+  auto costs = LoadUnitCostsFile(*args->Get("unit-costs"));
+  if (!costs.ok()) return fail(costs.status());
+  auto ledger = RowLedger::Open(args->Get("rejects"), args->Has("strict"));
+  if (!ledger.ok()) return fail(ledger.status());
+  // Rejected period rows are reported and counted like activity rows; the
+  // activity they would have covered falls to the unclustered bucket.
+  auto periods = ReadPeriods(*args->Get("periods"), **ledger);
+  if (!periods.ok()) return fail(periods.status());
+  auto coster = ActivityCoster::Create(*std::move(periods), *as_of, *costs,
+                                       (*rules)->day_count());
+  if (!coster.ok()) return fail(coster.status());
+
+  const std::string activity_path = *args->Get("activity");
+  auto in = OpenInput(activity_path);
+  if (!in.ok()) return fail(in.status());
+  auto reader = ActivityCsvReader::Open(in->get(), activity_path);
+  if (!reader.ok()) return fail(reader.status());
+  InputRow<ActivityRecord> row;
+  while ((*reader)->Next(&row)) {
+    absl::Status s = row.error.empty() ? coster->Add(row.value)
+                                       : absl::InvalidArgumentError(row.error);
+    if (!row.error.empty()) coster->CountRejected();
+    if (!s.ok()) {
+      (*ledger)->Reject(row.line, row.id, s.message());
+    } else {
+      (*ledger)->Ok();
+    }
+  }
+  if (!(*reader)->io_status().ok()) return fail((*reader)->io_status());
+
+  const std::vector<CostedPeriod> costed = coster->periods();
+  absl::Status written = WriteCsv(args->Get("out"), [&](CsvWriter& out) {
+    out.Row({"patient_id", "cluster", "start", "end", "days", "records",
+             "cost_pence", "cost_per_day_pence"});
+    for (const CostedPeriod& c : costed) {
+      out.Field(c.period.patient_id);
+      out.Field(int64_t{c.period.cluster.code()});
+      out.Field(FormatIsoDate(c.period.start));
+      out.Field(c.period.end ? FormatIsoDate(*c.period.end) : std::string());
+      out.Field(c.days);
+      out.Field(c.records);
+      out.Field(c.cost_pence);
+      if (c.days > 0) {
+        out.Field(*RoundDiv(c.cost_pence, c.days));
+      } else {
+        out.EmptyField();
+      }
+      out.EndRow();
+    }
+  });
+  if (written.ok() && args->Has("by-cluster")) {
+    written = WriteCsv(args->Get("by-cluster"), [&](CsvWriter& out) {
+      out.Row({"cluster", "periods", "days", "records", "cost_pence"});
+      for (const ClusterCost& c : coster->ByCluster()) {
+        out.Field(int64_t{c.cluster.code()});
+        out.Field(c.periods);
+        out.Field(c.days);
+        out.Field(c.records);
+        out.Field(c.cost_pence);
+        out.EndRow();
+      }
+    });
+  }
+  if (written.ok() && args->Has("summary")) {
+    const CostingTotals& t = coster->totals();
+    written = WriteCsv(args->Get("summary"), [&](CsvWriter& out) {
+      out.Row({"key", "value"});
+      auto row = [&](absl::string_view key, int64_t value) {
+        out.Field(key);
+        out.Field(value);
+        out.EndRow();
+      };
+      row("records_read", t.records_read);
+      row("records_rejected", t.records_rejected);
+      row("clustered_records", t.clustered_records);
+      row("clustered_pence", t.clustered_pence);
+      row("unclustered_records", t.unclustered_records);
+      row("unclustered_pence", t.unclustered_pence);
+      row("unknown_patient_records", t.unknown_patient_records);
+      row("total_pence", t.total_pence);
+      row("periods", static_cast<int64_t>(costed.size()));
+    });
+  }
+  if (!written.ok()) return fail(written);
+  return (*ledger)->Finish();
+}
+
+}  // namespace mhpbr::cli

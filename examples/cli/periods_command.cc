@@ -1,0 +1,222 @@
+// mhpbr periods --in FILE --as-of DATE [--rules FILE] [--transitions FILE]
+//               [--out FILE] [--rejects FILE] [--by-patient FILE]
+//               [--by-cluster FILE] [--strict]
+// Cluster periods sorted by patient then start (formats.md), with
+// per-patient and per-cluster summaries on request.
+
+#include <cstdio>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "args.h"
+#include "commands.h"
+#include "input_file.h"
+#include "mhpbr/csv_writer.h"
+#include "mhpbr/dates.h"
+#include "mhpbr/event_csv.h"
+#include "mhpbr/mhsds.h"
+#include "mhpbr/period_builder.h"
+#include "mhpbr/period_summary.h"
+#include "mhpbr/rule_set_text.h"
+#include "mhpbr/status_macros.h"
+#include "output_file.h"
+#include "row_ledger.h"
+#include "rule_set_flag.h"
+
+namespace mhpbr::cli {
+namespace {
+
+int Usage(absl::string_view why) {
+  PrintError(why);
+  std::fprintf(stderr,
+               "usage: mhpbr periods (--in FILE | --mhsds-clusters MHS803.csv) "
+               "--as-of YYYY-MM-DD "
+               "[--rules FILE] [--transitions FILE] [--out FILE] "
+               "[--rejects FILE] [--by-patient FILE] [--by-cluster FILE] "
+               "[--strict]\n");
+  return kExitUsage;
+}
+
+void WritePeriod(const ClusterPeriod& p, CsvWriter& out) {
+  out.Field(p.patient_id);
+  out.Field(int64_t{p.cluster.code()});
+  out.Field(FormatIsoDate(p.start));
+  if (p.end) {
+    out.Field(FormatIsoDate(*p.end));
+  } else {
+    out.EmptyField();
+  }
+  out.Field(p.days);
+  out.Field(FormatIsoDate(p.review_due));
+  out.Field(p.overdue_days);
+  out.Field(p.transition_ok ? "y" : "n");
+  out.Field(int64_t{p.superseded});
+  out.EndRow();
+}
+
+// Writes a key,periods,days,overdue_periods summary; false on failure.
+template <typename Map>
+bool WriteSummary(const std::optional<std::string>& path,
+                  absl::string_view key_name, const Map& rows) {
+  if (!path) return true;
+  auto file = OutputFile::Open(path);
+  if (!file.ok()) {
+    PrintError(file.status().message());
+    return false;
+  }
+  {
+    CsvWriter out(file->file());
+    out.Row({key_name, "periods", "days", "overdue_periods"});
+    for (const auto& [key, t] : rows) {
+      if constexpr (std::is_same_v<typename Map::key_type, int>) {
+        out.Field(int64_t{key});
+      } else {
+        out.Field(key);
+      }
+      out.Field(t.periods);
+      out.Field(t.days);
+      out.Field(t.overdue_periods);
+      out.EndRow();
+    }
+    if (!out.Flush()) {
+      PrintError(absl::StrCat(*path, ": ", out.status().message()));
+      return false;
+    }
+  }
+  if (absl::Status s = file->Commit(); !s.ok()) {
+    PrintError(s.message());
+    return false;
+  }
+  return true;
+}
+
+// The events of --in (streamed, bad rows rejected one by one) or of an
+// MHS803 extract. Rejected rows go to the ledger; the accepted ones are
+// counted once periods are built.
+struct Events {
+  std::vector<PeriodEvent> events;
+  // Accepted input rows (an extract row may give two events).
+  int64_t rows = 0;
+};
+
+absl::StatusOr<Events> ReadEvents(const Args& args, RowLedger& ledger) {
+  Events out;
+  if (auto path = args.Get("mhsds-clusters")) {
+    MHPBR_ASSIGN_OR_RETURN(InputFile in, OpenInput(*path));
+    MHPBR_ASSIGN_OR_RETURN(MhsdsEvents extract, ReadMhs803(in.get(), *path));
+    for (const RowReject& r : extract.rejects) {
+      ledger.Reject(r.line, r.id, r.reason);
+    }
+    out.rows = extract.rows_read - static_cast<int64_t>(extract.rejects.size());
+    out.events = std::move(extract.events);
+    return out;
+  }
+  MHPBR_ASSIGN_OR_RETURN(std::string path, args.Require("in"));
+  MHPBR_ASSIGN_OR_RETURN(InputFile in, OpenInput(path));
+  MHPBR_ASSIGN_OR_RETURN(std::unique_ptr<EventCsvReader> reader,
+                         EventCsvReader::Open(in.get(), path));
+  EventRow row;
+  while (reader->Next(&row)) {
+    if (!row.error.empty()) {
+      ledger.Reject(row.line, row.event.patient_id, row.error);
+      continue;
+    }
+    out.events.push_back(row.event);
+  }
+  MHPBR_RETURN_IF_ERROR(reader->io_status());
+  out.rows = static_cast<int64_t>(out.events.size());
+  return out;
+}
+
+}  // namespace
+
+int RunPeriods(const std::vector<std::string>& argv) {
+  auto args =
+      Args::Parse(argv,
+                  {"in", "mhsds-clusters", "as-of", "rules", "transitions",
+                   "out", "rejects", "by-patient", "by-cluster"},
+                  {"strict"});
+  if (!args.ok()) return Usage(args.status().message());
+  if (!args->positional().empty()) {
+    return Usage(absl::StrCat("unexpected argument ", args->positional()[0]));
+  }
+  if (args->Has("in") == args->Has("mhsds-clusters")) {
+    return Usage("give one of --in or --mhsds-clusters");
+  }
+  auto as_of_text = args->Require("as-of");
+  if (!as_of_text.ok()) return Usage(as_of_text.status().message());
+  auto as_of = ParseIsoDate(*as_of_text);
+  if (!as_of.ok()) {
+    return Usage(absl::StrCat("--as-of: ", as_of.status().message()));
+  }
+
+  auto rules = RulesFromFlag(args->Get("rules"));
+  if (!rules.ok()) {
+    PrintError(rules.status().message());
+    return kExitUsage;
+  }
+  TransitionTable transitions = (*rules)->transitions();
+  if (auto path = args->Get("transitions")) {
+    auto t = LoadTransitionTableFile(*path);
+    if (!t.ok()) {
+      PrintError(t.status().message());
+      return kExitUsage;
+    }
+    transitions = *t;
+  }
+  auto out_file = OutputFile::Open(args->Get("out"));
+  if (!out_file.ok()) {
+    PrintError(out_file.status().message());
+    return kExitUsage;
+  }
+  auto ledger = RowLedger::Open(args->Get("rejects"), args->Has("strict"));
+  if (!ledger.ok()) {
+    PrintError(ledger.status().message());
+    return kExitUsage;
+  }
+
+  auto events = ReadEvents(*args, **ledger);
+  if (!events.ok()) {
+    PrintError(events.status().message());
+    return kExitUsage;
+  }
+  const PeriodBuild build =
+      BuildPeriods(events->events, *as_of, **rules, transitions);
+  // Events the builder could not use are rejects like any other; the rest
+  // were accepted (used, superseded, or after the as-of date).
+  for (const EventError& e : build.errors) {
+    (*ledger)->Reject(e.line, e.patient_id, e.reason);
+  }
+  (*ledger)->Ok(events->rows - static_cast<int64_t>(build.errors.size()));
+
+  CsvWriter out(out_file->file());
+  out.Row({"patient_id", "cluster", "start", "end", "days", "review_due",
+           "overdue_days", "transition_ok", "superseded"});
+  for (const ClusterPeriod& p : build.periods) {
+    WritePeriod(p, out);
+  }
+  out.Flush();
+  absl::Status written = out.status();
+  if (written.ok()) written = out_file->Commit();
+  if (!written.ok()) {
+    PrintError(absl::StrCat("output: ", written.message()));
+    return kExitUsage;
+  }
+  const PeriodSummary summary = SummarisePeriods(build.periods);
+  if (!WriteSummary(args->Get("by-patient"), "patient_id",
+                    summary.by_patient) ||
+      !WriteSummary(args->Get("by-cluster"), "cluster", summary.by_cluster)) {
+    return kExitUsage;
+  }
+  std::fprintf(stderr,
+               "%zu periods; %lld events after the as-of date not used; "
+               "%lld allocations superseded\n",
+               build.periods.size(),
+               static_cast<long long>(build.events_after_as_of),
+               static_cast<long long>(build.superseded));
+  return (*ledger)->Finish();
+}
+
+}  // namespace mhpbr::cli

@@ -1,0 +1,210 @@
+// mhpbr price --periods FILE --tariff FILE --contract FILE [--one-offs FILE]
+//             [--rules FILE] [--out FILE] [--summary FILE]
+//             [--by-cluster FILE] [--rejects FILE] [--strict]
+// The statement a commissioner pays from (formats.md, pricing.md 3-6).
+
+#include <cstdio>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "args.h"
+#include "commands.h"
+#include "input_file.h"
+#include "mhpbr/contract_pricer.h"
+#include "mhpbr/csv_writer.h"
+#include "mhpbr/dates.h"
+#include "mhpbr/pricing_io.h"
+#include "mhpbr/status_macros.h"
+#include "output_file.h"
+#include "row_ledger.h"
+#include "rule_set_flag.h"
+
+namespace mhpbr::cli {
+namespace {
+
+int Usage(absl::string_view why) {
+  PrintError(why);
+  std::fprintf(stderr,
+               "usage: mhpbr price --periods FILE --tariff FILE --contract "
+               "FILE [--one-offs FILE] [--rules FILE] [--out FILE] "
+               "[--summary FILE] [--by-cluster FILE] [--rejects FILE] "
+               "[--strict]\n");
+  return kExitUsage;
+}
+
+// Reads a row-by-row input, rejecting bad rows into the ledger.
+template <typename Reader, typename T>
+absl::Status ReadRows(const std::string& path, RowLedger& ledger,
+                      std::vector<T>* out) {
+  MHPBR_ASSIGN_OR_RETURN(InputFile in, OpenInput(path));
+  MHPBR_ASSIGN_OR_RETURN(std::unique_ptr<Reader> reader,
+                         Reader::Open(in.get(), path));
+  InputRow<T> row;
+  while (reader->Next(&row)) {
+    if (!row.error.empty()) {
+      ledger.Reject(row.line, row.id, absl::StrCat(path, ": ", row.error));
+      continue;
+    }
+    ledger.Ok();
+    out->push_back(row.value);
+  }
+  return reader->io_status();
+}
+
+void WriteStatement(const Statement& st, CsvWriter& out) {
+  out.Row({"patient_id", "cluster", "start", "end", "days_in_year", "basis",
+           "units", "amount_pence", "social_care_pence", "status"});
+  for (const StatementLine& l : st.lines) {
+    out.Field(l.patient_id);
+    if (l.cluster) {
+      out.Field(int64_t{l.cluster->code()});
+      out.Field(FormatIsoDate(l.start));
+      out.Field(l.end ? FormatIsoDate(*l.end) : std::string());
+      out.Field(l.days_in_year);
+    } else {
+      // A one-off has no cluster, dates or days; formats.md's columns
+      // have no place for its item, so one-offs keep their input order.
+      out.EmptyField();
+      out.EmptyField();
+      out.EmptyField();
+      out.EmptyField();
+    }
+    if (l.one_off) {
+      out.Field("one_off");
+    } else if (l.basis) {
+      out.Field(BasisName(*l.basis));
+    } else {
+      out.EmptyField();
+    }
+    out.Field(l.units);
+    out.Field(l.amount_pence);
+    out.Field(l.social_care_pence);
+    out.Field(l.one_off ? absl::string_view("priced")
+                        : LineStatusName(l.status));
+    out.EndRow();
+  }
+}
+
+absl::Status WriteFile(const std::optional<std::string>& path,
+                       const std::function<void(CsvWriter&)>& write) {
+  if (!path) return absl::OkStatus();
+  MHPBR_ASSIGN_OR_RETURN(OutputFile file, OutputFile::Open(path));
+  {
+    CsvWriter out(file.file());
+    write(out);
+    if (!out.Flush()) {
+      return absl::DataLossError(
+          absl::StrCat(*path, ": ", out.status().message()));
+    }
+  }
+  return file.Commit();
+}
+
+void WriteSummary(const Statement& st, CsvWriter& out) {
+  const StatementTotals& t = st.totals;
+  out.Row({"key", "value"});
+  auto row = [&](absl::string_view key, int64_t value) {
+    out.Field(key);
+    out.Field(value);
+    out.EndRow();
+  };
+  row("lines", static_cast<int64_t>(st.lines.size()));
+  row("baseline_pence", t.baseline_pence);
+  row("activity_pence", t.activity_pence);
+  row("risk_shared_pence", t.risk_shared_pence);
+  row("risk_share_pence", t.risk_share_pence);
+  row("withheld_pence", t.withheld_pence);
+  row("earned_pence", t.earned_pence);
+  row("payment_pence", t.payment_pence);
+  if (st.decoupled) {
+    row("health_pence", t.health_pence);
+    row("social_care_pence", t.social_care_pence);
+  }
+}
+
+void WriteByCluster(const Statement& st, CsvWriter& out) {
+  out.Row({"cluster", "patients", "periods", "days", "amount_pence"});
+  for (const ClusterStatement& c : st.clusters) {
+    out.Field(int64_t{c.cluster.code()});
+    out.Field(c.patients);
+    out.Field(c.periods);
+    out.Field(c.days);
+    out.Field(c.amount_pence);
+    out.EndRow();
+  }
+}
+
+}  // namespace
+
+int RunPrice(const std::vector<std::string>& argv) {
+  auto args = Args::Parse(argv,
+                          {"periods", "tariff", "contract", "one-offs", "rules",
+                           "out", "summary", "by-cluster", "rejects"},
+                          {"strict"});
+  if (!args.ok()) return Usage(args.status().message());
+  if (!args->positional().empty()) {
+    return Usage(absl::StrCat("unexpected argument ", args->positional()[0]));
+  }
+  for (const char* required : {"periods", "tariff", "contract"}) {
+    if (auto s = args->Require(required); !s.ok())
+      return Usage(s.status().message());
+  }
+  auto fail = [](const absl::Status& s) {
+    PrintError(s.message());
+    return kExitUsage;
+  };
+  auto rules = RulesFromFlag(args->Get("rules"));
+  if (!rules.ok()) return fail(rules.status());
+  auto contract = LoadContractFile(*args->Get("contract"));
+  if (!contract.ok()) return fail(contract.status());
+  const std::string tariff_path = *args->Get("tariff");
+  auto tariff_file = OpenInput(tariff_path);
+  if (!tariff_file.ok()) return fail(tariff_file.status());
+  auto tariff = ReadTariffCsv(tariff_file->get(), tariff_path);
+  if (!tariff.ok()) return fail(tariff.status());
+  auto out_file = OutputFile::Open(args->Get("out"));
+  if (!out_file.ok()) return fail(out_file.status());
+  auto ledger = RowLedger::Open(args->Get("rejects"), args->Has("strict"));
+  if (!ledger.ok()) return fail(ledger.status());
+
+  std::vector<PeriodToPrice> periods;
+  if (absl::Status s = ReadRows<PeriodToPriceCsvReader>(*args->Get("periods"),
+                                                        **ledger, &periods);
+      !s.ok()) {
+    return fail(s);
+  }
+  std::vector<OneOff> one_offs;
+  if (auto path = args->Get("one-offs")) {
+    if (absl::Status s = ReadRows<OneOffCsvReader>(*path, **ledger, &one_offs);
+        !s.ok()) {
+      return fail(s);
+    }
+  }
+  auto statement =
+      PriceContract(periods, one_offs, *tariff, *contract, **rules);
+  if (!statement.ok()) return fail(statement.status());
+
+  {
+    CsvWriter out(out_file->file());
+    WriteStatement(*statement, out);
+    if (!out.Flush()) return fail(out.status());
+  }
+  if (absl::Status s = out_file->Commit(); !s.ok()) return fail(s);
+  if (absl::Status s =
+          WriteFile(args->Get("summary"),
+                    [&](CsvWriter& w) { WriteSummary(*statement, w); });
+      !s.ok()) {
+    return fail(s);
+  }
+  if (absl::Status s =
+          WriteFile(args->Get("by-cluster"),
+                    [&](CsvWriter& w) { WriteByCluster(*statement, w); });
+      !s.ok()) {
+    return fail(s);
+  }
+  return (*ledger)->Finish();
+}
+
+}  // namespace mhpbr::cli

@@ -1,0 +1,49 @@
+// An activity record, what care was given, and what it cost (pricing.md 1):
+// contact and group = minutes * rate per hour / 60 (a group divided among
+// its attendees); bed day = count * ward rate; other = its own cost; then
+// the overhead on top, rounded once per record.
+//
+//   absl::StatusOr<int64_t> p = mhpbr::RecordCost(record, unit_costs);
+
+#ifndef MHPBR_ACTIVITY_H_
+#define MHPBR_ACTIVITY_H_
+
+#include <cstdint>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "mhpbr/unit_costs.h"
+
+namespace mhpbr {
+
+enum class ActivityKind : uint8_t { kContact, kGroup, kBedDay, kOther };
+
+// "contact", "group", "bed_day" or "other".
+absl::string_view ActivityKindName(ActivityKind k);
+absl::StatusOr<ActivityKind> ParseActivityKind(absl::string_view text);
+
+struct ActivityRecord {
+  std::string activity_id;
+  std::string patient_id;
+  absl::CivilDay date;
+  ActivityKind kind = ActivityKind::kContact;
+  std::string staff_group;  // contact, group
+  int64_t minutes = 0;      // contact, group
+  int64_t attendees = 1;    // group
+  std::string ward;         // bed_day
+  int64_t count = 0;        // bed_day
+  int64_t cost_pence = 0;   // other
+  // The caller's reference (a line number) for messages.
+  int64_t line = 0;
+};
+
+// The record's full cost in pence. Errors name the field: an unknown staff
+// group or ward, a negative number, zero attendees, an overflow.
+absl::StatusOr<int64_t> RecordCost(const ActivityRecord& record,
+                                   const UnitCosts& costs);
+
+}  // namespace mhpbr
+
+#endif  // MHPBR_ACTIVITY_H_

@@ -1,0 +1,42 @@
+// A cluster period: one person's continuous time in one cluster, with its
+// review schedule and whether the move into it was allowed.
+
+#ifndef MHPBR_CLUSTER_PERIOD_H_
+#define MHPBR_CLUSTER_PERIOD_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "absl/time/civil_time.h"
+#include "mhpbr/cluster.h"
+
+namespace mhpbr {
+
+struct ClusterPeriod {
+  std::string patient_id;
+  Cluster cluster;
+  absl::CivilDay start;
+  // None: still open at the as-of date.
+  std::optional<absl::CivilDay> end;
+  // Counted as the rule set's day_count says (both ends by default); an
+  // open period counts to the as-of date.
+  int64_t days = 0;
+  // The last review (or the start) plus the cluster's maximum review period.
+  absl::CivilDay review_due;
+  // Days from review_due to the period's last day (its end, or the as-of
+  // date when open); 0 when that is not later.
+  int64_t overdue_days = 0;
+  // False when the transition table does not allow the move from the
+  // period this one directly follows.
+  bool transition_ok = true;
+  // Allocations on this period's dates replaced by a later allocation of
+  // the same date.
+  int superseded = 0;
+  // Allocations to the same cluster that continued this period.
+  int reviews = 0;
+};
+
+}  // namespace mhpbr
+
+#endif  // MHPBR_CLUSTER_PERIOD_H_

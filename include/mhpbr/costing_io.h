@@ -1,0 +1,49 @@
+// Reading costing inputs (formats.md, `mhpbr cost`):
+// - unit costs in text format of mhpbr.v1.UnitCosts; a duplicate code or
+//   bad rate fails the whole file;
+// - activity `activity_id,patient_id,date,kind,staff_group,minutes,ward,
+//   count,attendees,cost_pence`, read row by row: a kind uses only its own
+//   cells (contact: staff_group, minutes; group: also attendees, empty = 1;
+//   bed_day: ward, count; other: cost_pence), and a bad row is rejected.
+
+#ifndef MHPBR_COSTING_IO_H_
+#define MHPBR_COSTING_IO_H_
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "mhpbr/activity.h"
+#include "mhpbr/csv_reader.h"
+#include "mhpbr/pricing_io.h"
+#include "mhpbr/unit_costs.h"
+
+namespace mhpbr {
+
+absl::StatusOr<UnitCosts> ParseUnitCostsText(absl::string_view text,
+                                             absl::string_view source_name);
+absl::StatusOr<UnitCosts> LoadUnitCostsFile(const std::string& path);
+
+class ActivityCsvReader {
+ public:
+  static absl::StatusOr<std::unique_ptr<ActivityCsvReader>> Open(
+      std::FILE* file, std::string name);
+  // Checks the shape of each row (numbers, dates, kinds); whether a staff
+  // group or ward is known is for RecordCost to say.
+  bool Next(InputRow<ActivityRecord>* row);
+  const absl::Status& io_status() const { return csv_.io_status(); }
+
+ private:
+  ActivityCsvReader(std::FILE* file, std::string name)
+      : csv_(file, std::move(name)) {}
+  CsvReader csv_;
+  CsvRecord rec_;
+  int id_ = -1, patient_ = -1, date_ = -1, kind_ = -1, staff_ = -1,
+      minutes_ = -1, ward_ = -1, count_ = -1, attendees_ = -1, cost_ = -1;
+};
+
+}  // namespace mhpbr
+
+#endif  // MHPBR_COSTING_IO_H_

@@ -1,0 +1,91 @@
+// Reading the national data set's shape: MHSDS-style CSV extracts of the
+// clustering tables (mhsds.md), turned into the same events and assessments
+// as the plain CSV inputs, so an analyst can point the tool at an extract.
+//
+//   MHS803CareCluster   -> period events (ReadMhs803)
+//   MHS801ClusterTool + MHS802ClusterAssess + an item map
+//                       -> MHCT assessments (ReadMhs801And802)
+//
+// The SNOMED CT concept of each MHCT item is not reproduced here: the item
+// map is data a trust supplies, a CSV `concept_id,item` with items `1`-`13`,
+// `8`, `8A`-`8J` or `A`-`E`.
+//
+// Row problems are returned as rejects (file, line, id, reason) and never
+// stop the read; only an unreadable file or missing columns fail the call.
+
+#ifndef MHPBR_MHSDS_H_
+#define MHPBR_MHSDS_H_
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "mhpbr/assessment_csv.h"
+#include "mhpbr/period_event.h"
+
+namespace mhpbr {
+
+struct RowReject {
+  std::string file;
+  int64_t line = 0;
+  std::string id;
+  std::string reason;
+};
+
+struct MhsdsEvents {
+  // Allocations and derived discharges, in extract row order.
+  std::vector<PeriodEvent> events;
+  std::vector<RowReject> rejects;
+  int64_t rows_read = 0;
+};
+
+// Each MHS803 row allocates `AMHCareClustCodeFin` (`00`-`21`) on
+// `StartDateCareClust` (id `ClustId`, patient `LocalPatientId`). A set
+// `EndDateCareClust` also discharges on that date unless another row of
+// the same patient starts on that date or the day after, so extracts that
+// record the end as the last day and those that record it as the next
+// period's start give the same periods.
+absl::StatusOr<MhsdsEvents> ReadMhs803(std::FILE* file,
+                                       const std::string& name);
+
+// An MHCT item as the item map names it.
+struct MappedItem {
+  enum class Form : uint8_t { kRow, kItem8Single, kItem8Type };
+  Form form = Form::kRow;
+  Item item = Item::kAggression;        // kRow
+  Item8Type type = Item8Type::kPhobic;  // kItem8Type
+};
+using ItemMap = absl::flat_hash_map<std::string, MappedItem>;
+
+// Fails (naming the line) on a bad item code or a concept listed twice.
+absl::StatusOr<ItemMap> ReadItemMap(std::FILE* file, const std::string& name);
+
+struct MhsdsAssessment {
+  AssessmentRecord record;
+  int64_t line = 0;  // its MHS801 line
+};
+
+struct MhsdsAssessments {
+  // The accepted assessments, in MHS801 order.
+  std::vector<MhsdsAssessment> assessments;
+  std::vector<RowReject> rejects;
+  int64_t rows_read = 0;  // MHS801 and MHS802 rows together
+};
+
+// One assessment per MHS801 row (`ClustId`, `LocalPatientId`,
+// `AssToolCompDate`, optional `AMHCareClustCodeInit`), rated by the MHS802
+// rows with its `ClustId` (`CodedAssToolType` through the item map,
+// `PersScore`). An MHS802 row whose concept is not in the map, whose rating
+// is invalid, that rates an item twice or whose ClustId has no MHS801 row is
+// rejected; an MHS801 row with a bad date or cluster, a duplicate ClustId,
+// or item 8 given both as one rating and by type is rejected.
+absl::StatusOr<MhsdsAssessments> ReadMhs801And802(
+    std::FILE* tool_file, const std::string& tool_name, std::FILE* ratings_file,
+    const std::string& ratings_name, const ItemMap& item_map);
+
+}  // namespace mhpbr
+
+#endif  // MHPBR_MHSDS_H_

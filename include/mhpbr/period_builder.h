@@ -1,0 +1,58 @@
+// Turning each person's dated allocations and discharges into cluster
+// periods (periods.md): sorted by date (input order within a date), an
+// allocation opens a period, the next allocation or a discharge ends it,
+// an allocation to the same cluster is a review, and open periods are cut
+// at the caller's as-of date (there is no hidden clock).
+//
+//   mhpbr::PeriodBuild b = mhpbr::BuildPeriods(events, as_of, *rules);
+//   for (const mhpbr::ClusterPeriod& p : b.periods) ...
+//   for (const mhpbr::EventError& e : b.errors) report e.line, e.reason
+//
+// Pure and thread-safe: it reads the rule set and the events only.
+
+#ifndef MHPBR_PERIOD_BUILDER_H_
+#define MHPBR_PERIOD_BUILDER_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/time/civil_time.h"
+#include "absl/types/span.h"
+#include "mhpbr/cluster_period.h"
+#include "mhpbr/period_event.h"
+#include "mhpbr/rule_set.h"
+#include "mhpbr/transition_table.h"
+
+namespace mhpbr {
+
+// An event that could not be used, and why.
+struct EventError {
+  int64_t line = 0;
+  std::string patient_id;
+  std::string reason;
+};
+
+struct PeriodBuild {
+  // Sorted by patient id (bytewise), then start.
+  std::vector<ClusterPeriod> periods;
+  // Sorted by line.
+  std::vector<EventError> errors;
+  int64_t events_used = 0;
+  // Dated after the as-of date: counted, not used.
+  int64_t events_after_as_of = 0;
+  // Allocations replaced by a later one of the same date.
+  int64_t superseded = 0;
+};
+
+// Uses the rule set's review periods, transition table and day count.
+PeriodBuild BuildPeriods(absl::Span<const PeriodEvent> events,
+                         absl::CivilDay as_of, const RuleSet& rules);
+// The same with a trust's own transition table in place of the rule set's.
+PeriodBuild BuildPeriods(absl::Span<const PeriodEvent> events,
+                         absl::CivilDay as_of, const RuleSet& rules,
+                         const TransitionTable& transitions);
+
+}  // namespace mhpbr
+
+#endif  // MHPBR_PERIOD_BUILDER_H_

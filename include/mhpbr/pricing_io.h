@@ -1,0 +1,78 @@
+// Reading pricing inputs (formats.md, `mhpbr price`):
+// - a tariff CSV `cluster,basis,price_pence[,social_care_ppm]`: any bad
+//   row fails the whole file, since pricing from part of a tariff would
+//   leave periods silently unpriced;
+// - a contract in text format of mhpbr.v1.Contract, validated;
+// - periods `patient_id,cluster,start,end` (empty end = open) and one-offs
+//   `item,count,price_pence`, read row by row with bad rows rejected.
+
+#ifndef MHPBR_PRICING_IO_H_
+#define MHPBR_PRICING_IO_H_
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "mhpbr/contract.h"
+#include "mhpbr/csv_reader.h"
+#include "mhpbr/statement.h"
+#include "mhpbr/tariff_schedule.h"
+
+namespace mhpbr {
+
+absl::StatusOr<TariffSchedule> ReadTariffCsv(std::FILE* file,
+                                             const std::string& name);
+
+absl::StatusOr<Contract> ParseContractText(absl::string_view text,
+                                           absl::string_view source_name);
+absl::StatusOr<Contract> LoadContractFile(const std::string& path);
+
+// One row of a row-by-row input: the record, its line, and why it was
+// rejected (empty when good).
+template <typename T>
+struct InputRow {
+  T value;
+  int64_t line = 0;
+  std::string id;
+  std::string error;
+};
+
+class PeriodToPriceCsvReader {
+ public:
+  static absl::StatusOr<std::unique_ptr<PeriodToPriceCsvReader>> Open(
+      std::FILE* file, std::string name);
+  bool Next(InputRow<PeriodToPrice>* row);
+  const absl::Status& io_status() const { return csv_.io_status(); }
+
+ private:
+  PeriodToPriceCsvReader(std::FILE* file, std::string name)
+      : csv_(file, std::move(name)) {}
+  CsvReader csv_;
+  CsvRecord rec_;
+  int patient_ = -1, cluster_ = -1, start_ = -1, end_ = -1;
+};
+
+class OneOffCsvReader {
+ public:
+  static absl::StatusOr<std::unique_ptr<OneOffCsvReader>> Open(
+      std::FILE* file, std::string name);
+  bool Next(InputRow<OneOff>* row);
+  const absl::Status& io_status() const { return csv_.io_status(); }
+
+ private:
+  OneOffCsvReader(std::FILE* file, std::string name)
+      : csv_(file, std::move(name)) {}
+  CsvReader csv_;
+  CsvRecord rec_;
+  int item_ = -1, count_ = -1, price_ = -1;
+};
+
+// A whole number in a cell (optional sign, digits, no spaces inside),
+// within int64; errors say why.
+absl::StatusOr<int64_t> ParseInteger(absl::string_view cell);
+
+}  // namespace mhpbr
+
+#endif  // MHPBR_PRICING_IO_H_

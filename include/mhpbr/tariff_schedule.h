@@ -1,0 +1,71 @@
+// A tariff schedule: per cluster, the basis it is paid on and its price,
+// with the share of each amount social care pays. Immutable once created,
+// and safe to share across threads.
+//
+//   auto t = mhpbr::TariffSchedule::Create(
+//       {{*mhpbr::Cluster::FromCode(3), mhpbr::Basis::kDay, 252, 0}});
+//   const mhpbr::TariffEntry* e = t->Find(cluster);   // nullptr: unpriced
+
+#ifndef MHPBR_TARIFF_SCHEDULE_H_
+#define MHPBR_TARIFF_SCHEDULE_H_
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/types/span.h"
+#include "mhpbr/cluster.h"
+
+namespace mhpbr {
+
+enum class Basis : uint8_t {
+  kDay = 0,     // per cluster day
+  kPeriod = 1,  // per review period
+  kYear = 2,    // per year of care
+};
+
+// "day", "period" or "year".
+absl::string_view BasisName(Basis b);
+absl::StatusOr<Basis> ParseBasis(absl::string_view text);
+
+struct TariffEntry {
+  Cluster cluster;
+  Basis basis = Basis::kDay;
+  int64_t price_pence = 0;
+  // 0..1000000.
+  int64_t social_care_ppm = 0;
+};
+
+// Prices above this (ten billion pounds) are taken to be mistakes.
+inline constexpr int64_t kMaxPricePence = 1000000000000;
+
+class TariffSchedule {
+ public:
+  // Validates each entry (price 0..kMaxPricePence, share 0..1e6) and that
+  // no cluster is listed twice; errors name the entry's cluster.
+  static absl::StatusOr<TariffSchedule> Create(std::vector<TariffEntry> entries,
+                                               std::string source = "");
+
+  // nullptr when the cluster is not priced.
+  const TariffEntry* Find(Cluster c) const {
+    const int i = index_[c.index()];
+    return i < 0 ? nullptr : &entries_[i];
+  }
+  // Sorted by cluster.
+  absl::Span<const TariffEntry> entries() const { return entries_; }
+  const std::string& source() const { return source_; }
+
+ private:
+  TariffSchedule() { index_.fill(-1); }
+
+  std::vector<TariffEntry> entries_;
+  std::array<int, Cluster::kCount> index_;
+  std::string source_;
+};
+
+}  // namespace mhpbr
+
+#endif  // MHPBR_TARIFF_SCHEDULE_H_

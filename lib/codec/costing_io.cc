@@ -1,0 +1,137 @@
+#include "mhpbr/costing_io.h"
+
+#include <utility>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "lib/codec/csv_columns.h"
+#include "lib/codec/text_proto.h"
+#include "mhpbr/dates.h"
+#include "mhpbr/status_macros.h"
+#include "mhpbr/v1/costing.pb.h"
+
+namespace mhpbr {
+
+absl::StatusOr<UnitCosts> ParseUnitCostsText(absl::string_view text,
+                                             absl::string_view source_name) {
+  v1::UnitCosts proto;
+  MHPBR_RETURN_IF_ERROR(ParseTextProto(text, source_name, &proto));
+  std::vector<UnitCosts::Rate> staff, ward;
+  for (const v1::StaffRate& s : proto.staff()) {
+    staff.push_back({s.code(), s.pence_per_hour()});
+  }
+  for (const v1::WardRate& w : proto.ward()) {
+    ward.push_back({w.code(), w.pence_per_day()});
+  }
+  auto costs = UnitCosts::Create(proto.source(), proto.overhead_ppm(),
+                                 std::move(staff), std::move(ward));
+  if (!costs.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(source_name, ": ", costs.status().message()));
+  }
+  return costs;
+}
+
+absl::StatusOr<UnitCosts> LoadUnitCostsFile(const std::string& path) {
+  MHPBR_ASSIGN_OR_RETURN(std::string text, ReadFileToString(path));
+  return ParseUnitCostsText(text, path);
+}
+
+absl::StatusOr<std::unique_ptr<ActivityCsvReader>> ActivityCsvReader::Open(
+    std::FILE* file, std::string name) {
+  std::unique_ptr<ActivityCsvReader> r(
+      new ActivityCsvReader(file, std::move(name)));
+  MHPBR_RETURN_IF_ERROR(r->csv_.ReadHeader());
+  CsvColumns cols(r->csv_);
+  r->id_ = cols.Required("activity_id");
+  r->patient_ = cols.Required("patient_id");
+  r->date_ = cols.Required("date");
+  r->kind_ = cols.Required("kind");
+  r->staff_ = cols.Required("staff_group");
+  r->minutes_ = cols.Required("minutes");
+  r->ward_ = cols.Required("ward");
+  r->count_ = cols.Required("count");
+  r->attendees_ = cols.Required("attendees");
+  r->cost_ = cols.Required("cost_pence");
+  MHPBR_RETURN_IF_ERROR(cols.Check());
+  return r;
+}
+
+bool ActivityCsvReader::Next(InputRow<ActivityRecord>* row) {
+  if (!csv_.Next(&rec_)) return false;
+  ActivityRecord& a = row->value;
+  row->line = a.line = rec_.line;
+  row->error = rec_.error;
+  row->id.clear();
+  const auto& f = rec_.fields;
+  if (f.size() > static_cast<size_t>(id_)) {
+    a.activity_id.assign(f[id_].data(), f[id_].size());
+    row->id = a.activity_id;
+  }
+  if (!row->error.empty()) return true;
+  row->error = RaggedRow(f.size(), csv_.header().size());
+  if (!row->error.empty()) return true;
+  std::string& err = row->error;
+  auto fail = [&err](absl::string_view col, absl::string_view what) {
+    absl::StrAppend(&err, err.empty() ? "" : "; ", col, ": ", what);
+  };
+  auto cell = [&f](int col) { return absl::StripAsciiWhitespace(f[col]); };
+  // A count that must be a whole number >= 0; `empty_value` when blank
+  // (or -1: blank is an error).
+  auto count = [&](int col, absl::string_view name, int64_t empty_value,
+                   int64_t* out) {
+    if (cell(col).empty() && empty_value >= 0) {
+      *out = empty_value;
+      return;
+    }
+    auto v = ParseInteger(cell(col));
+    if (!v.ok()) {
+      fail(name, v.status().message());
+    } else if (*v < 0) {
+      fail(name, "must not be negative");
+    } else {
+      *out = *v;
+    }
+  };
+
+  a.patient_id.assign(f[patient_].data(), f[patient_].size());
+  if (a.patient_id.empty()) fail("patient_id", "empty");
+  if (auto d = ParseIsoDate(cell(date_)); d.ok()) {
+    a.date = *d;
+  } else {
+    fail("date", d.status().message());
+  }
+  a.staff_group.clear();
+  a.ward.clear();
+  a.minutes = a.count = a.cost_pence = 0;
+  a.attendees = 1;
+  auto kind = ParseActivityKind(cell(kind_));
+  if (!kind.ok()) {
+    fail("kind", kind.status().message());
+    return true;
+  }
+  a.kind = *kind;
+  switch (a.kind) {
+    case ActivityKind::kGroup:
+      count(attendees_, "attendees", 1, &a.attendees);
+      if (a.attendees == 0) fail("attendees", "must be at least 1");
+      [[fallthrough]];
+    case ActivityKind::kContact:
+      a.staff_group.assign(cell(staff_).data(), cell(staff_).size());
+      if (a.staff_group.empty()) fail("staff_group", "empty");
+      count(minutes_, "minutes", -1, &a.minutes);
+      break;
+    case ActivityKind::kBedDay:
+      a.ward.assign(cell(ward_).data(), cell(ward_).size());
+      if (a.ward.empty()) fail("ward", "empty");
+      count(count_, "count", -1, &a.count);
+      break;
+    case ActivityKind::kOther:
+      count(cost_, "cost_pence", -1, &a.cost_pence);
+      break;
+  }
+  return true;
+}
+
+}  // namespace mhpbr

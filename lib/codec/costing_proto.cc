@@ -1,0 +1,216 @@
+#include "lib/codec/costing_proto.h"
+
+#include <cmath>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "mhpbr/activity_costing.h"
+#include "mhpbr/dates.h"
+#include "mhpbr/status_macros.h"
+#include "mhpbr/tariff_setting.h"
+
+namespace mhpbr {
+namespace {
+
+absl::Status FieldError(absl::string_view field, absl::string_view what) {
+  return absl::InvalidArgumentError(absl::StrCat(field, ": ", what));
+}
+
+// A wire activity record as the domain's, or why not.
+absl::StatusOr<ActivityRecord> FromProto(const v1::ActivityRecord& in) {
+  ActivityRecord a;
+  a.activity_id = in.activity_id();
+  a.patient_id = in.patient_id();
+  if (a.patient_id.empty()) return FieldError("patient_id", "empty");
+  MHPBR_ASSIGN_OR_RETURN(a.date, ParseIsoDate(in.date()));
+  switch (in.kind()) {
+    case v1::CONTACT:
+      a.kind = ActivityKind::kContact;
+      break;
+    case v1::GROUP:
+      a.kind = ActivityKind::kGroup;
+      break;
+    case v1::BED_DAY:
+      a.kind = ActivityKind::kBedDay;
+      break;
+    case v1::OTHER:
+      a.kind = ActivityKind::kOther;
+      break;
+    default:
+      return FieldError("kind", "must be CONTACT, GROUP, BED_DAY or OTHER");
+  }
+  a.staff_group = in.staff_group();
+  a.minutes = in.minutes();
+  a.ward = in.ward();
+  a.count = in.count();
+  a.attendees = in.attendees() == 0 ? 1 : in.attendees();
+  a.cost_pence = in.cost_pence();
+  return a;
+}
+
+std::string Decimal4(long double v) {
+  return absl::StrFormat("%.4Lf", std::round(v * 10000.0L) / 10000.0L);
+}
+
+}  // namespace
+
+absl::StatusOr<v1::CostResponse> CostActivityProto(
+    const RuleSet& rules, const v1::CostRequest& request) {
+  auto as_of = ParseIsoDate(request.as_of());
+  if (!as_of.ok()) return FieldError("as_of", as_of.status().message());
+  const v1::UnitCosts& uc = request.unit_costs();
+  std::vector<UnitCosts::Rate> staff, ward;
+  for (const v1::StaffRate& s : uc.staff()) {
+    staff.push_back({s.code(), s.pence_per_hour()});
+  }
+  for (const v1::WardRate& w : uc.ward()) {
+    ward.push_back({w.code(), w.pence_per_day()});
+  }
+  MHPBR_ASSIGN_OR_RETURN(UnitCosts costs,
+                         UnitCosts::Create(uc.source(), uc.overhead_ppm(),
+                                           std::move(staff), std::move(ward)));
+  std::vector<PeriodToPrice> periods;
+  for (int i = 0; i < request.periods_size(); ++i) {
+    const v1::PeriodToPrice& in = request.periods(i);
+    const std::string field = absl::StrCat("periods[", i, "]");
+    PeriodToPrice p;
+    p.patient_id = in.patient_id();
+    p.line = i + 1;
+    auto c = Cluster::FromCode(in.cluster());
+    if (!c.ok()) return FieldError(field, c.status().message());
+    p.cluster = *c;
+    auto start = ParseIsoDate(in.start());
+    if (!start.ok()) return FieldError(field, start.status().message());
+    p.start = *start;
+    if (!in.end().empty()) {
+      auto end = ParseIsoDate(in.end());
+      if (!end.ok()) return FieldError(field, end.status().message());
+      p.end = *end;
+    }
+    periods.push_back(std::move(p));
+  }
+  MHPBR_ASSIGN_OR_RETURN(ActivityCoster coster,
+                         ActivityCoster::Create(std::move(periods), *as_of,
+                                                costs, rules.day_count()));
+  v1::CostResponse out;
+  for (int i = 0; i < request.activity_size(); ++i) {
+    auto record = FromProto(request.activity(i));
+    absl::Status s = record.status();
+    if (record.ok()) {
+      record->line = i + 1;
+      s = coster.Add(*record);
+    } else {
+      coster.CountRejected();
+    }
+    if (!s.ok()) {
+      v1::RecordError* e = out.add_errors();
+      e->set_line(i + 1);
+      e->set_id(request.activity(i).activity_id());
+      e->set_reason(absl::StrCat("activity[", i, "]: ", s.message()));
+    }
+  }
+  for (const CostedPeriod& c : coster.periods()) {
+    v1::CostedPeriod* p = out.add_periods();
+    p->set_patient_id(c.period.patient_id);
+    p->set_cluster(c.period.cluster.code());
+    p->set_start(FormatIsoDate(c.period.start));
+    if (c.period.end) p->set_end(FormatIsoDate(*c.period.end));
+    p->set_days(c.days);
+    p->set_records(c.records);
+    p->set_cost_pence(c.cost_pence);
+  }
+  for (const ClusterCost& c : coster.ByCluster()) {
+    v1::ClusterCost* p = out.add_clusters();
+    p->set_cluster(c.cluster.code());
+    p->set_periods(c.periods);
+    p->set_days(c.days);
+    p->set_records(c.records);
+    p->set_cost_pence(c.cost_pence);
+  }
+  const CostingTotals& t = coster.totals();
+  out.set_records_read(t.records_read);
+  out.set_records_rejected(t.records_rejected);
+  out.set_clustered_records(t.clustered_records);
+  out.set_clustered_pence(t.clustered_pence);
+  out.set_unclustered_records(t.unclustered_records);
+  out.set_unclustered_pence(t.unclustered_pence);
+  out.set_unknown_patient_records(t.unknown_patient_records);
+  out.set_total_pence(t.total_pence);
+  return out;
+}
+
+absl::StatusOr<v1::TariffResponse> SetTariffsProto(
+    const RuleSet& rules, const v1::TariffRequest& request) {
+  const v1::TariffSettings& in = request.settings();
+  TariffSettings settings;
+  switch (in.basis()) {
+    case v1::BASIS_UNSPECIFIED:
+    case v1::BASIS_DAY:
+      settings.basis = Basis::kDay;
+      break;
+    case v1::BASIS_PERIOD:
+      settings.basis = Basis::kPeriod;
+      break;
+    case v1::BASIS_YEAR:
+      settings.basis = Basis::kYear;
+      break;
+    default:
+      return FieldError("settings.basis", "unknown value");
+  }
+  if (!in.iqr_k().empty()) {
+    auto k = ParseMultiplier(in.iqr_k());
+    if (!k.ok()) return FieldError("settings.iqr_k", k.status().message());
+    settings.iqr_k = *k;
+  }
+  settings.uplift_ppm = in.uplift_ppm();
+  settings.efficiency_ppm = in.efficiency_ppm();
+  if (in.min_periods() != 0) settings.min_periods = in.min_periods();
+  std::vector<CostSample> samples;
+  for (int i = 0; i < request.samples_size(); ++i) {
+    const v1::CostSample& s = request.samples(i);
+    auto c = Cluster::FromCode(s.cluster());
+    if (!c.ok()) {
+      return FieldError(absl::StrCat("samples[", i, "]"), c.status().message());
+    }
+    samples.push_back({*c, s.days(), s.cost_pence()});
+  }
+  MHPBR_ASSIGN_OR_RETURN(TariffSetting result,
+                         SetTariffs(samples, settings, rules));
+  v1::TariffResponse out;
+  v1::TariffSchedule* schedule = out.mutable_schedule();
+  schedule->set_source(result.schedule.source());
+  for (const TariffEntry& e : result.schedule.entries()) {
+    v1::TariffEntry* p = schedule->add_entries();
+    p->set_cluster(e.cluster.code());
+    p->set_basis(e.basis == Basis::kDay      ? v1::BASIS_DAY
+                 : e.basis == Basis::kPeriod ? v1::BASIS_PERIOD
+                                             : v1::BASIS_YEAR);
+    p->set_price_pence(e.price_pence);
+  }
+  for (const ClusterEvidence& ev : result.evidence) {
+    v1::ClusterEvidence* p = out.add_evidence();
+    p->set_cluster(ev.cluster.code());
+    p->set_periods(ev.periods);
+    p->set_used(ev.used);
+    p->set_excluded(ev.excluded);
+    if (ev.lower_fence) p->set_lower_fence(ev.lower_fence->ToDecimal(4));
+    if (ev.upper_fence) p->set_upper_fence(ev.upper_fence->ToDecimal(4));
+    if (ev.mean_per_day) p->set_mean_per_day(Decimal4(*ev.mean_per_day));
+    if (ev.median_per_day)
+      p->set_median_per_day(ev.median_per_day->ToDecimal(4));
+    if (ev.cv) p->set_cv(Decimal4(*ev.cv));
+    if (ev.price_day_pence) p->set_price_day_pence(*ev.price_day_pence);
+    if (ev.price_period_pence)
+      p->set_price_period_pence(*ev.price_period_pence);
+    if (ev.price_year_pence) p->set_price_year_pence(*ev.price_year_pence);
+    p->set_status(ev.status == EvidenceStatus::kPriced ? v1::EVIDENCE_PRICED
+                  : ev.status == EvidenceStatus::kTooFewPeriods
+                      ? v1::EVIDENCE_TOO_FEW_PERIODS
+                      : v1::EVIDENCE_VARIANCE);
+  }
+  return out;
+}
+
+}  // namespace mhpbr

@@ -1,0 +1,24 @@
+// Costing and tariff setting over the wire types (the C API's rich calls):
+// CostRequest -> CostResponse, TariffRequest -> TariffResponse.
+
+#ifndef MHPBR_LIB_CODEC_COSTING_PROTO_H_
+#define MHPBR_LIB_CODEC_COSTING_PROTO_H_
+
+#include "absl/status/statusor.h"
+#include "mhpbr/rule_set.h"
+#include "mhpbr/v1/costing.pb.h"
+
+namespace mhpbr {
+
+// Malformed or uncostable activity records come back in `errors` (line =
+// their 1-based position) and are counted as rejected; a bad as_of, unit
+// cost table or period fails the call.
+absl::StatusOr<v1::CostResponse> CostActivityProto(
+    const RuleSet& rules, const v1::CostRequest& request);
+
+absl::StatusOr<v1::TariffResponse> SetTariffsProto(
+    const RuleSet& rules, const v1::TariffRequest& request);
+
+}  // namespace mhpbr
+
+#endif  // MHPBR_LIB_CODEC_COSTING_PROTO_H_

@@ -1,0 +1,85 @@
+#include "mhpbr/event_csv.h"
+
+#include <utility>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "mhpbr/dates.h"
+
+namespace mhpbr {
+
+absl::StatusOr<std::unique_ptr<EventCsvReader>> EventCsvReader::Open(
+    std::FILE* file, std::string name) {
+  std::unique_ptr<EventCsvReader> r(new EventCsvReader(file, std::move(name)));
+  if (absl::Status s = r->csv_.ReadHeader(); !s.ok()) return s;
+  r->width_ = r->csv_.header().size();
+  std::vector<std::string> missing;
+  auto column = [&](absl::string_view col) {
+    std::optional<int> c = r->csv_.Column(col);
+    if (!c) missing.emplace_back(col);
+    return c.value_or(-1);
+  };
+  r->patient_ = column("patient_id");
+  r->date_ = column("date");
+  r->event_ = column("event");
+  r->cluster_ = column("cluster");
+  if (!missing.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        r->csv_.name(), ": missing column", missing.size() > 1 ? "s" : "", " ",
+        absl::StrJoin(missing, ", ")));
+  }
+  return r;
+}
+
+bool EventCsvReader::Next(EventRow* row) {
+  if (!csv_.Next(&rec_)) return false;
+  PeriodEvent& e = row->event;
+  row->line = e.line = rec_.line;
+  row->error.clear();
+  e.patient_id.clear();
+  e.cluster = Cluster();
+  if (!rec_.error.empty()) {
+    row->error = rec_.error;
+    return true;
+  }
+  const auto& f = rec_.fields;
+  if (f.size() > static_cast<size_t>(patient_)) {
+    e.patient_id.assign(f[patient_].data(), f[patient_].size());
+  }
+  if (f.size() != width_) {
+    row->error =
+        absl::StrCat("row has ", f.size(), " fields; the header has ", width_);
+    return true;
+  }
+  std::string& err = row->error;
+  auto fail = [&err](absl::string_view col, absl::string_view what) {
+    absl::StrAppend(&err, err.empty() ? "" : "; ", col, ": ", what);
+  };
+  if (e.patient_id.empty()) fail("patient_id", "empty");
+  if (auto d = ParseIsoDate(absl::StripAsciiWhitespace(f[date_])); d.ok()) {
+    e.date = *d;
+  } else {
+    fail("date", d.status().message());
+  }
+  const absl::string_view kind = absl::StripAsciiWhitespace(f[event_]);
+  const absl::string_view cluster = absl::StripAsciiWhitespace(f[cluster_]);
+  if (kind == "allocate") {
+    e.kind = EventKind::kAllocate;
+    if (auto c = Cluster::Parse(cluster); c.ok()) {
+      e.cluster = *c;
+    } else {
+      fail("cluster",
+           cluster.empty() ? "missing for allocate" : c.status().message());
+    }
+  } else if (kind == "discharge") {
+    e.kind = EventKind::kDischarge;
+  } else {
+    fail("event", absl::StrCat("'", kind.substr(0, 40),
+                               "' is not allocate or discharge"));
+  }
+  return true;
+}
+
+}  // namespace mhpbr

@@ -1,0 +1,296 @@
+#include "mhpbr/mhsds.h"
+
+#include <utility>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "lib/codec/csv_columns.h"
+#include "mhpbr/dates.h"
+
+namespace mhpbr {
+namespace {
+
+std::string Cell(absl::string_view f) {
+  return std::string(absl::StripAsciiWhitespace(f));
+}
+
+// Appends "col: what" to a "; "-joined problem list.
+void Fail(std::string* err, absl::string_view col, absl::string_view what) {
+  absl::StrAppend(err, err->empty() ? "" : "; ", col, ": ", what);
+}
+
+struct Mhs803Row {
+  std::string patient;
+  std::string id;
+  absl::CivilDay start;
+  std::optional<absl::CivilDay> end;
+  Cluster cluster;
+  int64_t line;
+};
+
+}  // namespace
+
+absl::StatusOr<MhsdsEvents> ReadMhs803(std::FILE* file,
+                                       const std::string& name) {
+  CsvReader csv(file, name);
+  if (absl::Status s = csv.ReadHeader(); !s.ok()) return s;
+  CsvColumns cols(csv);
+  const int id = cols.Required("ClustId");
+  const int patient = cols.Required("LocalPatientId");
+  const int start = cols.Required("StartDateCareClust");
+  const int end = cols.Required("EndDateCareClust");
+  const int cluster = cols.Required("AMHCareClustCodeFin");
+  if (absl::Status s = cols.Check(); !s.ok()) return s;
+
+  MhsdsEvents out;
+  std::vector<Mhs803Row> rows;
+  CsvRecord rec;
+  while (csv.Next(&rec)) {
+    ++out.rows_read;
+    const auto& f = rec.fields;
+    std::string err = rec.error;
+    if (err.empty()) err = RaggedRow(f.size(), csv.header().size());
+    Mhs803Row row;
+    row.line = rec.line;
+    if (f.size() > static_cast<size_t>(id)) row.id = Cell(f[id]);
+    if (err.empty()) {
+      row.patient = Cell(f[patient]);
+      if (row.patient.empty()) Fail(&err, "LocalPatientId", "empty");
+      if (auto d = ParseIsoDate(Cell(f[start])); d.ok()) {
+        row.start = *d;
+      } else {
+        Fail(&err, "StartDateCareClust", d.status().message());
+      }
+      if (const std::string e = Cell(f[end]); !e.empty()) {
+        if (auto d = ParseIsoDate(e); d.ok()) {
+          row.end = *d;
+        } else {
+          Fail(&err, "EndDateCareClust", d.status().message());
+        }
+      }
+      if (auto c = Cluster::Parse(Cell(f[cluster])); c.ok()) {
+        row.cluster = *c;
+      } else {
+        Fail(&err, "AMHCareClustCodeFin", c.status().message());
+      }
+      if (err.empty() && row.end && *row.end < row.start) {
+        Fail(&err, "EndDateCareClust", "before StartDateCareClust");
+      }
+    }
+    if (!err.empty()) {
+      out.rejects.push_back({name, rec.line, row.id, std::move(err)});
+      continue;
+    }
+    rows.push_back(std::move(row));
+  }
+  if (!csv.io_status().ok()) return csv.io_status();
+
+  // Starts by patient, to see whether an end date is followed by a start.
+  absl::flat_hash_set<std::pair<std::string, int64_t>> starts;
+  const absl::CivilDay epoch(1970, 1, 1);
+  for (const Mhs803Row& r : rows) starts.insert({r.patient, r.start - epoch});
+  for (const Mhs803Row& r : rows) {
+    out.events.push_back(
+        {r.patient, r.start, EventKind::kAllocate, r.cluster, r.line});
+    if (!r.end) continue;
+    const int64_t e = *r.end - epoch;
+    if (starts.contains({r.patient, e}) ||
+        starts.contains({r.patient, e + 1})) {
+      continue;
+    }
+    out.events.push_back(
+        {r.patient, *r.end, EventKind::kDischarge, Cluster(), r.line});
+  }
+  return out;
+}
+
+absl::StatusOr<ItemMap> ReadItemMap(std::FILE* file, const std::string& name) {
+  CsvReader csv(file, name);
+  if (absl::Status s = csv.ReadHeader(); !s.ok()) return s;
+  CsvColumns cols(csv);
+  const int concept_col = cols.Required("concept_id");
+  const int item_col = cols.Required("item");
+  if (absl::Status s = cols.Check(); !s.ok()) return s;
+  ItemMap map;
+  CsvRecord rec;
+  while (csv.Next(&rec)) {
+    std::string err = rec.error;
+    if (err.empty()) err = RaggedRow(rec.fields.size(), csv.header().size());
+    if (!err.empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(name, ": line ", rec.line, ": ", err));
+    }
+    const std::string concept_id = Cell(rec.fields[concept_col]);
+    const std::string code = Cell(rec.fields[item_col]);
+    MappedItem m;
+    if (code == "8") {
+      m.form = MappedItem::Form::kItem8Single;
+      m.item = Item::kOtherProblems;
+    } else if (auto t = ParseItem8TypeCode(code); t.ok()) {
+      m.form = MappedItem::Form::kItem8Type;
+      m.type = *t;
+    } else if (auto i = ParseItemCode(code); i.ok()) {
+      m.item = *i;
+    } else {
+      return absl::InvalidArgumentError(
+          absl::StrCat(name, ": line ", rec.line, ": item '", code,
+                       "' is not an MHCT item (1-13, 8A-8J, A-E)"));
+    }
+    if (concept_id.empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(name, ": line ", rec.line, ": concept_id is empty"));
+    }
+    if (!map.emplace(concept_id, m).second) {
+      return absl::InvalidArgumentError(absl::StrCat(name, ": line ", rec.line,
+                                                     ": concept ", concept_id,
+                                                     " is listed twice"));
+    }
+  }
+  if (!csv.io_status().ok()) return csv.io_status();
+  return map;
+}
+
+absl::StatusOr<MhsdsAssessments> ReadMhs801And802(
+    std::FILE* tool_file, const std::string& tool_name, std::FILE* ratings_file,
+    const std::string& ratings_name, const ItemMap& item_map) {
+  CsvReader tool(tool_file, tool_name);
+  if (absl::Status s = tool.ReadHeader(); !s.ok()) return s;
+  CsvColumns tcols(tool);
+  const int t_id = tcols.Required("ClustId");
+  const int t_patient = tcols.Required("LocalPatientId");
+  const int t_date = tcols.Required("AssToolCompDate");
+  const int t_alloc = tcols.Optional("AMHCareClustCodeInit");
+  if (absl::Status s = tcols.Check(); !s.ok()) return s;
+
+  CsvReader ratings(ratings_file, ratings_name);
+  if (absl::Status s = ratings.ReadHeader(); !s.ok()) return s;
+  CsvColumns rcols(ratings);
+  const int r_id = rcols.Required("ClustId");
+  const int r_concept = rcols.Required("CodedAssToolType");
+  const int r_score = rcols.Required("PersScore");
+  if (absl::Status s = rcols.Check(); !s.ok()) return s;
+
+  MhsdsAssessments out;
+  // Index of each accepted MHS801 row by ClustId, and which rows of it
+  // (18 items + 10 types) are already rated.
+  absl::flat_hash_map<std::string, size_t> by_id;
+  std::vector<uint32_t> rated;
+  std::vector<std::string> bad;  // per assessment: why it fails, if it does
+  CsvRecord rec;
+  while (tool.Next(&rec)) {
+    ++out.rows_read;
+    const auto& f = rec.fields;
+    std::string err = rec.error;
+    if (err.empty()) err = RaggedRow(f.size(), tool.header().size());
+    MhsdsAssessment a;
+    a.line = rec.line;
+    if (f.size() > static_cast<size_t>(t_id)) {
+      a.record.assessment_id = Cell(f[t_id]);
+    }
+    if (err.empty()) {
+      if (a.record.assessment_id.empty()) Fail(&err, "ClustId", "empty");
+      a.record.patient_id = Cell(f[t_patient]);
+      if (auto d = ParseIsoDate(Cell(f[t_date])); d.ok()) {
+        a.record.date = *d;
+      } else {
+        Fail(&err, "AssToolCompDate", d.status().message());
+      }
+      if (t_alloc >= 0) {
+        if (const std::string c = Cell(f[t_alloc]); !c.empty()) {
+          if (auto cl = Cluster::Parse(c); cl.ok()) {
+            a.record.ratings.set_allocated(*cl);
+          } else {
+            Fail(&err, "AMHCareClustCodeInit", cl.status().message());
+          }
+        }
+      }
+      if (err.empty() && by_id.contains(a.record.assessment_id)) {
+        Fail(&err, "ClustId", "appears twice in the extract");
+      }
+    }
+    if (!err.empty()) {
+      out.rejects.push_back(
+          {tool_name, rec.line, a.record.assessment_id, std::move(err)});
+      continue;
+    }
+    by_id.emplace(a.record.assessment_id, out.assessments.size());
+    out.assessments.push_back(std::move(a));
+    rated.push_back(0);
+    bad.emplace_back();
+  }
+  if (!tool.io_status().ok()) return tool.io_status();
+
+  while (ratings.Next(&rec)) {
+    ++out.rows_read;
+    const auto& f = rec.fields;
+    std::string err = rec.error;
+    if (err.empty()) err = RaggedRow(f.size(), ratings.header().size());
+    std::string id;
+    if (f.size() > static_cast<size_t>(r_id)) id = Cell(f[r_id]);
+    auto reject = [&](std::string why) {
+      out.rejects.push_back({ratings_name, rec.line, id, std::move(why)});
+    };
+    if (!err.empty()) {
+      reject(std::move(err));
+      continue;
+    }
+    auto at = by_id.find(id);
+    if (at == by_id.end()) {
+      reject(
+          absl::StrCat("ClustId: '", id, "' has no accepted ", "MHS801 row"));
+      continue;
+    }
+    const std::string concept_id = Cell(f[r_concept]);
+    auto m = item_map.find(concept_id);
+    if (m == item_map.end()) {
+      reject(absl::StrCat("CodedAssToolType: concept ", concept_id,
+                          " is not in the item map"));
+      continue;
+    }
+    const std::string score = Cell(f[r_score]);
+    int v = kNotKnown;
+    if (!score.empty()) {
+      v = score.size() == 1 ? score[0] - '0' : -1;
+      if (!((v >= 0 && v <= 4) || v == kNotKnown)) {
+        reject(absl::StrCat("PersScore: '", score.substr(0, 40),
+                            "' is not a rating (0-4, 9 or empty)"));
+        continue;
+      }
+    }
+    const size_t k = at->second;
+    const MappedItem& item = m->second;
+    const int slot = item.form == MappedItem::Form::kItem8Type
+                         ? kItemCount + static_cast<int>(item.type)
+                         : ItemIndex(item.item);
+    if ((rated[k] >> slot) & 1u) {
+      reject(absl::StrCat("CodedAssToolType: concept ", concept_id,
+                          " rates an item this assessment already has"));
+      continue;
+    }
+    rated[k] |= 1u << slot;
+    MhctRatings& r = out.assessments[k].record.ratings;
+    absl::Status s =
+        item.form == MappedItem::Form::kItem8Type
+            ? (v == kNotKnown ? absl::OkStatus() : r.SetItem8Type(item.type, v))
+            : r.Set(item.item, v);
+    if (!s.ok() && bad[k].empty()) bad[k] = std::string(s.message());
+  }
+  if (!ratings.io_status().ok()) return ratings.io_status();
+
+  // Assessments whose ratings conflict are rejected as a whole.
+  std::vector<MhsdsAssessment> kept;
+  kept.reserve(out.assessments.size());
+  for (size_t k = 0; k < out.assessments.size(); ++k) {
+    if (!bad[k].empty()) {
+      out.rejects.push_back({tool_name, out.assessments[k].line,
+                             out.assessments[k].record.assessment_id, bad[k]});
+      continue;
+    }
+    kept.push_back(std::move(out.assessments[k]));
+  }
+  out.assessments = std::move(kept);
+  return out;
+}
+
+}  // namespace mhpbr

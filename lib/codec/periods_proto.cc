@@ -1,0 +1,122 @@
+#include "lib/codec/periods_proto.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "lib/util/status_macros.h"
+#include "mhpbr/dates.h"
+#include "mhpbr/period_builder.h"
+#include "mhpbr/period_summary.h"
+
+namespace mhpbr {
+namespace {
+
+void ToProto(const PeriodTotals& t, v1::PeriodTotals* out) {
+  out->set_periods(t.periods);
+  out->set_days(t.days);
+  out->set_overdue_periods(t.overdue_periods);
+}
+
+}  // namespace
+
+absl::StatusOr<v1::PeriodResponse> BuildPeriodsProto(
+    const RuleSet& rules, const v1::PeriodRequest& request) {
+  auto as_of = ParseIsoDate(request.as_of());
+  if (!as_of.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("as_of: ", as_of.status().message()));
+  }
+  TransitionTable transitions = rules.transitions();
+  if (request.has_transitions() && !request.transitions().allow_all()) {
+    std::vector<TransitionTable::Row> rows;
+    for (const v1::TransitionRow& r : request.transitions().rows()) {
+      rows.push_back({r.from(), {r.to().begin(), r.to().end()}});
+    }
+    MHPBR_ASSIGN_OR_RETURN(transitions, TransitionTable::FromMoves(rows));
+  } else if (request.has_transitions()) {
+    transitions = TransitionTable();
+  }
+
+  v1::PeriodResponse response;
+  std::vector<PeriodEvent> events;
+  events.reserve(request.events_size());
+  std::vector<EventError> rejected;
+  for (int i = 0; i < request.events_size(); ++i) {
+    const v1::PeriodEvent& in = request.events(i);
+    PeriodEvent e;
+    e.patient_id = in.patient_id();
+    e.line = in.line() != 0 ? in.line() : i + 1;
+    std::string err;
+    auto fail = [&](absl::string_view field, absl::string_view what) {
+      absl::StrAppend(&err, err.empty() ? "" : "; ", "events[", i, "].", field,
+                      ": ", what);
+    };
+    if (e.patient_id.empty()) fail("patient_id", "empty");
+    if (auto d = ParseIsoDate(in.date()); d.ok()) {
+      e.date = *d;
+    } else {
+      fail("date", d.status().message());
+    }
+    if (in.kind() == v1::ALLOCATE) {
+      e.kind = EventKind::kAllocate;
+      if (auto c = Cluster::FromCode(in.cluster()); c.ok()) {
+        e.cluster = *c;
+      } else {
+        fail("cluster", c.status().message());
+      }
+    } else if (in.kind() == v1::DISCHARGE) {
+      e.kind = EventKind::kDischarge;
+    } else {
+      fail("kind", "must be ALLOCATE or DISCHARGE");
+    }
+    if (!err.empty()) {
+      rejected.push_back({e.line, e.patient_id, std::move(err)});
+      continue;
+    }
+    events.push_back(std::move(e));
+  }
+
+  PeriodBuild build = BuildPeriods(events, *as_of, rules, transitions);
+  rejected.insert(rejected.end(), build.errors.begin(), build.errors.end());
+  std::stable_sort(
+      rejected.begin(), rejected.end(),
+      [](const EventError& a, const EventError& b) { return a.line < b.line; });
+  for (const ClusterPeriod& p : build.periods) {
+    v1::ClusterPeriod* out = response.add_periods();
+    out->set_patient_id(p.patient_id);
+    out->set_cluster(p.cluster.code());
+    out->set_start(FormatIsoDate(p.start));
+    if (p.end) out->set_end(FormatIsoDate(*p.end));
+    out->set_days(p.days);
+    out->set_review_due(FormatIsoDate(p.review_due));
+    out->set_overdue_days(p.overdue_days);
+    out->set_transition_ok(p.transition_ok);
+    out->set_superseded(p.superseded);
+    out->set_reviews(p.reviews);
+  }
+  for (const EventError& e : rejected) {
+    v1::EventError* out = response.add_errors();
+    out->set_line(e.line);
+    out->set_patient_id(e.patient_id);
+    out->set_reason(e.reason);
+  }
+  response.set_events_used(build.events_used);
+  response.set_events_after_as_of(build.events_after_as_of);
+  response.set_superseded(build.superseded);
+  const PeriodSummary summary = SummarisePeriods(build.periods);
+  for (const auto& [patient, totals] : summary.by_patient) {
+    v1::PatientTotals* out = response.add_by_patient();
+    out->set_patient_id(patient);
+    ToProto(totals, out->mutable_totals());
+  }
+  for (const auto& [cluster, totals] : summary.by_cluster) {
+    v1::ClusterTotals* out = response.add_by_cluster();
+    out->set_cluster(cluster);
+    ToProto(totals, out->mutable_totals());
+  }
+  ToProto(summary.all, response.mutable_all());
+  return response;
+}
+
+}  // namespace mhpbr

@@ -1,0 +1,194 @@
+#include "lib/codec/pricing_proto.h"
+
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "mhpbr/contract_pricer.h"
+#include "mhpbr/dates.h"
+#include "mhpbr/status_macros.h"
+
+namespace mhpbr {
+namespace {
+
+absl::Status FieldError(absl::string_view field, absl::string_view what) {
+  return absl::InvalidArgumentError(absl::StrCat(field, ": ", what));
+}
+
+v1::Basis ToProto(Basis b) {
+  switch (b) {
+    case Basis::kDay:
+      return v1::BASIS_DAY;
+    case Basis::kPeriod:
+      return v1::BASIS_PERIOD;
+    case Basis::kYear:
+      return v1::BASIS_YEAR;
+  }
+  return v1::BASIS_UNSPECIFIED;
+}
+
+}  // namespace
+
+absl::StatusOr<Contract> ContractFromProto(const v1::Contract& proto) {
+  Contract c;
+  auto start = ParseIsoDate(proto.year_start());
+  if (!start.ok()) {
+    return FieldError("contract year_start", start.status().message());
+  }
+  c.year_start = *start;
+  c.mff_ppm = proto.mff_ppm();
+  switch (proto.partial_period()) {
+    case v1::FULL:
+      c.partial_period = PartialPeriod::kFull;
+      break;
+    case v1::PRO_RATA:
+      c.partial_period = PartialPeriod::kProRata;
+      break;
+    default:
+      return FieldError("contract partial_period", "must be FULL or PRO_RATA");
+  }
+  switch (proto.social_care()) {
+    case v1::POOLED:
+      c.social_care = SocialCare::kPooled;
+      break;
+    case v1::DECOUPLED:
+      c.social_care = SocialCare::kDecoupled;
+      break;
+    default:
+      return FieldError("contract social_care", "must be POOLED or DECOUPLED");
+  }
+  c.baseline_pence = proto.baseline_pence();
+  for (const v1::RiskBand& b : proto.risk_bands()) {
+    RiskBand band;
+    if (b.has_from_pct()) band.from_pct = b.from_pct();
+    if (b.has_to_pct()) band.to_pct = b.to_pct();
+    band.rate_ppm = b.rate_ppm();
+    c.risk_bands.push_back(band);
+  }
+  c.withhold_ppm = proto.withhold_ppm();
+  for (const v1::Outcome& o : proto.outcomes()) {
+    c.outcomes.push_back({o.name(), o.weight_ppm(), o.attainment_ppm()});
+  }
+  MHPBR_RETURN_IF_ERROR(ValidateContract(c));
+  return c;
+}
+
+absl::StatusOr<TariffSchedule> TariffFromProto(
+    const v1::TariffSchedule& proto) {
+  std::vector<TariffEntry> entries;
+  for (int i = 0; i < proto.entries_size(); ++i) {
+    const v1::TariffEntry& e = proto.entries(i);
+    const std::string field = absl::StrCat("tariff.entries[", i, "]");
+    TariffEntry out;
+    auto c = Cluster::FromCode(e.cluster());
+    if (!c.ok()) return FieldError(field, c.status().message());
+    out.cluster = *c;
+    switch (e.basis()) {
+      case v1::BASIS_DAY:
+        out.basis = Basis::kDay;
+        break;
+      case v1::BASIS_PERIOD:
+        out.basis = Basis::kPeriod;
+        break;
+      case v1::BASIS_YEAR:
+        out.basis = Basis::kYear;
+        break;
+      default:
+        return FieldError(field,
+                          "basis must be BASIS_DAY, BASIS_PERIOD or "
+                          "BASIS_YEAR");
+    }
+    out.price_pence = e.price_pence();
+    out.social_care_ppm = e.social_care_ppm();
+    entries.push_back(out);
+  }
+  return TariffSchedule::Create(std::move(entries), proto.source());
+}
+
+v1::Statement StatementToProto(const Statement& st) {
+  v1::Statement out;
+  out.set_decoupled(st.decoupled);
+  for (const StatementLine& l : st.lines) {
+    v1::StatementLine* p = out.add_lines();
+    p->set_patient_id(l.patient_id);
+    p->set_cluster(l.cluster ? l.cluster->code() : -1);
+    if (!l.one_off) {
+      p->set_start(FormatIsoDate(l.start));
+      if (l.end) p->set_end(FormatIsoDate(*l.end));
+    }
+    p->set_days_in_year(l.days_in_year);
+    if (l.basis) p->set_basis(ToProto(*l.basis));
+    p->set_units(l.units);
+    p->set_amount_pence(l.amount_pence);
+    p->set_social_care_pence(l.social_care_pence);
+    p->set_status(l.status == LineStatus::kPriced ? v1::PRICED : v1::UNPRICED);
+    p->set_one_off(l.one_off);
+    p->set_item(l.item);
+  }
+  for (const ClusterStatement& c : st.clusters) {
+    v1::ClusterStatement* p = out.add_clusters();
+    p->set_cluster(c.cluster.code());
+    p->set_patients(c.patients);
+    p->set_periods(c.periods);
+    p->set_days(c.days);
+    p->set_amount_pence(c.amount_pence);
+  }
+  const StatementTotals& t = st.totals;
+  v1::StatementTotals* p = out.mutable_totals();
+  p->set_baseline_pence(t.baseline_pence);
+  p->set_activity_pence(t.activity_pence);
+  p->set_risk_shared_pence(t.risk_shared_pence);
+  p->set_risk_share_pence(t.risk_share_pence);
+  p->set_withheld_pence(t.withheld_pence);
+  p->set_earned_pence(t.earned_pence);
+  p->set_payment_pence(t.payment_pence);
+  if (st.decoupled) {
+    p->set_health_pence(t.health_pence);
+    p->set_social_care_pence(t.social_care_pence);
+  }
+  return out;
+}
+
+absl::StatusOr<v1::Statement> PriceContractProto(
+    const RuleSet& rules, const v1::PriceRequest& request) {
+  MHPBR_ASSIGN_OR_RETURN(Contract contract,
+                         ContractFromProto(request.contract()));
+  MHPBR_ASSIGN_OR_RETURN(TariffSchedule tariff,
+                         TariffFromProto(request.tariff()));
+  std::vector<PeriodToPrice> periods;
+  periods.reserve(request.periods_size());
+  for (int i = 0; i < request.periods_size(); ++i) {
+    const v1::PeriodToPrice& in = request.periods(i);
+    const std::string field = absl::StrCat("periods[", i, "]");
+    PeriodToPrice p;
+    p.patient_id = in.patient_id();
+    p.line = i + 1;
+    auto c = Cluster::FromCode(in.cluster());
+    if (!c.ok()) return FieldError(field, c.status().message());
+    p.cluster = *c;
+    auto start = ParseIsoDate(in.start());
+    if (!start.ok()) {
+      return FieldError(absl::StrCat(field, ".start"),
+                        start.status().message());
+    }
+    p.start = *start;
+    if (!in.end().empty()) {
+      auto end = ParseIsoDate(in.end());
+      if (!end.ok()) {
+        return FieldError(absl::StrCat(field, ".end"), end.status().message());
+      }
+      p.end = *end;
+    }
+    periods.push_back(std::move(p));
+  }
+  std::vector<OneOff> one_offs;
+  for (int i = 0; i < request.one_offs_size(); ++i) {
+    const v1::OneOff& o = request.one_offs(i);
+    one_offs.push_back({o.item(), o.count(), o.price_pence(), i + 1});
+  }
+  MHPBR_ASSIGN_OR_RETURN(
+      Statement st, PriceContract(periods, one_offs, tariff, contract, rules));
+  return StatementToProto(st);
+}
+
+}  // namespace mhpbr

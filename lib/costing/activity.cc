@@ -1,0 +1,80 @@
+#include "mhpbr/activity.h"
+
+#include "absl/strings/str_cat.h"
+#include "mhpbr/money.h"
+
+namespace mhpbr {
+
+absl::string_view ActivityKindName(ActivityKind k) {
+  switch (k) {
+    case ActivityKind::kContact:
+      return "contact";
+    case ActivityKind::kGroup:
+      return "group";
+    case ActivityKind::kBedDay:
+      return "bed_day";
+    case ActivityKind::kOther:
+      return "other";
+  }
+  return "other";
+}
+
+absl::StatusOr<ActivityKind> ParseActivityKind(absl::string_view text) {
+  if (text == "contact") return ActivityKind::kContact;
+  if (text == "group") return ActivityKind::kGroup;
+  if (text == "bed_day") return ActivityKind::kBedDay;
+  if (text == "other") return ActivityKind::kOther;
+  return absl::InvalidArgumentError(absl::StrCat(
+      "'", text.substr(0, 40), "' is not contact, group, bed_day or other"));
+}
+
+absl::StatusOr<int64_t> RecordCost(const ActivityRecord& r,
+                                   const UnitCosts& costs) {
+  // Direct cost as an exact fraction num / den; the overhead multiplies it
+  // and RoundDiv rounds once.
+  Int128 num = 0, den = 1;
+  switch (r.kind) {
+    case ActivityKind::kContact:
+    case ActivityKind::kGroup: {
+      const int64_t* rate = costs.StaffPencePerHour(r.staff_group);
+      if (rate == nullptr) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("staff_group: '", r.staff_group.substr(0, 40),
+                         "' is not in the unit costs"));
+      }
+      if (r.minutes < 0) {
+        return absl::InvalidArgumentError("minutes: must not be negative");
+      }
+      num = Int128(r.minutes) * *rate;
+      den = 60;
+      if (r.kind == ActivityKind::kGroup) {
+        if (r.attendees <= 0) {
+          return absl::InvalidArgumentError("attendees: must be at least 1");
+        }
+        den *= r.attendees;
+      }
+      break;
+    }
+    case ActivityKind::kBedDay: {
+      const int64_t* rate = costs.WardPencePerDay(r.ward);
+      if (rate == nullptr) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "ward: '", r.ward.substr(0, 40), "' is not in the unit costs"));
+      }
+      if (r.count < 0) {
+        return absl::InvalidArgumentError("count: must not be negative");
+      }
+      num = Int128(r.count) * *rate;
+      break;
+    }
+    case ActivityKind::kOther:
+      if (r.cost_pence < 0) {
+        return absl::InvalidArgumentError("cost_pence: must not be negative");
+      }
+      num = r.cost_pence;
+      break;
+  }
+  return RoundDiv(num * (kPpm + costs.overhead_ppm()), den * kPpm);
+}
+
+}  // namespace mhpbr

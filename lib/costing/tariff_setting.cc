@@ -1,0 +1,192 @@
+#include "mhpbr/tariff_setting.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "absl/strings/str_cat.h"
+#include "mhpbr/review_schedule.h"
+#include "mhpbr/status_macros.h"
+
+namespace mhpbr {
+
+absl::string_view EvidenceStatusName(EvidenceStatus s) {
+  switch (s) {
+    case EvidenceStatus::kPriced:
+      return "priced";
+    case EvidenceStatus::kTooFewPeriods:
+      return "too_few_periods";
+    case EvidenceStatus::kVariance:
+      return "variance";
+  }
+  return "variance";
+}
+
+absl::StatusOr<Fraction> ParseMultiplier(absl::string_view text) {
+  auto bad = [&] {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "'", text.substr(0, 40),
+        "' is not a decimal from 0 to 100 with at most 6 decimal places"));
+  };
+  Int128 num = 0, den = 1;
+  bool point = false, digits = false;
+  for (char ch : text) {
+    if (ch == '.' && !point) {
+      point = true;
+      continue;
+    }
+    if (ch < '0' || ch > '9') return bad();
+    digits = true;
+    num = num * 10 + (ch - '0');
+    if (point) den *= 10;
+    if (den > 1000000 || num > Int128(100) * den * 10) return bad();
+  }
+  if (!digits || num > Int128(100) * den) return bad();
+  return Fraction::Of(num, den);
+}
+
+namespace {
+
+// Type-7 quantile at p = q/4 of sorted values: x[j] + f * (x[j+1] - x[j])
+// with h = (n - 1) * q / 4, j = floor(h), f = h - j.
+Fraction Quartile(const std::vector<Fraction>& x, int q) {
+  const int64_t n = static_cast<int64_t>(x.size());
+  const int64_t h4 = (n - 1) * q;  // h in quarters
+  const int64_t j = h4 / 4, f = h4 % 4;
+  if (f == 0) return x[j];
+  return x[j] + (x[j + 1] - x[j]) * Fraction{f, 4};
+}
+
+ClusterEvidence Evidence(Cluster cluster, std::vector<CostSample> samples,
+                         const TariffSettings& s, const RuleSet& rules,
+                         absl::Status* error) {
+  ClusterEvidence ev;
+  ev.cluster = cluster;
+  ev.periods = static_cast<int64_t>(samples.size());
+  if (ev.periods < s.min_periods) {
+    ev.status = cluster.is_variance() ? EvidenceStatus::kVariance
+                                      : EvidenceStatus::kTooFewPeriods;
+    return ev;
+  }
+  auto per_day = [](const CostSample& c) {
+    return Fraction::Of(c.cost_pence, c.days);
+  };
+  std::stable_sort(samples.begin(), samples.end(),
+                   [&](const CostSample& a, const CostSample& b) {
+                     return per_day(a) < per_day(b);
+                   });
+  std::vector<Fraction> x;
+  x.reserve(samples.size());
+  for (const CostSample& c : samples) x.push_back(per_day(c));
+  const Fraction q1 = Quartile(x, 1), q3 = Quartile(x, 3);
+  const Fraction spread = (q3 - q1) * s.iqr_k;
+  ev.lower_fence = q1 - spread;
+  ev.upper_fence = q3 + spread;
+
+  Int128 cost = 0, days = 0;
+  std::vector<Fraction> kept;
+  for (size_t i = 0; i < x.size(); ++i) {
+    if (x[i] < *ev.lower_fence || *ev.upper_fence < x[i]) {
+      ++ev.excluded;
+      continue;
+    }
+    kept.push_back(x[i]);
+    cost += samples[i].cost_pence;
+    days += samples[i].days;
+  }
+  ev.used = static_cast<int64_t>(kept.size());
+  const size_t m = kept.size();
+  // The median lies between the quartiles, so at least one period is kept.
+  ev.median_per_day = m % 2 == 1
+                          ? kept[m / 2]
+                          : (kept[m / 2 - 1] + kept[m / 2]) * Fraction{1, 2};
+  long double sum = 0;
+  for (const Fraction& v : kept) sum += v.ToLongDouble();
+  const long double mean = sum / m;
+  ev.mean_per_day = mean;
+  if (m >= 2 && mean != 0) {
+    long double ss = 0;
+    for (const Fraction& v : kept) {
+      const long double d = v.ToLongDouble() - mean;
+      ss += d * d;
+    }
+    ev.cv = std::sqrt(ss / (m - 1)) / mean;
+  }
+
+  if (cluster.is_variance()) {
+    ev.status = EvidenceStatus::kVariance;
+    return ev;
+  }
+  const Int128 factor = Int128(kPpm) + s.uplift_ppm - s.efficiency_ppm;
+  auto price = RoundDiv(cost * factor, days * kPpm);
+  if (!price.ok()) {
+    *error = price.status();
+    return ev;
+  }
+  ev.price_day_pence = *price;
+  const int64_t review_days =
+      ReviewLengthDays(rules.cluster(cluster).max_review);
+  ev.price_period_pence = *price * review_days;
+  ev.price_year_pence = *price * 365;
+  ev.status = EvidenceStatus::kPriced;
+  return ev;
+}
+
+}  // namespace
+
+absl::StatusOr<TariffSetting> SetTariffs(absl::Span<const CostSample> samples,
+                                         const TariffSettings& settings,
+                                         const RuleSet& rules) {
+  if (settings.iqr_k.num < 0 || Fraction{100, 1} < settings.iqr_k) {
+    return absl::InvalidArgumentError("iqr_k: must be within 0..100");
+  }
+  for (int64_t v : {settings.uplift_ppm, settings.efficiency_ppm}) {
+    if (v < 0 || v > kPpm) {
+      return absl::InvalidArgumentError(
+          "uplift_ppm and efficiency_ppm must be within 0..1000000");
+    }
+  }
+  if (settings.uplift_ppm - settings.efficiency_ppm <= -kPpm) {
+    return absl::InvalidArgumentError(
+        "efficiency_ppm must leave a positive price factor");
+  }
+  if (settings.min_periods < 1) {
+    return absl::InvalidArgumentError("min_periods: must be at least 1");
+  }
+  std::map<int, std::vector<CostSample>> by_cluster;
+  std::map<int, Cluster> clusters;
+  for (size_t i = 0; i < samples.size(); ++i) {
+    const CostSample& c = samples[i];
+    if (c.days < 0 || c.days > 100000 || c.cost_pence < 0 ||
+        c.cost_pence > 10000000000000) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("sample ", i + 1, " (cluster ", c.cluster.code(),
+                       "): days must be 0..100000 and cost_pence 0..10^13"));
+    }
+    clusters.emplace(c.cluster.code(), c.cluster);
+    auto& v = by_cluster[c.cluster.code()];
+    if (c.days > 0) v.push_back(c);
+  }
+  std::vector<ClusterEvidence> evidence;
+  std::vector<TariffEntry> entries;
+  for (const auto& [code, cluster] : clusters) {
+    absl::Status error;
+    ClusterEvidence ev =
+        Evidence(cluster, std::move(by_cluster[code]), settings, rules, &error);
+    MHPBR_RETURN_IF_ERROR(error);
+    if (ev.status == EvidenceStatus::kPriced) {
+      const int64_t price = settings.basis == Basis::kDay ? *ev.price_day_pence
+                            : settings.basis == Basis::kPeriod
+                                ? *ev.price_period_pence
+                                : *ev.price_year_pence;
+      entries.push_back({cluster, settings.basis, price, 0});
+    }
+    evidence.push_back(std::move(ev));
+  }
+  MHPBR_ASSIGN_OR_RETURN(
+      TariffSchedule schedule,
+      TariffSchedule::Create(std::move(entries), "mhpbr tariff setting"));
+  return TariffSetting{std::move(schedule), std::move(evidence)};
+}
+
+}  // namespace mhpbr

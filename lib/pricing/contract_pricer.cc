@@ -1,0 +1,200 @@
+#include "mhpbr/contract_pricer.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "mhpbr/dates.h"
+#include "mhpbr/money.h"
+#include "mhpbr/review_schedule.h"
+#include "mhpbr/risk_share.h"
+#include "mhpbr/status_macros.h"
+
+namespace mhpbr {
+
+absl::string_view LineStatusName(LineStatus s) {
+  return s == LineStatus::kPriced ? "priced" : "unpriced";
+}
+
+namespace {
+
+absl::Status AtRecord(absl::string_view what, int64_t line,
+                      const absl::Status& s) {
+  return absl::Status(s.code(),
+                      absl::StrCat(what, " at line ", line, ": ", s.message()));
+}
+
+// Review periods starting in [y0, y1] of a period from `start` to `last`
+// (inclusive; `closed` when `last` is its real end, so a unit it cuts short
+// may be paid pro rata). Returns the unit count and the days to pay for,
+// counting a full unit as `len`.
+struct Units {
+  int64_t count = 0;
+  int64_t paid_days = 0;
+};
+
+Units ReviewUnits(absl::CivilDay start, absl::CivilDay last, bool closed,
+                  absl::CivilDay y0, absl::CivilDay y1, int64_t len,
+                  PartialPeriod partial) {
+  Units u;
+  const int64_t first_k = y0 > start ? (y0 - start + len - 1) / len : 0;
+  const absl::CivilDay stop = std::min(last, y1);
+  if (stop < start) return u;
+  const int64_t last_k = (stop - start) / len;
+  if (last_k < first_k) return u;
+  u.count = last_k - first_k + 1;
+  u.paid_days = u.count * len;
+  const absl::CivilDay last_unit_start = start + last_k * len;
+  const int64_t covered = last - last_unit_start + 1;
+  if (closed && partial == PartialPeriod::kProRata && covered < len) {
+    u.paid_days -= len - covered;
+  }
+  return u;
+}
+
+}  // namespace
+
+absl::StatusOr<Statement> PriceContract(absl::Span<const PeriodToPrice> periods,
+                                        absl::Span<const OneOff> one_offs,
+                                        const TariffSchedule& tariff,
+                                        const Contract& contract,
+                                        const RuleSet& rules) {
+  MHPBR_RETURN_IF_ERROR(ValidateContract(contract));
+  Statement st;
+  st.decoupled = contract.social_care == SocialCare::kDecoupled;
+  const absl::CivilDay y0 = contract.year_start, y1 = contract.year_end();
+  const Int128 year_days = contract.days_in_year();
+  const Int128 mff = contract.mff_ppm;
+  const bool mhsds_days = rules.day_count() == DayCount::kMhsds;
+
+  auto split = [&](StatementLine& line, int64_t share_ppm) -> absl::Status {
+    if (!st.decoupled) return absl::OkStatus();
+    MHPBR_ASSIGN_OR_RETURN(
+        line.social_care_pence,
+        RoundDiv(Int128(line.amount_pence) * share_ppm, kPpm));
+    return absl::OkStatus();
+  };
+
+  for (const OneOff& o : one_offs) {
+    if (o.count < 0 || o.price_pence < 0 || o.price_pence > kMaxPricePence) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "one-off '", o.item, "' at line ", o.line,
+          ": count and price_pence must not be negative (price at most ",
+          kMaxPricePence, ")"));
+    }
+    StatementLine line;
+    line.one_off = true;
+    line.item = o.item;
+    line.start = y0;
+    line.units = o.count;
+    auto amount = RoundDiv(Int128(o.count) * o.price_pence * mff, kPpm);
+    if (!amount.ok()) return AtRecord("one-off", o.line, amount.status());
+    line.amount_pence = *amount;
+    st.lines.push_back(std::move(line));
+  }
+  const size_t one_off_lines = st.lines.size();
+
+  for (const PeriodToPrice& p : periods) {
+    if (p.end && *p.end < p.start) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "period of patient ", p.patient_id, " at line ", p.line, ": end ",
+          FormatIsoDate(*p.end), " is before start ", FormatIsoDate(p.start)));
+    }
+    // Open periods run to 31 March.
+    const absl::CivilDay last = p.end ? *p.end : y1;
+    if (last < y0 || p.start > y1) continue;
+    StatementLine line;
+    line.patient_id = p.patient_id;
+    line.cluster = p.cluster;
+    line.start = p.start;
+    line.end = p.end;
+    // The last day counted: under NHS Digital's derivation a closed
+    // period's end day is not.
+    const absl::CivilDay counted_last =
+        (p.end && mhsds_days) ? *p.end - 1 : last;
+    const absl::CivilDay lo = std::max(p.start, y0);
+    const absl::CivilDay hi = std::min(counted_last, y1);
+    line.days_in_year = hi >= lo ? hi - lo + 1 : 0;
+
+    const TariffEntry* e = tariff.Find(p.cluster);
+    if (e == nullptr) {
+      line.status = LineStatus::kUnpriced;
+      st.lines.push_back(std::move(line));
+      continue;
+    }
+    line.basis = e->basis;
+    const Int128 price = e->price_pence;
+    absl::StatusOr<int64_t> amount;
+    switch (e->basis) {
+      case Basis::kDay:
+        line.units = line.days_in_year;
+        amount = RoundDiv(price * line.days_in_year * mff, kPpm);
+        break;
+      case Basis::kYear:
+        line.units = line.days_in_year;
+        amount = RoundDiv(price * line.days_in_year * mff, year_days * kPpm);
+        break;
+      case Basis::kPeriod: {
+        const int64_t len =
+            ReviewLengthDays(rules.cluster(p.cluster).max_review);
+        const Units u = ReviewUnits(p.start, last, p.end.has_value(), y0, y1,
+                                    len, contract.partial_period);
+        line.units = u.count;
+        amount = RoundDiv(price * u.paid_days * mff, Int128(len) * kPpm);
+        break;
+      }
+    }
+    if (!amount.ok()) return AtRecord("period", p.line, amount.status());
+    line.amount_pence = *amount;
+    if (absl::Status s = split(line, e->social_care_ppm); !s.ok()) {
+      return AtRecord("period", p.line, s);
+    }
+    st.lines.push_back(std::move(line));
+  }
+
+  std::stable_sort(st.lines.begin() + one_off_lines, st.lines.end(),
+                   [](const StatementLine& a, const StatementLine& b) {
+                     if (a.patient_id != b.patient_id) {
+                       return a.patient_id < b.patient_id;
+                     }
+                     return a.start < b.start;
+                   });
+
+  // Totals in 128 bits, checked once: a sum never wraps.
+  Int128 activity = 0, social = 0;
+  std::map<int, ClusterStatement> clusters;
+  std::map<int, std::set<absl::string_view>> patients;
+  for (const StatementLine& l : st.lines) {
+    activity += l.amount_pence;
+    social += l.social_care_pence;
+    if (!l.cluster) continue;
+    ClusterStatement& c = clusters[l.cluster->code()];
+    c.cluster = *l.cluster;
+    c.periods += 1;
+    c.days += l.days_in_year;
+    c.amount_pence += l.amount_pence;
+    patients[l.cluster->code()].insert(l.patient_id);
+  }
+  for (auto& [code, c] : clusters) {
+    c.patients = static_cast<int64_t>(patients[code].size());
+    st.clusters.push_back(c);
+  }
+  MHPBR_ASSIGN_OR_RETURN(st.totals.activity_pence, RoundDiv(activity, 1));
+  MHPBR_ASSIGN_OR_RETURN(st.totals.social_care_pence, RoundDiv(social, 1));
+  StatementTotals& t = st.totals;
+  t.baseline_pence = contract.baseline_pence;
+  MHPBR_ASSIGN_OR_RETURN(t.risk_shared_pence,
+                         RiskSharedPayment(t.activity_pence, contract));
+  t.risk_share_pence = t.risk_shared_pence - t.activity_pence;
+  MHPBR_ASSIGN_OR_RETURN(Withhold w,
+                         ApplyWithhold(t.risk_shared_pence, contract));
+  t.withheld_pence = w.withheld_pence;
+  t.earned_pence = w.earned_pence;
+  t.payment_pence = t.risk_shared_pence - t.withheld_pence + t.earned_pence;
+  t.health_pence = t.activity_pence - t.social_care_pence;
+  return st;
+}
+
+}  // namespace mhpbr
