@@ -290,6 +290,25 @@ MHPBR_EXPORT mhpbr_code mhpbr_set_tariffs(const mhpbr_rules* rules,
                                           size_t request_size, void** response,
                                           size_t* response_size, char** error);
 
+/* ---- Care packages ------------------------------------------------------- */
+/* Expected cost of each template for one review period, by tier: a
+ * serialized mhpbr.v1.PackageCostRequest (catalogue and unit costs; either
+ * left empty means the built-in example; proto/mhpbr/v1/care_package.proto)
+ * in, a serialized mhpbr.v1.PackageCostResponse out. An invalid catalogue
+ * gives MHPBR_INVALID_ARGUMENT naming the cluster, element and field. */
+MHPBR_EXPORT mhpbr_code mhpbr_package_cost(const mhpbr_rules* rules,
+                                           const void* request,
+                                           size_t request_size, void** response,
+                                           size_t* response_size, char** error);
+
+/* A personal care plan with its notional budget and, when the request has
+ * activity, delivered care against the plan: a serialized
+ * mhpbr.v1.PlanRequest in, a serialized mhpbr.v1.PlanResponse out. */
+MHPBR_EXPORT mhpbr_code mhpbr_package_plan(const mhpbr_rules* rules,
+                                           const void* request,
+                                           size_t request_size, void** response,
+                                           size_t* response_size, char** error);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -12,6 +12,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "lib/codec/costing_proto.h"
+#include "lib/codec/package_proto.h"
 #include "lib/codec/periods_proto.h"
 #include "lib/codec/pricing_proto.h"
 #include "mhpbr.h"
@@ -486,6 +487,26 @@ mhpbr_code mhpbr_set_tariffs(const mhpbr_rules* rules, const void* request,
   return RichCall<mhpbr::v1::TariffRequest>(
       rules, request, request_size, response, response_size, error,
       "mhpbr.v1.TariffRequest", mhpbr::SetTariffsProto);
+  MHPBR_C_CATCH(error)
+}
+
+mhpbr_code mhpbr_package_cost(const mhpbr_rules* rules, const void* request,
+                              size_t request_size, void** response,
+                              size_t* response_size, char** error) {
+  MHPBR_C_TRY
+  return RichCall<mhpbr::v1::PackageCostRequest>(
+      rules, request, request_size, response, response_size, error,
+      "mhpbr.v1.PackageCostRequest", mhpbr::CostPackagesProto);
+  MHPBR_C_CATCH(error)
+}
+
+mhpbr_code mhpbr_package_plan(const mhpbr_rules* rules, const void* request,
+                              size_t request_size, void** response,
+                              size_t* response_size, char** error) {
+  MHPBR_C_TRY
+  return RichCall<mhpbr::v1::PlanRequest>(
+      rules, request, request_size, response, response_size, error,
+      "mhpbr.v1.PlanRequest", mhpbr::PlanProto);
   MHPBR_C_CATCH(error)
 }
 

@@ -14,6 +14,7 @@ int RunPeriods(const std::vector<std::string>& args);
 int RunPrice(const std::vector<std::string>& args);
 int RunCost(const std::vector<std::string>& args);
 int RunTariff(const std::vector<std::string>& args);
+int RunPackage(const std::vector<std::string>& args);
 int RunRules(const std::vector<std::string>& args);
 
 }  // namespace mhpbr::cli

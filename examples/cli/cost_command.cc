@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "args.h"
 #include "commands.h"
+#include "csv_output.h"
 #include "input_file.h"
 #include "mhpbr/activity_costing.h"
 #include "mhpbr/costing_io.h"
@@ -35,20 +36,6 @@ int Usage(absl::string_view why) {
                "[--by-cluster FILE] [--summary FILE] [--rejects FILE] "
                "[--strict]\n");
   return kExitUsage;
-}
-
-absl::Status WriteCsv(const std::optional<std::string>& path,
-                      const std::function<void(CsvWriter&)>& write) {
-  MHPBR_ASSIGN_OR_RETURN(OutputFile file, OutputFile::Open(path));
-  {
-    CsvWriter out(file.file());
-    write(out);
-    if (!out.Flush()) {
-      return absl::DataLossError(
-          absl::StrCat(path.value_or("output"), ": ", out.status().message()));
-    }
-  }
-  return file.Commit();
 }
 
 absl::StatusOr<std::vector<PeriodToPrice>> ReadPeriods(const std::string& path,

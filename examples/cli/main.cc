@@ -29,6 +29,8 @@ void PrintUsage(std::FILE* to) {
                "  cost      cost activity against cluster periods\n"
                "  tariff    set prices from costed periods\n"
                "  price     price cluster periods under a tariff and contract\n"
+               "  package   care-package templates, personal plans, delivered "
+               "care\n"
                "  rules     show, export or check a rule set\n"
                "  version   print the version\n",
                kVersion);
@@ -49,6 +51,7 @@ int main(int argc, char** argv) {
     if (command == "price") return mhpbr::cli::RunPrice(args);
     if (command == "cost") return mhpbr::cli::RunCost(args);
     if (command == "tariff") return mhpbr::cli::RunTariff(args);
+    if (command == "package") return mhpbr::cli::RunPackage(args);
     if (command == "rules") return mhpbr::cli::RunRules(args);
     if (command == "version" || command == "--version") {
       std::printf("mhpbr %s\n", kVersion);

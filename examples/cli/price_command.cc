@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "args.h"
 #include "commands.h"
+#include "csv_output.h"
 #include "input_file.h"
 #include "mhpbr/contract_pricer.h"
 #include "mhpbr/csv_writer.h"
@@ -85,21 +86,6 @@ void WriteStatement(const Statement& st, CsvWriter& out) {
                         : LineStatusName(l.status));
     out.EndRow();
   }
-}
-
-absl::Status WriteFile(const std::optional<std::string>& path,
-                       const std::function<void(CsvWriter&)>& write) {
-  if (!path) return absl::OkStatus();
-  MHPBR_ASSIGN_OR_RETURN(OutputFile file, OutputFile::Open(path));
-  {
-    CsvWriter out(file.file());
-    write(out);
-    if (!out.Flush()) {
-      return absl::DataLossError(
-          absl::StrCat(*path, ": ", out.status().message()));
-    }
-  }
-  return file.Commit();
 }
 
 void WriteSummary(const Statement& st, CsvWriter& out) {
@@ -193,14 +179,14 @@ int RunPrice(const std::vector<std::string>& argv) {
   }
   if (absl::Status s = out_file->Commit(); !s.ok()) return fail(s);
   if (absl::Status s =
-          WriteFile(args->Get("summary"),
-                    [&](CsvWriter& w) { WriteSummary(*statement, w); });
+          WriteCsv(args->Get("summary"),
+                   [&](CsvWriter& w) { WriteSummary(*statement, w); });
       !s.ok()) {
     return fail(s);
   }
   if (absl::Status s =
-          WriteFile(args->Get("by-cluster"),
-                    [&](CsvWriter& w) { WriteByCluster(*statement, w); });
+          WriteCsv(args->Get("by-cluster"),
+                   [&](CsvWriter& w) { WriteByCluster(*statement, w); });
       !s.ok()) {
     return fail(s);
   }

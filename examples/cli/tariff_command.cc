@@ -15,10 +15,12 @@
 #include "absl/strings/str_format.h"
 #include "args.h"
 #include "commands.h"
+#include "csv_output.h"
 #include "input_file.h"
 #include "lib/codec/csv_columns.h"
 #include "mhpbr/csv_writer.h"
 #include "mhpbr/pricing_io.h"
+#include "mhpbr/statistics.h"
 #include "mhpbr/status_macros.h"
 #include "mhpbr/tariff_setting.h"
 #include "output_file.h"
@@ -90,25 +92,6 @@ absl::StatusOr<std::vector<CostSample>> ReadSamples(const std::string& path,
   }
   MHPBR_RETURN_IF_ERROR(csv.io_status());
   return samples;
-}
-
-absl::Status WriteCsv(const std::optional<std::string>& path,
-                      const std::function<void(CsvWriter&)>& write) {
-  MHPBR_ASSIGN_OR_RETURN(OutputFile file, OutputFile::Open(path));
-  {
-    CsvWriter out(file.file());
-    write(out);
-    if (!out.Flush()) {
-      return absl::DataLossError(
-          absl::StrCat(path.value_or("output"), ": ", out.status().message()));
-    }
-  }
-  return file.Commit();
-}
-
-// Statistics computed in long double, written with 4 decimal places.
-std::string Decimal4(long double v) {
-  return absl::StrFormat("%.4Lf", std::round(v * 10000.0L) / 10000.0L);
 }
 
 }  // namespace
@@ -189,9 +172,9 @@ int RunTariff(const std::vector<std::string>& argv) {
           out.Field(ev.excluded);
           out.Field(ev.lower_fence->ToDecimal(4));
           out.Field(ev.upper_fence->ToDecimal(4));
-          out.Field(Decimal4(*ev.mean_per_day));
+          out.Field(FormatFixed(*ev.mean_per_day));
           out.Field(ev.median_per_day->ToDecimal(4));
-          out.Field(ev.cv ? Decimal4(*ev.cv) : std::string());
+          out.Field(ev.cv ? FormatFixed(*ev.cv) : std::string());
         } else {
           for (int i = 0; i < 7; ++i) out.EmptyField();
         }

@@ -14,6 +14,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
+#include "mhpbr/fraction.h"
 #include "mhpbr/unit_costs.h"
 
 namespace mhpbr {
@@ -35,12 +36,23 @@ struct ActivityRecord {
   std::string ward;         // bed_day
   int64_t count = 0;        // bed_day
   int64_t cost_pence = 0;   // other
+  // The care-package element delivered, when the record says.
+  std::string element_id;
   // The caller's reference (a line number) for messages.
   int64_t line = 0;
 };
 
-// The record's full cost in pence. Errors name the field: an unknown staff
-// group or ward, a negative number, zero attendees, an overflow.
+// The record's direct cost before overhead, exactly. Errors name the
+// field: an unknown staff group or ward, a negative number, zero attendees.
+absl::StatusOr<Fraction> DirectCost(const ActivityRecord& record,
+                                    const UnitCosts& costs);
+
+// The exact full cost: direct * (1e6 + overhead_ppm) / 1e6, unrounded, so
+// that planned care (care packages) can add many up before rounding once.
+absl::StatusOr<Fraction> FullCost(const ActivityRecord& record,
+                                  const UnitCosts& costs);
+
+// The record's full cost in pence, rounded once (half away from zero).
 absl::StatusOr<int64_t> RecordCost(const ActivityRecord& record,
                                    const UnitCosts& costs);
 

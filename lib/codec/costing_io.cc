@@ -5,11 +5,11 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "lib/codec/costing_proto.h"
 #include "lib/codec/csv_columns.h"
 #include "lib/codec/text_proto.h"
 #include "mhpbr/dates.h"
 #include "mhpbr/status_macros.h"
-#include "mhpbr/v1/costing.pb.h"
 
 namespace mhpbr {
 
@@ -17,15 +17,7 @@ absl::StatusOr<UnitCosts> ParseUnitCostsText(absl::string_view text,
                                              absl::string_view source_name) {
   v1::UnitCosts proto;
   MHPBR_RETURN_IF_ERROR(ParseTextProto(text, source_name, &proto));
-  std::vector<UnitCosts::Rate> staff, ward;
-  for (const v1::StaffRate& s : proto.staff()) {
-    staff.push_back({s.code(), s.pence_per_hour()});
-  }
-  for (const v1::WardRate& w : proto.ward()) {
-    ward.push_back({w.code(), w.pence_per_day()});
-  }
-  auto costs = UnitCosts::Create(proto.source(), proto.overhead_ppm(),
-                                 std::move(staff), std::move(ward));
+  auto costs = UnitCostsFromProto(proto);
   if (!costs.ok()) {
     return absl::InvalidArgumentError(
         absl::StrCat(source_name, ": ", costs.status().message()));
@@ -54,6 +46,7 @@ absl::StatusOr<std::unique_ptr<ActivityCsvReader>> ActivityCsvReader::Open(
   r->count_ = cols.Required("count");
   r->attendees_ = cols.Required("attendees");
   r->cost_ = cols.Required("cost_pence");
+  r->element_ = cols.Optional("element_id");
   MHPBR_RETURN_IF_ERROR(cols.Check());
   return r;
 }
@@ -104,6 +97,9 @@ bool ActivityCsvReader::Next(InputRow<ActivityRecord>* row) {
   }
   a.staff_group.clear();
   a.ward.clear();
+  a.element_id.clear();
+  if (element_ >= 0)
+    a.element_id.assign(cell(element_).data(), cell(element_).size());
   a.minutes = a.count = a.cost_pence = 0;
   a.attendees = 1;
   auto kind = ParseActivityKind(cell(kind_));

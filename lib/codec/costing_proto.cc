@@ -8,6 +8,7 @@
 #include "absl/strings/str_format.h"
 #include "mhpbr/activity_costing.h"
 #include "mhpbr/dates.h"
+#include "mhpbr/statistics.h"
 #include "mhpbr/status_macros.h"
 #include "mhpbr/tariff_setting.h"
 
@@ -18,8 +19,21 @@ absl::Status FieldError(absl::string_view field, absl::string_view what) {
   return absl::InvalidArgumentError(absl::StrCat(field, ": ", what));
 }
 
-// A wire activity record as the domain's, or why not.
-absl::StatusOr<ActivityRecord> FromProto(const v1::ActivityRecord& in) {
+}  // namespace
+
+absl::StatusOr<UnitCosts> UnitCostsFromProto(const v1::UnitCosts& uc) {
+  std::vector<UnitCosts::Rate> staff, ward;
+  for (const v1::StaffRate& s : uc.staff()) {
+    staff.push_back({s.code(), s.pence_per_hour()});
+  }
+  for (const v1::WardRate& w : uc.ward()) {
+    ward.push_back({w.code(), w.pence_per_day()});
+  }
+  return UnitCosts::Create(uc.source(), uc.overhead_ppm(), std::move(staff),
+                           std::move(ward));
+}
+
+absl::StatusOr<ActivityRecord> ActivityFromProto(const v1::ActivityRecord& in) {
   ActivityRecord a;
   a.activity_id = in.activity_id();
   a.patient_id = in.patient_id();
@@ -50,27 +64,12 @@ absl::StatusOr<ActivityRecord> FromProto(const v1::ActivityRecord& in) {
   return a;
 }
 
-std::string Decimal4(long double v) {
-  return absl::StrFormat("%.4Lf", std::round(v * 10000.0L) / 10000.0L);
-}
-
-}  // namespace
-
 absl::StatusOr<v1::CostResponse> CostActivityProto(
     const RuleSet& rules, const v1::CostRequest& request) {
   auto as_of = ParseIsoDate(request.as_of());
   if (!as_of.ok()) return FieldError("as_of", as_of.status().message());
-  const v1::UnitCosts& uc = request.unit_costs();
-  std::vector<UnitCosts::Rate> staff, ward;
-  for (const v1::StaffRate& s : uc.staff()) {
-    staff.push_back({s.code(), s.pence_per_hour()});
-  }
-  for (const v1::WardRate& w : uc.ward()) {
-    ward.push_back({w.code(), w.pence_per_day()});
-  }
   MHPBR_ASSIGN_OR_RETURN(UnitCosts costs,
-                         UnitCosts::Create(uc.source(), uc.overhead_ppm(),
-                                           std::move(staff), std::move(ward)));
+                         UnitCostsFromProto(request.unit_costs()));
   std::vector<PeriodToPrice> periods;
   for (int i = 0; i < request.periods_size(); ++i) {
     const v1::PeriodToPrice& in = request.periods(i);
@@ -96,7 +95,7 @@ absl::StatusOr<v1::CostResponse> CostActivityProto(
                                                 costs, rules.day_count()));
   v1::CostResponse out;
   for (int i = 0; i < request.activity_size(); ++i) {
-    auto record = FromProto(request.activity(i));
+    auto record = ActivityFromProto(request.activity(i));
     absl::Status s = record.status();
     if (record.ok()) {
       record->line = i + 1;
@@ -197,10 +196,10 @@ absl::StatusOr<v1::TariffResponse> SetTariffsProto(
     p->set_excluded(ev.excluded);
     if (ev.lower_fence) p->set_lower_fence(ev.lower_fence->ToDecimal(4));
     if (ev.upper_fence) p->set_upper_fence(ev.upper_fence->ToDecimal(4));
-    if (ev.mean_per_day) p->set_mean_per_day(Decimal4(*ev.mean_per_day));
+    if (ev.mean_per_day) p->set_mean_per_day(FormatFixed(*ev.mean_per_day));
     if (ev.median_per_day)
       p->set_median_per_day(ev.median_per_day->ToDecimal(4));
-    if (ev.cv) p->set_cv(Decimal4(*ev.cv));
+    if (ev.cv) p->set_cv(FormatFixed(*ev.cv));
     if (ev.price_day_pence) p->set_price_day_pence(*ev.price_day_pence);
     if (ev.price_period_pence)
       p->set_price_period_pence(*ev.price_period_pence);

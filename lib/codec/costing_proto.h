@@ -5,10 +5,15 @@
 #define MHPBR_LIB_CODEC_COSTING_PROTO_H_
 
 #include "absl/status/statusor.h"
+#include "mhpbr/activity.h"
 #include "mhpbr/rule_set.h"
+#include "mhpbr/unit_costs.h"
 #include "mhpbr/v1/costing.pb.h"
 
 namespace mhpbr {
+
+absl::StatusOr<UnitCosts> UnitCostsFromProto(const v1::UnitCosts& proto);
+absl::StatusOr<ActivityRecord> ActivityFromProto(const v1::ActivityRecord& in);
 
 // Malformed or uncostable activity records come back in `errors` (line =
 // their 1-based position) and are counted as rejected; a bad as_of, unit

@@ -3,7 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "lib/codec/rule_set_proto.h"
 #include "lib/codec/text_proto.h"
-#include "lib/rules/default_rules_data.h"
+#include "lib/rules/embedded_data.h"
 #include "lib/util/status_macros.h"
 
 namespace mhpbr {

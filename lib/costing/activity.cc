@@ -28,10 +28,8 @@ absl::StatusOr<ActivityKind> ParseActivityKind(absl::string_view text) {
       "'", text.substr(0, 40), "' is not contact, group, bed_day or other"));
 }
 
-absl::StatusOr<int64_t> RecordCost(const ActivityRecord& r,
-                                   const UnitCosts& costs) {
-  // Direct cost as an exact fraction num / den; the overhead multiplies it
-  // and RoundDiv rounds once.
+absl::StatusOr<Fraction> DirectCost(const ActivityRecord& r,
+                                    const UnitCosts& costs) {
   Int128 num = 0, den = 1;
   switch (r.kind) {
     case ActivityKind::kContact:
@@ -74,7 +72,22 @@ absl::StatusOr<int64_t> RecordCost(const ActivityRecord& r,
       num = r.cost_pence;
       break;
   }
-  return RoundDiv(num * (kPpm + costs.overhead_ppm()), den * kPpm);
+  return Fraction{num, den};
+}
+
+absl::StatusOr<Fraction> FullCost(const ActivityRecord& r,
+                                  const UnitCosts& costs) {
+  auto direct = DirectCost(r, costs);
+  if (!direct.ok()) return direct.status();
+  return Fraction{direct->num * (kPpm + costs.overhead_ppm()),
+                  direct->den * kPpm};
+}
+
+absl::StatusOr<int64_t> RecordCost(const ActivityRecord& r,
+                                   const UnitCosts& costs) {
+  auto full = FullCost(r, costs);
+  if (!full.ok()) return full.status();
+  return RoundDiv(full->num, full->den);
 }
 
 }  // namespace mhpbr

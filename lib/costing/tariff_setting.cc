@@ -1,11 +1,11 @@
 #include "mhpbr/tariff_setting.h"
 
 #include <algorithm>
-#include <cmath>
 #include <map>
 
 #include "absl/strings/str_cat.h"
 #include "mhpbr/review_schedule.h"
+#include "mhpbr/statistics.h"
 #include "mhpbr/status_macros.h"
 
 namespace mhpbr {
@@ -100,18 +100,11 @@ ClusterEvidence Evidence(Cluster cluster, std::vector<CostSample> samples,
   ev.median_per_day = m % 2 == 1
                           ? kept[m / 2]
                           : (kept[m / 2 - 1] + kept[m / 2]) * Fraction{1, 2};
-  long double sum = 0;
-  for (const Fraction& v : kept) sum += v.ToLongDouble();
-  const long double mean = sum / m;
-  ev.mean_per_day = mean;
-  if (m >= 2 && mean != 0) {
-    long double ss = 0;
-    for (const Fraction& v : kept) {
-      const long double d = v.ToLongDouble() - mean;
-      ss += d * d;
-    }
-    ev.cv = std::sqrt(ss / (m - 1)) / mean;
-  }
+  std::vector<long double> per_day_values;
+  for (const Fraction& v : kept) per_day_values.push_back(v.ToLongDouble());
+  const Describe d = DescribeValues(per_day_values);
+  ev.mean_per_day = d.mean;
+  ev.cv = d.cv;
 
   if (cluster.is_variance()) {
     ev.status = EvidenceStatus::kVariance;
