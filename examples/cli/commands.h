@@ -15,6 +15,7 @@ int RunPrice(const std::vector<std::string>& args);
 int RunCost(const std::vector<std::string>& args);
 int RunTariff(const std::vector<std::string>& args);
 int RunPackage(const std::vector<std::string>& args);
+int RunReport(const std::vector<std::string>& args);
 int RunRules(const std::vector<std::string>& args);
 
 }  // namespace mhpbr::cli

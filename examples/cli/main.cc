@@ -31,6 +31,8 @@ void PrintUsage(std::FILE* to) {
                "  price     price cluster periods under a tariff and contract\n"
                "  package   care-package templates, personal plans, delivered "
                "care\n"
+               "  report    HTML and CSV report: cost homogeneity, coverage, "
+               "data quality\n"
                "  rules     show, export or check a rule set\n"
                "  version   print the version\n",
                kVersion);
@@ -52,6 +54,7 @@ int main(int argc, char** argv) {
     if (command == "cost") return mhpbr::cli::RunCost(args);
     if (command == "tariff") return mhpbr::cli::RunTariff(args);
     if (command == "package") return mhpbr::cli::RunPackage(args);
+    if (command == "report") return mhpbr::cli::RunReport(args);
     if (command == "rules") return mhpbr::cli::RunRules(args);
     if (command == "version" || command == "--version") {
       std::printf("mhpbr %s\n", kVersion);

@@ -38,6 +38,8 @@ struct ActivityRecord {
   int64_t cost_pence = 0;   // other
   // The care-package element delivered, when the record says.
   std::string element_id;
+  // The team or provider that gave the care, when the record says.
+  std::string team;
   // The caller's reference (a line number) for messages.
   int64_t line = 0;
 };

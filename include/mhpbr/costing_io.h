@@ -6,7 +6,8 @@
 //   cells (contact: staff_group, minutes; group: also attendees, empty = 1;
 //   bed_day: ward, count; other: cost_pence), and a bad row is rejected.
 //   An optional `element_id` column names the care-package element a
-//   record delivered.
+//   record delivered, and an optional `team` (or `provider`) column who
+//   gave the care.
 
 #ifndef MHPBR_COSTING_IO_H_
 #define MHPBR_COSTING_IO_H_
@@ -44,7 +45,7 @@ class ActivityCsvReader {
   CsvRecord rec_;
   int id_ = -1, patient_ = -1, date_ = -1, kind_ = -1, staff_ = -1,
       minutes_ = -1, ward_ = -1, count_ = -1, attendees_ = -1, cost_ = -1,
-      element_ = -1;
+      element_ = -1, team_ = -1;
 };
 
 }  // namespace mhpbr

@@ -47,6 +47,8 @@ absl::StatusOr<std::unique_ptr<ActivityCsvReader>> ActivityCsvReader::Open(
   r->attendees_ = cols.Required("attendees");
   r->cost_ = cols.Required("cost_pence");
   r->element_ = cols.Optional("element_id");
+  r->team_ = cols.Optional("team");
+  if (r->team_ < 0) r->team_ = cols.Optional("provider");
   MHPBR_RETURN_IF_ERROR(cols.Check());
   return r;
 }
@@ -97,9 +99,13 @@ bool ActivityCsvReader::Next(InputRow<ActivityRecord>* row) {
   }
   a.staff_group.clear();
   a.ward.clear();
-  a.element_id.clear();
-  if (element_ >= 0)
-    a.element_id.assign(cell(element_).data(), cell(element_).size());
+  // Optional columns: the care-package element delivered and the team.
+  auto optional_cell = [&](int col, std::string* out) {
+    out->clear();
+    if (col >= 0) out->assign(cell(col).data(), cell(col).size());
+  };
+  optional_cell(element_, &a.element_id);
+  optional_cell(team_, &a.team);
   a.minutes = a.count = a.cost_pence = 0;
   a.attendees = 1;
   auto kind = ParseActivityKind(cell(kind_));

@@ -1,0 +1,63 @@
+// The analysis report: are clusters a fair basis for payment? It gathers
+// cost homogeneity, coverage and data quality, and renders them as one
+// self-contained HTML page with SVG charts (no JavaScript, no network) and
+// as key/value figures for CSV.
+//
+//   mhpbr::Report r = ...;                      // filled by the caller
+//   std::string html = mhpbr::RenderReportHtml(r);
+//   for (const auto& [key, value] : mhpbr::ReportSummary(r)) ...
+
+#ifndef MHPBR_REPORT_H_
+#define MHPBR_REPORT_H_
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/time/civil_time.h"
+#include "mhpbr/activity_costing.h"
+#include "mhpbr/cost_homogeneity.h"
+#include "mhpbr/coverage.h"
+#include "mhpbr/data_quality.h"
+
+namespace mhpbr {
+
+struct Report {
+  absl::CivilDay as_of;
+  std::string rules_source;
+  std::string unit_costs_source;
+
+  std::vector<HomogeneityRow> homogeneity;
+  VarianceExplained r_squared;
+  // Within each superclass that has periods (non-psychotic, psychotic,
+  // organic).
+  std::vector<std::pair<Superclass, VarianceExplained>> r_squared_by_superclass;
+
+  CoverageCounts coverage;
+  std::map<std::string, CoverageCounts> coverage_by_team;
+
+  CostingTotals costing;
+  int64_t periods = 0;
+  int64_t periods_without_activity = 0;
+
+  // Present when assessments were given.
+  std::optional<AssessmentQuality> assessments;
+  // Present when events were given.
+  std::optional<PeriodQuality> events;
+};
+
+// key,value figures (summary.csv), in a fixed order: r_squared_per_period,
+// r_squared_per_day, r_squared_<measure>_<superclass>, patients,
+// patients_in_clusters, patients_only_cluster_0, patients_unclustered,
+// their shares, periods_in_clusters, periods_cluster_0, and the data-quality
+// counts and shares. Decimals have 4 places; an undefined figure is empty.
+std::vector<std::pair<std::string, std::string>> ReportSummary(const Report& r);
+
+std::string RenderReportHtml(const Report& r);
+
+}  // namespace mhpbr
+
+#endif  // MHPBR_REPORT_H_
