@@ -4,7 +4,8 @@
 set -euo pipefail
 
 packages=(g++ cmake ninja-build pkg-config libabsl-dev libprotobuf-dev
-          protobuf-compiler libgtest-dev libgmock-dev libbenchmark-dev)
+          protobuf-compiler libgtest-dev libgmock-dev libbenchmark-dev
+          python3 doxygen)
 
 missing=()
 for p in "${packages[@]}"; do

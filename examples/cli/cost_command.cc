@@ -22,6 +22,7 @@
 #include "mhpbr/pricing_io.h"
 #include "mhpbr/status_macros.h"
 #include "output_file.h"
+#include "period_rows.h"
 #include "row_ledger.h"
 #include "rule_set_flag.h"
 
@@ -36,25 +37,6 @@ int Usage(absl::string_view why) {
                "[--by-cluster FILE] [--summary FILE] [--rejects FILE] "
                "[--strict]\n");
   return kExitUsage;
-}
-
-absl::StatusOr<std::vector<PeriodToPrice>> ReadPeriods(const std::string& path,
-                                                       RowLedger& ledger) {
-  MHPBR_ASSIGN_OR_RETURN(InputFile in, OpenInput(path));
-  MHPBR_ASSIGN_OR_RETURN(std::unique_ptr<PeriodToPriceCsvReader> reader,
-                         PeriodToPriceCsvReader::Open(in.get(), path));
-  std::vector<PeriodToPrice> periods;
-  InputRow<PeriodToPrice> row;
-  while (reader->Next(&row)) {
-    if (!row.error.empty()) {
-      ledger.Reject(row.line, row.id, absl::StrCat(path, ": ", row.error));
-      continue;
-    }
-    ledger.Ok();
-    periods.push_back(row.value);
-  }
-  MHPBR_RETURN_IF_ERROR(reader->io_status());
-  return periods;
 }
 
 }  // namespace
@@ -89,7 +71,7 @@ int RunCost(const std::vector<std::string>& argv) {
   if (!ledger.ok()) return fail(ledger.status());
   // Rejected period rows are reported and counted like activity rows; the
   // activity they would have covered falls to the unclustered bucket.
-  auto periods = ReadPeriods(*args->Get("periods"), **ledger);
+  auto periods = ReadPeriodRows(*args->Get("periods"), **ledger);
   if (!periods.ok()) return fail(periods.status());
   auto coster = ActivityCoster::Create(*std::move(periods), *as_of, *costs,
                                        (*rules)->day_count());

@@ -25,6 +25,7 @@
 #include "mhpbr/statistics.h"
 #include "mhpbr/status_macros.h"
 #include "output_file.h"
+#include "period_rows.h"
 #include "row_ledger.h"
 
 namespace mhpbr::cli {
@@ -353,24 +354,9 @@ int Spread(const Args& args) {
   auto ledger = RowLedger::Open(args.Get("rejects"), args.Has("strict"));
   if (!ledger.ok()) return Usage(ledger.status().message());
 
-  std::vector<PeriodToPrice> periods;
-  {
-    auto in = OpenInput(*periods_path);
-    if (!in.ok()) return Usage(in.status().message());
-    auto reader = PeriodToPriceCsvReader::Open(in->get(), *periods_path);
-    if (!reader.ok()) return Usage(reader.status().message());
-    InputRow<PeriodToPrice> row;
-    while ((*reader)->Next(&row)) {
-      if (!row.error.empty()) {
-        (*ledger)->Reject(row.line, row.id,
-                          absl::StrCat(*periods_path, ": ", row.error));
-        continue;
-      }
-      (*ledger)->Ok();
-      periods.push_back(row.value);
-    }
-  }
-  auto builder = CareSpreadBuilder::Create(std::move(periods), *as_of,
+  auto periods = ReadPeriodRows(*periods_path, **ledger);
+  if (!periods.ok()) return Usage(periods.status().message());
+  auto builder = CareSpreadBuilder::Create(*std::move(periods), *as_of,
                                            **catalogue, *costs);
   if (!builder.ok()) return Usage(builder.status().message());
   absl::Status read =

@@ -31,6 +31,7 @@
 #include "mhpbr/statistics.h"
 #include "mhpbr/status_macros.h"
 #include "output_file.h"
+#include "period_rows.h"
 #include "row_ledger.h"
 #include "rule_set_flag.h"
 
@@ -45,25 +46,6 @@ int Usage(absl::string_view why) {
                "[--events FILE] [--rules FILE] [--transitions FILE] --out "
                "FILE.html [--csv-dir DIR] [--rejects FILE] [--strict]\n");
   return kExitUsage;
-}
-
-absl::StatusOr<std::vector<PeriodToPrice>> ReadPeriods(const std::string& path,
-                                                       RowLedger& ledger) {
-  MHPBR_ASSIGN_OR_RETURN(InputFile in, OpenInput(path));
-  MHPBR_ASSIGN_OR_RETURN(std::unique_ptr<PeriodToPriceCsvReader> reader,
-                         PeriodToPriceCsvReader::Open(in.get(), path));
-  std::vector<PeriodToPrice> periods;
-  InputRow<PeriodToPrice> row;
-  while (reader->Next(&row)) {
-    if (!row.error.empty()) {
-      ledger.Reject(row.line, row.id, absl::StrCat(path, ": ", row.error));
-      continue;
-    }
-    ledger.Ok();
-    periods.push_back(row.value);
-  }
-  MHPBR_RETURN_IF_ERROR(reader->io_status());
-  return periods;
 }
 
 absl::Status ReadActivity(const std::string& path, ActivityCoster& coster,
@@ -240,7 +222,7 @@ int RunReport(const std::vector<std::string>& argv) {
   report.rules_source = (*rules)->provenance().source;
   report.unit_costs_source = costs->source();
 
-  auto periods = ReadPeriods(*args->Get("periods"), **ledger);
+  auto periods = ReadPeriodRows(*args->Get("periods"), **ledger);
   if (!periods.ok()) return fail(periods.status());
   CoverageCounter coverage(*periods);
   auto coster = ActivityCoster::Create(*std::move(periods), *as_of, *costs,

@@ -6,7 +6,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
+#include "lib/codec/csv_columns.h"
 #include "mhpbr/dates.h"
 
 namespace mhpbr {
@@ -21,7 +21,7 @@ std::string TypeColumn(Item8Type t) {
 }
 
 // -1 = not a rating; kNotKnown for empty.
-int ParseRating(absl::string_view cell) {
+int ParseRatingSlow(absl::string_view cell) {
   cell = absl::StripAsciiWhitespace(cell);
   if (cell.empty()) return kNotKnown;
   if (cell.size() != 1) return -1;
@@ -29,10 +29,28 @@ int ParseRating(absl::string_view cell) {
   return (v >= 0 && v <= 4) || v == kNotKnown ? v : -1;
 }
 
+// As ParseRatingSlow, with the common cells (one digit, or empty) inline.
+inline int ParseRating(absl::string_view cell) {
+  if (cell.size() == 1) {
+    const int v = cell[0] - '0';
+    if ((v >= 0 && v <= 4) || v == kNotKnown) return v;
+  } else if (cell.empty()) {
+    return kNotKnown;
+  }
+  return ParseRatingSlow(cell);
+}
+
 std::optional<Answer> ParseAnswer(absl::string_view cell) {
+  // The common cells first: y, n or empty.
+  if (cell.empty()) return Answer::kUnknown;
+  if (cell.size() == 1) {
+    if (cell[0] == 'y' || cell[0] == 'Y') return Answer::kYes;
+    if (cell[0] == 'n' || cell[0] == 'N') return Answer::kNo;
+  }
   cell = absl::StripAsciiWhitespace(cell);
   if (cell.empty()) return Answer::kUnknown;
-  if (absl::EqualsIgnoreCase(cell, "y") || absl::EqualsIgnoreCase(cell, "yes")) {
+  if (absl::EqualsIgnoreCase(cell, "y") ||
+      absl::EqualsIgnoreCase(cell, "yes")) {
     return Answer::kYes;
   }
   if (absl::EqualsIgnoreCase(cell, "n") || absl::EqualsIgnoreCase(cell, "no")) {
@@ -57,44 +75,31 @@ absl::StatusOr<std::unique_ptr<AssessmentCsvReader>> AssessmentCsvReader::Open(
   CsvReader& csv = r->csv_;
   if (absl::Status s = csv.ReadHeader(); !s.ok()) return s;
   r->width_ = csv.header().size();
-  std::vector<std::string> missing;
-  auto required = [&](absl::string_view col) {
-    std::optional<int> c = csv.Column(col);
-    if (!c) missing.emplace_back(col);
-    return c.value_or(-1);
-  };
-  auto optional = [&](absl::string_view col) {
-    return csv.Column(col).value_or(-1);
-  };
-  r->id_ = required("assessment_id");
-  r->date_ = required("date");
-  r->patient_ = optional("patient_id");
-  r->organic_ = optional("organic");
-  r->psychosis_ = optional("psychosis");
-  r->allocated_ = optional("allocated_cluster");
+  CsvColumns cols(csv);
+  r->id_ = cols.Required("assessment_id");
+  r->date_ = cols.Required("date");
+  r->patient_ = cols.Optional("patient_id");
+  r->organic_ = cols.Optional("organic");
+  r->psychosis_ = cols.Optional("psychosis");
+  r->allocated_ = cols.Optional("allocated_cluster");
   int types_found = 0;
   for (int t = 0; t < kItem8TypeCount; ++t) {
-    r->type_col_[t] = optional(TypeColumn(static_cast<Item8Type>(t)));
+    r->type_col_[t] = cols.Optional(TypeColumn(static_cast<Item8Type>(t)));
     types_found += r->type_col_[t] >= 0;
   }
   r->has_types_ = types_found > 0;
   for (int i = 0; i < kItemCount; ++i) {
     const Item item = ItemAt(i);
     if (item == Item::kOtherProblems) {
-      r->item_col_[i] = optional("r8");
+      r->item_col_[i] = cols.Optional("r8");
       if (r->item_col_[i] < 0 && types_found < kItem8TypeCount) {
-        missing.emplace_back(types_found == 0 ? "r8 (or r8a..r8j)"
-                                              : "r8a..r8j (some)");
+        cols.Missing(types_found == 0 ? "r8 (or r8a..r8j)" : "r8a..r8j (some)");
       }
       continue;
     }
-    r->item_col_[i] = required(ItemColumn(item));
+    r->item_col_[i] = cols.Required(ItemColumn(item));
   }
-  if (!missing.empty()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(csv.name(), ": missing column", missing.size() > 1 ? "s" : "",
-                     " ", absl::StrJoin(missing, ", ")));
-  }
+  if (absl::Status s = cols.Check(); !s.ok()) return s;
   return r;
 }
 
@@ -111,10 +116,11 @@ bool AssessmentCsvReader::Next(AssessmentRow* row) {
     return true;
   }
   const auto& f = rec_.fields;
-  if (f.size() > static_cast<size_t>(id_)) out.assessment_id.assign(f[id_].data(), f[id_].size());
+  if (f.size() > static_cast<size_t>(id_))
+    out.assessment_id.assign(f[id_].data(), f[id_].size());
   if (f.size() != width_) {
-    row->error = absl::StrCat("row has ", f.size(), " fields; the header has ",
-                              width_);
+    row->error =
+        absl::StrCat("row has ", f.size(), " fields; the header has ", width_);
     return true;
   }
   std::string& err = row->error;
@@ -123,7 +129,8 @@ bool AssessmentCsvReader::Next(AssessmentRow* row) {
   };
 
   if (out.assessment_id.empty()) fail("assessment_id", "empty");
-  if (patient_ >= 0) out.patient_id.assign(f[patient_].data(), f[patient_].size());
+  if (patient_ >= 0)
+    out.patient_id.assign(f[patient_].data(), f[patient_].size());
   if (auto d = ParseIsoDate(absl::StripAsciiWhitespace(f[date_])); d.ok()) {
     out.date = *d;
   } else {
@@ -137,7 +144,8 @@ bool AssessmentCsvReader::Next(AssessmentRow* row) {
     const int v = ParseRating(cell);
     if (v < 0) {
       fail(ItemColumn(ItemAt(i)),
-           absl::StrCat("'", Shown(cell), "' is not a rating (0-4, 9 or empty)"));
+           absl::StrCat("'", Shown(cell),
+                        "' is not a rating (0-4, 9 or empty)"));
     } else if (!(i == ItemIndex(Item::kOtherProblems) && v == kNotKnown &&
                  has_types_)) {
       // An empty r8 beside type columns leaves item 8 to the types.
@@ -163,7 +171,8 @@ bool AssessmentCsvReader::Next(AssessmentRow* row) {
     }
   }
 
-  auto answer = [&](int col, absl::string_view name, void (MhctRatings::*set)(Answer)) {
+  auto answer = [&](int col, absl::string_view name,
+                    void (MhctRatings::*set)(Answer)) {
     if (col < 0) return;
     if (auto a = ParseAnswer(f[col])) {
       (ratings.*set)(*a);

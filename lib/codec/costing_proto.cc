@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "lib/codec/pricing_proto.h"
 #include "mhpbr/activity_costing.h"
 #include "mhpbr/dates.h"
 #include "mhpbr/statistics.h"
@@ -70,26 +71,8 @@ absl::StatusOr<v1::CostResponse> CostActivityProto(
   if (!as_of.ok()) return FieldError("as_of", as_of.status().message());
   MHPBR_ASSIGN_OR_RETURN(UnitCosts costs,
                          UnitCostsFromProto(request.unit_costs()));
-  std::vector<PeriodToPrice> periods;
-  for (int i = 0; i < request.periods_size(); ++i) {
-    const v1::PeriodToPrice& in = request.periods(i);
-    const std::string field = absl::StrCat("periods[", i, "]");
-    PeriodToPrice p;
-    p.patient_id = in.patient_id();
-    p.line = i + 1;
-    auto c = Cluster::FromCode(in.cluster());
-    if (!c.ok()) return FieldError(field, c.status().message());
-    p.cluster = *c;
-    auto start = ParseIsoDate(in.start());
-    if (!start.ok()) return FieldError(field, start.status().message());
-    p.start = *start;
-    if (!in.end().empty()) {
-      auto end = ParseIsoDate(in.end());
-      if (!end.ok()) return FieldError(field, end.status().message());
-      p.end = *end;
-    }
-    periods.push_back(std::move(p));
-  }
+  MHPBR_ASSIGN_OR_RETURN(std::vector<PeriodToPrice> periods,
+                         PeriodsFromProto(request.periods()));
   MHPBR_ASSIGN_OR_RETURN(ActivityCoster coster,
                          ActivityCoster::Create(std::move(periods), *as_of,
                                                 costs, rules.day_count()));

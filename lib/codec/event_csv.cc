@@ -5,7 +5,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
+#include "lib/codec/csv_columns.h"
 #include "mhpbr/dates.h"
 
 namespace mhpbr {
@@ -15,21 +15,12 @@ absl::StatusOr<std::unique_ptr<EventCsvReader>> EventCsvReader::Open(
   std::unique_ptr<EventCsvReader> r(new EventCsvReader(file, std::move(name)));
   if (absl::Status s = r->csv_.ReadHeader(); !s.ok()) return s;
   r->width_ = r->csv_.header().size();
-  std::vector<std::string> missing;
-  auto column = [&](absl::string_view col) {
-    std::optional<int> c = r->csv_.Column(col);
-    if (!c) missing.emplace_back(col);
-    return c.value_or(-1);
-  };
-  r->patient_ = column("patient_id");
-  r->date_ = column("date");
-  r->event_ = column("event");
-  r->cluster_ = column("cluster");
-  if (!missing.empty()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        r->csv_.name(), ": missing column", missing.size() > 1 ? "s" : "", " ",
-        absl::StrJoin(missing, ", ")));
-  }
+  CsvColumns cols(r->csv_);
+  r->patient_ = cols.Required("patient_id");
+  r->date_ = cols.Required("date");
+  r->event_ = cols.Required("event");
+  r->cluster_ = cols.Required("cluster");
+  if (absl::Status s = cols.Check(); !s.ok()) return s;
   return r;
 }
 

@@ -149,16 +149,12 @@ v1::Statement StatementToProto(const Statement& st) {
   return out;
 }
 
-absl::StatusOr<v1::Statement> PriceContractProto(
-    const RuleSet& rules, const v1::PriceRequest& request) {
-  MHPBR_ASSIGN_OR_RETURN(Contract contract,
-                         ContractFromProto(request.contract()));
-  MHPBR_ASSIGN_OR_RETURN(TariffSchedule tariff,
-                         TariffFromProto(request.tariff()));
+absl::StatusOr<std::vector<PeriodToPrice>> PeriodsFromProto(
+    const google::protobuf::RepeatedPtrField<v1::PeriodToPrice>& in_periods) {
   std::vector<PeriodToPrice> periods;
-  periods.reserve(request.periods_size());
-  for (int i = 0; i < request.periods_size(); ++i) {
-    const v1::PeriodToPrice& in = request.periods(i);
+  periods.reserve(in_periods.size());
+  for (int i = 0; i < in_periods.size(); ++i) {
+    const v1::PeriodToPrice& in = in_periods[i];
     const std::string field = absl::StrCat("periods[", i, "]");
     PeriodToPrice p;
     p.patient_id = in.patient_id();
@@ -181,6 +177,17 @@ absl::StatusOr<v1::Statement> PriceContractProto(
     }
     periods.push_back(std::move(p));
   }
+  return periods;
+}
+
+absl::StatusOr<v1::Statement> PriceContractProto(
+    const RuleSet& rules, const v1::PriceRequest& request) {
+  MHPBR_ASSIGN_OR_RETURN(Contract contract,
+                         ContractFromProto(request.contract()));
+  MHPBR_ASSIGN_OR_RETURN(TariffSchedule tariff,
+                         TariffFromProto(request.tariff()));
+  MHPBR_ASSIGN_OR_RETURN(std::vector<PeriodToPrice> periods,
+                         PeriodsFromProto(request.periods()));
   std::vector<OneOff> one_offs;
   for (int i = 0; i < request.one_offs_size(); ++i) {
     const v1::OneOff& o = request.one_offs(i);

@@ -4,6 +4,8 @@
 #ifndef MHPBR_LIB_CODEC_PRICING_PROTO_H_
 #define MHPBR_LIB_CODEC_PRICING_PROTO_H_
 
+#include <vector>
+
 #include "absl/status/statusor.h"
 #include "mhpbr/contract.h"
 #include "mhpbr/rule_set.h"
@@ -16,6 +18,9 @@ namespace mhpbr {
 absl::StatusOr<Contract> ContractFromProto(const v1::Contract& proto);
 absl::StatusOr<TariffSchedule> TariffFromProto(const v1::TariffSchedule& proto);
 v1::Statement StatementToProto(const Statement& statement);
+// Errors name the period ("periods[3].start: ...").
+absl::StatusOr<std::vector<PeriodToPrice>> PeriodsFromProto(
+    const google::protobuf::RepeatedPtrField<v1::PeriodToPrice>& periods);
 
 absl::StatusOr<v1::Statement> PriceContractProto(
     const RuleSet& rules, const v1::PriceRequest& request);

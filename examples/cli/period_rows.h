@@ -1,0 +1,22 @@
+// Reading a `patient_id,cluster,start,end` periods file (the input of
+// `price`, `cost`, `package spread` and `report`), rejecting bad rows into
+// the ledger with the file's name.
+
+#ifndef MHPBR_EXAMPLES_CLI_PERIOD_ROWS_H_
+#define MHPBR_EXAMPLES_CLI_PERIOD_ROWS_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "mhpbr/statement.h"
+#include "row_ledger.h"
+
+namespace mhpbr::cli {
+
+absl::StatusOr<std::vector<PeriodToPrice>> ReadPeriodRows(
+    const std::string& path, RowLedger& ledger);
+
+}  // namespace mhpbr::cli
+
+#endif  // MHPBR_EXAMPLES_CLI_PERIOD_ROWS_H_
