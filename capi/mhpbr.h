@@ -24,10 +24,10 @@
  *
  * Structs. Every struct passed in or out starts with `struct_size`, which
  * the caller sets to sizeof the struct it was compiled with (use the
- * `MHPBR_*_INIT` macros or the `_init` functions). Structs only ever grow at
- * the end, so a program built against an older header keeps working with a
- * newer library. Fields are fixed-width integers; there are no bool or enum
- * types in the ABI.
+ * `MHPBR_*_INIT` macros, or mhpbr_assessment_init / mhpbr_result_init).
+ * Structs only ever grow at the end, so a program built against an older
+ * header keeps working with a newer library. Fields are fixed-width
+ * integers; there are no bool or enum types in the ABI.
  *
  * NULL. A NULL handle, struct or array pointer where one is required gives
  * MHPBR_INVALID_ARGUMENT, never a crash.
@@ -218,7 +218,8 @@ MHPBR_EXPORT mhpbr_code mhpbr_classify(const mhpbr_classifier* classifier,
                                        mhpbr_result* result, char** error);
 
 /* Classifies `count` assessments into `results`. Elements are
- * `assessments[0].struct_size` and `results[0].struct_size` bytes apart.
+ * `assessments[0].struct_size` and `results[0].struct_size` bytes apart
+ * (a size that is not a multiple of 4 gives MHPBR_INVALID_ARGUMENT).
  * A bad record does not stop the batch: its result's `status` says what is
  * wrong and every other record is classified. Returns MHPBR_OK when every
  * record was good, else MHPBR_INVALID_ARGUMENT with a message naming the

@@ -2,12 +2,19 @@
 // MHPBR_C_TRY / MHPBR_C_CATCH so that nothing thrown (std::bad_alloc is the
 // one that can happen) ever crosses the boundary.
 
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <new>
 #include <string>
 #include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
@@ -30,6 +37,95 @@ struct mhpbr_classifier {
       : classifier(std::move(r)) {}
   mhpbr::Classifier classifier;
 };
+
+namespace mhpbr {
+
+// The hot path of ToRatings: an assessment whose every field is valid is
+// copied in at once, leaving exactly the value the setters would build.
+struct MhctRatingsFastFill {
+  // False, with *out untouched, when any field is invalid: the setters
+  // then name the fault.
+  static bool Fill(const mhpbr_assessment& a, MhctRatings* out);
+};
+
+namespace {
+
+static_assert(offsetof(mhpbr_assessment, item8_types) ==
+                  offsetof(mhpbr_assessment, ratings) + kItemCount,
+              "ratings and item 8 types are read as one run of bytes");
+
+// Bit i set when ratings[i] (i < 18) or item8_types[i - 18] is 0-4 or 9.
+uint32_t ValidRatingBits(const mhpbr_assessment& a) {
+  const char* base = reinterpret_cast<const char*>(&a);
+#if defined(__SSE2__)
+  // Bytes 0-15 of the run, and its last 16 (ratings 12-17, the types).
+  constexpr size_t kLast = offsetof(mhpbr_assessment, item8_types) +
+                           kItem8TypeCount - sizeof(__m128i);
+  static_assert(kLast >= offsetof(mhpbr_assessment, ratings), "");
+  auto valid = [](const char* p) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i le4 = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(4)), x);
+    const __m128i nine = _mm_cmpeq_epi8(x, _mm_set1_epi8(kNotKnown));
+    return static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(le4, nine)));
+  };
+  const uint32_t first = valid(base + offsetof(mhpbr_assessment, ratings));
+  const uint32_t last = valid(base + kLast);
+  return first | last << 12;
+#else
+  const auto* run = reinterpret_cast<const uint8_t*>(
+      base + offsetof(mhpbr_assessment, ratings));
+  uint32_t bits = 0;
+  for (int i = 0; i < kItemCount + kItem8TypeCount; ++i) {
+    bits |= static_cast<uint32_t>(run[i] <= 4 || run[i] == kNotKnown) << i;
+  }
+  return bits;
+#endif
+}
+
+}  // namespace
+
+bool MhctRatingsFastFill::Fill(const mhpbr_assessment& a, MhctRatings* out) {
+  const bool types = a.item8_form == MHPBR_ITEM8_TYPES;
+  if (!types && a.item8_form != MHPBR_ITEM8_SINGLE) return false;
+  const uint32_t need =
+      (1u << (types ? kItemCount + kItem8TypeCount : kItemCount)) - 1;
+  if ((ValidRatingBits(a) & need) != need) return false;
+  if (types && a.ratings[ItemIndex(Item::kOtherProblems)] != kNotKnown) {
+    return false;
+  }
+  if (a.organic < MHPBR_ANSWER_UNKNOWN || a.organic > MHPBR_ANSWER_YES ||
+      a.psychosis < MHPBR_ANSWER_UNKNOWN || a.psychosis > MHPBR_ANSWER_YES) {
+    return false;
+  }
+  if (a.allocated_cluster != MHPBR_NO_CLUSTER &&
+      !Cluster::IsValidCode(a.allocated_cluster)) {
+    return false;
+  }
+  MhctRatings& r = *out;
+  std::memcpy(r.ratings_.data(), a.ratings, kItemCount);
+  if (types) {
+    // As SetItem8Type leaves it: item 8 is the highest known type.
+    int highest = -1;
+    for (int t = 0; t < kItem8TypeCount; ++t) {
+      r.item8_types_[t] = a.item8_types[t];
+      if (a.item8_types[t] != kNotKnown) {
+        highest = std::max<int>(highest, a.item8_types[t]);
+      }
+    }
+    r.ratings_[ItemIndex(Item::kOtherProblems)] =
+        static_cast<uint8_t>(highest < 0 ? kNotKnown : highest);
+    r.item8_form_ = MhctRatings::Item8Form::kTypes;
+  } else {
+    r.item8_types_ = {};
+    r.item8_form_ = MhctRatings::Item8Form::kSingle;
+  }
+  r.organic_ = static_cast<Answer>(a.organic);
+  r.psychosis_ = static_cast<Answer>(a.psychosis);
+  r.allocated_ = static_cast<int8_t>(a.allocated_cluster);
+  return true;
+}
+
+}  // namespace mhpbr
 
 namespace {
 
@@ -76,6 +172,7 @@ absl::Status ToRatings(const mhpbr_assessment& a, mhpbr::MhctRatings* out) {
         "assessment.struct_size ", a.struct_size, " is smaller than ",
         sizeof(mhpbr_assessment), " (use MHPBR_ASSESSMENT_INIT)"));
   }
+  if (mhpbr::MhctRatingsFastFill::Fill(a, out)) return absl::OkStatus();
   mhpbr::MhctRatings r;
   const bool types = a.item8_form == MHPBR_ITEM8_TYPES;
   if (!types && a.item8_form != MHPBR_ITEM8_SINGLE) {
@@ -386,6 +483,19 @@ mhpbr_code mhpbr_classify_batch(const mhpbr_classifier* classifier,
   }
   if (absl::Status s = CheckResultSize(results[0]); !s.ok()) {
     return Report(s, error);
+  }
+  // A stride that is not a multiple of the structs' alignment would put
+  // every later element at a misaligned address: undefined behaviour, and
+  // a crash on hosts that trap on it. No array of real structs has one.
+  if (in_stride % alignof(mhpbr_assessment) != 0) {
+    return Invalid(error, absl::StrCat("assessments[0].struct_size ",
+                                       in_stride, " is not a multiple of ",
+                                       alignof(mhpbr_assessment)));
+  }
+  if (out_stride % alignof(mhpbr_result) != 0) {
+    return Invalid(error, absl::StrCat("results[0].struct_size ", out_stride,
+                                       " is not a multiple of ",
+                                       alignof(mhpbr_result)));
   }
   const mhpbr::Classifier& c = classifier->classifier;
   const char* in = reinterpret_cast<const char*>(assessments);

@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(g++ cmake ninja-build pkg-config libabsl-dev libprotobuf-dev
           protobuf-compiler libgtest-dev libgmock-dev libbenchmark-dev
-          python3 doxygen)
+          python3 doxygen clang libclang-rt-14-dev)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -178,17 +178,22 @@ int RunPrice(const std::vector<std::string>& argv) {
     if (!out.Flush()) return fail(out.status());
   }
   if (absl::Status s = out_file->Commit(); !s.ok()) return fail(s);
-  if (absl::Status s =
-          WriteCsv(args->Get("summary"),
-                   [&](CsvWriter& w) { WriteSummary(*statement, w); });
-      !s.ok()) {
-    return fail(s);
+  // Optional outputs: only when asked for (no path would mean stdout).
+  if (args->Has("summary")) {
+    if (absl::Status s =
+            WriteCsv(args->Get("summary"),
+                     [&](CsvWriter& w) { WriteSummary(*statement, w); });
+        !s.ok()) {
+      return fail(s);
+    }
   }
-  if (absl::Status s =
-          WriteCsv(args->Get("by-cluster"),
-                   [&](CsvWriter& w) { WriteByCluster(*statement, w); });
-      !s.ok()) {
-    return fail(s);
+  if (args->Has("by-cluster")) {
+    if (absl::Status s =
+            WriteCsv(args->Get("by-cluster"),
+                     [&](CsvWriter& w) { WriteByCluster(*statement, w); });
+        !s.ok()) {
+      return fail(s);
+    }
   }
   return (*ledger)->Finish();
 }

@@ -13,8 +13,9 @@ constexpr int64_t kMaxEchoed = 20;
 }  // namespace
 
 void PrintError(absl::string_view message) {
-  std::fprintf(stderr, "mhpbr: %.*s\n", static_cast<int>(message.size()),
-               message.data());
+  std::fputs("mhpbr: ", stderr);
+  std::fwrite(message.data(), 1, message.size(), stderr);
+  std::fputc('\n', stderr);
 }
 
 absl::StatusOr<std::unique_ptr<RowLedger>> RowLedger::Open(
@@ -51,13 +52,18 @@ void RowLedger::Reject(int64_t line, absl::string_view id,
   }
   if (echoed_ < kMaxEchoed) {
     ++echoed_;
-    std::fprintf(stderr, "line %lld%s%.*s: %.*s\n", static_cast<long long>(line),
-                 id.empty() ? "" : " ", static_cast<int>(id.size()), id.data(),
-                 static_cast<int>(reason.size()), reason.data());
+    // fwrite, not %.*s: a NUL byte in a cell must not cut the line short.
+    std::fprintf(stderr, "line %lld%s", static_cast<long long>(line),
+                 id.empty() ? "" : " ");
+    std::fwrite(id.data(), 1, id.size(), stderr);
+    std::fputs(": ", stderr);
+    std::fwrite(reason.data(), 1, reason.size(), stderr);
+    std::fputc('\n', stderr);
   } else if (echoed_ == kMaxEchoed) {
     ++echoed_;
-    std::fprintf(stderr, "(further rejected rows %s)\n",
-                 rejects_ ? "only in the rejects file" : "not shown; use --rejects");
+    std::fprintf(
+        stderr, "(further rejected rows %s)\n",
+        rejects_ ? "only in the rejects file" : "not shown; use --rejects");
   }
   Tick();
 }

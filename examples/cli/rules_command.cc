@@ -89,9 +89,11 @@ int RunRules(const std::vector<std::string>& argv) {
     const Classification c = classifier.Classify(r);
     if (c.suggested != ex.cluster) {
       ++failed;
-      std::fprintf(stderr, "example for cluster %d classifies to %d (%s)\n",
+      const std::string reason(VarianceReasonName(c.reason));
+      std::fprintf(stderr, "example for cluster %d classifies to %d%s%s%s\n",
                    ex.cluster.code(), c.suggested.code(),
-                   std::string(VarianceReasonName(c.reason)).c_str());
+                   reason.empty() ? "" : " (", reason.c_str(),
+                   reason.empty() ? "" : ")");
     }
   }
   std::fprintf(stderr, "rule set valid; %zu examples, %d failed\n",

@@ -40,6 +40,11 @@ int Usage(absl::string_view why) {
   return kExitUsage;
 }
 
+// The sample limits within which SetTariffs promises exact arithmetic
+// (tariff_setting.h).
+constexpr int64_t kMaxSampleDays = 100000;
+constexpr int64_t kMaxSampleCostPence = 10000000000000;
+
 // Reads `cluster`, `days` and `cost_pence` of a `mhpbr cost` output.
 absl::StatusOr<std::vector<CostSample>> ReadSamples(const std::string& path,
                                                     RowLedger& ledger) {
@@ -71,16 +76,23 @@ absl::StatusOr<std::vector<CostSample>> ReadSamples(const std::string& path,
       } else {
         fail("cluster", c.status().message());
       }
-      if (auto d = ParseInteger(rec.fields[days]); d.ok() && *d >= 0) {
+      // Out-of-range samples are rejected here, naming their line:
+      // SetTariffs would fail the whole run naming only a sample number.
+      if (auto d = ParseInteger(rec.fields[days]);
+          d.ok() && *d >= 0 && *d <= kMaxSampleDays) {
         s.days = *d;
       } else {
-        fail("days", d.ok() ? "must not be negative" : d.status().message());
+        fail("days", !d.ok()  ? d.status().message()
+                     : *d < 0 ? "must not be negative"
+                              : "must be at most 100000");
       }
-      if (auto p = ParseInteger(rec.fields[cost]); p.ok() && *p >= 0) {
+      if (auto p = ParseInteger(rec.fields[cost]);
+          p.ok() && *p >= 0 && *p <= kMaxSampleCostPence) {
         s.cost_pence = *p;
       } else {
-        fail("cost_pence",
-             p.ok() ? "must not be negative" : p.status().message());
+        fail("cost_pence", !p.ok()  ? p.status().message()
+                           : *p < 0 ? "must not be negative"
+                                    : "must be at most 10^13");
       }
     }
     if (!err.empty()) {

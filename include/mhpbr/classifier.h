@@ -47,27 +47,69 @@ class Classifier {
                                   Cluster cluster) const;
 
  private:
-  // Ratings 0-4 index themselves; "not known" (9) maps to this row of
-  // zeros, so the hot loop has no branch.
+  // Ratings 0-4 index themselves; "not known" (9) maps to slot 5, whose
+  // table entries are all zero, so the hot loops have no branch.
   static constexpr int kRatingSlots = 6;
-  // Profiled clusters padded to a multiple of 8 lanes for vector adds.
+  static constexpr int kProfiled = Cluster::kProfiled;
+  // Score lanes: the 20 profiled clusters, padded to 24.
   static constexpr int kLanes = 24;
+  // Items are looked up two at a time: pair p is rows 2p and 2p+1, indexed
+  // by slot(2p) * kRatingSlots + slot(2p+1).
+  static constexpr int kPairs = kItemCount / 2;
+  static constexpr int kPairSlots = kRatingSlots * kRatingSlots;
+  // In the narrow tables, the lane after the clusters counts known items.
+  static constexpr int kKnownLane = kProfiled;
 
-  struct alignas(32) ScoreRow {
-    std::array<int32_t, kLanes> score;
+  // The narrow tables: each score in units of the weights' greatest common
+  // divisor, as int16. Used when every cluster's highest possible |score|
+  // fits beside a 5-bit cluster index in an int16 sort key (see
+  // classifier.cc), which the default weights (3, 2, 1, -2) do easily.
+  struct alignas(16) NarrowRow {
+    std::array<int16_t, kLanes> lane;
+  };
+  // The wide tables, for rule sets whose weights do not fit the narrow
+  // ones: each score in thousandths, one item at a time.
+  struct alignas(16) WideRow {
+    std::array<int32_t, kLanes> lane;
   };
 
   static int Slot(int rating) { return rating < 5 ? rating : 5; }
 
+  // Items rated 0..4, one bit mask per rating (bit i = profile row i).
+  using RatingMasks = std::array<uint32_t, kRatingCount>;
+  static RatingMasks MasksByRating(const MhctRatings& ratings);
+  // Rows of cluster k whose rating falls in `table[k][rating]`.
+  static uint32_t RowsOf(
+      const std::array<std::array<uint32_t, kRatingCount>, kProfiled>& table,
+      int k, const RatingMasks& masks);
+
+  // Sets the suggestion (profile index `best`), the runner-up (`second`,
+  // when >= 0), their fits, and the suggestion's fitting and misfitting
+  // rows.
+  void Finish(int best, int32_t best_milli, int second, int32_t second_milli,
+              const RatingMasks& masks, Classification* out) const;
+  Classification ClassifyNarrow(const MhctRatings& ratings) const;
+  Classification ClassifyWide(const MhctRatings& ratings) const;
+
   std::shared_ptr<const RuleSet> rules_;
   int min_known_ = kItemCount + 1;
-  // score_[item][slot]: the weight of each cluster's band for that rating.
-  std::array<std::array<ScoreRow, kRatingSlots>, kItemCount> score_{};
-  // Bit k set: profiled cluster k's red rule breaks (red_), or its band is
-  // M/E (fit_) or U (misfit_), for that item and rating.
-  std::array<std::array<uint32_t, kRatingSlots>, kItemCount> red_{};
-  std::array<std::array<uint32_t, kRatingSlots>, kItemCount> fit_{};
-  std::array<std::array<uint32_t, kRatingSlots>, kItemCount> misfit_{};
+  bool narrow_ = false;
+  // The narrow tables' unit, in thousandths.
+  int32_t unit_milli_ = 1;
+  // narrow_score_[pair][pair slot]: each cluster's weight for the pair's
+  // two ratings, and the number of them known.
+  std::array<std::array<NarrowRow, kPairSlots>, kPairs> narrow_score_{};
+  // wide_score_[item][slot]: each cluster's weight in thousandths.
+  std::array<std::array<WideRow, kRatingSlots>, kItemCount> wide_score_{};
+  // Bit k set: profiled cluster k's red rule breaks, for the pair's two
+  // ratings.
+  std::array<std::array<uint32_t, kPairSlots>, kPairs> pair_red_{};
+  // [cluster][rating]: the rows where that rating breaks the cluster's red
+  // rule (red_rows_), or falls in its M/E band (fit_rows_) or U band
+  // (misfit_rows_).
+  std::array<std::array<uint32_t, kRatingCount>, kProfiled> red_rows_{};
+  std::array<std::array<uint32_t, kRatingCount>, kProfiled> fit_rows_{};
+  std::array<std::array<uint32_t, kRatingCount>, kProfiled> misfit_rows_{};
   // Candidate clusters by [organic][psychosis] answer.
   std::array<std::array<uint32_t, 3>, 3> candidates_{};
 };

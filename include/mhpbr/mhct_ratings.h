@@ -53,7 +53,9 @@ class MhctRatings {
   Answer psychosis() const { return psychosis_; }
   std::optional<Cluster> allocated() const {
     if (allocated_ < 0) return std::nullopt;
-    return *Cluster::FromCode(allocated_);
+    // allocated_ is always a valid code; this avoids FromCode's StatusOr on
+    // the classifier's hot path.
+    return Cluster::FromIndex(allocated_ < 9 ? allocated_ : allocated_ - 1);
   }
 
   // 0-4 or kNotKnown; kNotKnown for every type when item 8 was given in
@@ -70,6 +72,11 @@ class MhctRatings {
   }
 
  private:
+  // The C API's hot path (capi/mhpbr_c.cc) checks a whole assessment at
+  // once and fills a valid one directly, leaving invalid ones to the
+  // setters, which name the fault.
+  friend struct MhctRatingsFastFill;
+
   enum class Item8Form : uint8_t { kNone, kSingle, kTypes };
 
   std::array<uint8_t, kItemCount> ratings_;

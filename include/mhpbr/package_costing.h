@@ -15,7 +15,7 @@
 #include "absl/status/statusor.h"
 #include "absl/types/span.h"
 #include "mhpbr/care_package.h"
-#include "mhpbr/fraction.h"
+#include "mhpbr/money.h"
 #include "mhpbr/unit_costs.h"
 
 namespace mhpbr {
@@ -28,10 +28,17 @@ struct PackageCost {
   int64_t total_pence = 0;
 };
 
-// The exact full cost of delivering the element in full for one review
-// period (its share not applied). Errors name the element and field.
-absl::StatusOr<Fraction> ElementFullCost(const PackageElement& element,
-                                         const UnitCosts& costs);
+// Every element's cost is a whole number of 1/kPackageCostDenominator
+// pence (60 minutes x 1e6 overhead ppm x 1e6 share ppm), so tiers and
+// budgets add up exactly in 128 bits: within the validation limits an
+// element's term stays below 10^35, far from overflow.
+inline constexpr int64_t kPackageCostDenominator = 60000000000000;
+
+// The exact cost of the element for one review period at `share_ppm`
+// (1000000 = in full), in 1/kPackageCostDenominator pence. Errors name the
+// element and field.
+absl::StatusOr<Int128> ElementCost(const PackageElement& element,
+                                   int64_t share_ppm, const UnitCosts& costs);
 
 absl::StatusOr<PackageCost> CostPackage(const PackageTemplate& t,
                                         const UnitCosts& costs);

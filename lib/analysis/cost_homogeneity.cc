@@ -43,7 +43,9 @@ std::optional<long double> RSquared(
     const long double mean = group_sum / v.size();
     between += v.size() * (mean - grand) * (mean - grand);
   }
-  if (total <= 0) return std::nullopt;
+  // Costs per day are not exact in binary: equal ones can leave a total a
+  // few ulps above zero, which is no variance to explain.
+  if (total <= 1e-12L * grand * grand * n) return std::nullopt;
   return between / total;
 }
 

@@ -7,6 +7,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "lib/codec/csv_columns.h"
+#include "lib/util/shown_text.h"
 #include "mhpbr/dates.h"
 
 namespace mhpbr {
@@ -61,10 +62,7 @@ std::optional<Answer> ParseAnswer(absl::string_view cell) {
 
 // Cells are quoted in messages but kept short: a reject file must stay
 // readable when a cell holds a megabyte of junk.
-std::string Shown(absl::string_view cell) {
-  if (cell.size() <= 40) return std::string(cell);
-  return absl::StrCat(cell.substr(0, 40), "...");
-}
+std::string Shown(absl::string_view cell) { return ShownText(cell); }
 
 }  // namespace
 

@@ -62,6 +62,8 @@ absl::StatusOr<ActivityRecord> ActivityFromProto(const v1::ActivityRecord& in) {
   a.count = in.count();
   a.attendees = in.attendees() == 0 ? 1 : in.attendees();
   a.cost_pence = in.cost_pence();
+  a.element_id = in.element_id();
+  a.team = in.team();
   return a;
 }
 

@@ -1,8 +1,13 @@
 #include "mhpbr/csv_reader.h"
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
@@ -14,11 +19,71 @@ constexpr size_t kChunk = 1 << 16;
 
 enum class Parse { kComplete, kIncomplete, kMalformed };
 
+// The first comma, LF or quote in b[p, end), or end.
+size_t FieldEnd(const char* b, size_t p, size_t end) {
+  while (p < end && b[p] != ',' && b[p] != '\n' && b[p] != '"') ++p;
+  return p;
+}
+
+// Finds the delimiters (comma, LF, quote) of b[0, end) 64 bytes at a time,
+// so that each field costs a shift and a bit count rather than a branch
+// per byte. Valid while b[0, end) is unchanged.
+class DelimiterFinder {
+ public:
+  DelimiterFinder(const char* b, size_t end) : b_(b), end_(end) {}
+
+  // The first delimiter in b[p, end), or end.
+  size_t Next(size_t p) {
+#if defined(__SSE2__)
+    for (;;) {
+      if (p >= base_ && p - base_ < 64) {
+        const uint64_t m = bits_ >> (p - base_);
+        if (m != 0) return p + static_cast<size_t>(__builtin_ctzll(m));
+        p = base_ + 64;
+      }
+      if (end_ - p < 64) return FieldEnd(b_, p, end_);
+      base_ = p;
+      bits_ = Delimiters(b_ + p);
+    }
+#else
+    return FieldEnd(b_, p, end_);
+#endif
+  }
+
+ private:
+#if defined(__SSE2__)
+  // Bit i set when p[i] is a delimiter, for i < 64.
+  static uint64_t Delimiters(const char* p) {
+    const __m128i comma = _mm_set1_epi8(',');
+    const __m128i lf = _mm_set1_epi8('\n');
+    const __m128i quote = _mm_set1_epi8('"');
+    uint64_t bits = 0;
+    for (int i = 0; i < 4; ++i) {
+      const __m128i x =
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i));
+      const __m128i hit = _mm_or_si128(
+          _mm_or_si128(_mm_cmpeq_epi8(x, comma), _mm_cmpeq_epi8(x, lf)),
+          _mm_cmpeq_epi8(x, quote));
+      bits |=
+          static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(hit)))
+          << (16 * i);
+    }
+    return bits;
+  }
+#endif
+
+  const char* b_;
+  size_t end_;
+  // Delimiters of b[base_, base_ + 64); none yet.
+  size_t base_ = SIZE_MAX;
+  uint64_t bits_ = 0;
+};
+
 }  // namespace
 
-CsvReader::CsvReader(std::FILE* file, std::string name,
-                     size_t max_record_bytes)
-    : file_(file), name_(std::move(name)),
+CsvReader::CsvReader(std::FILE* file, std::string name, size_t max_record_bytes)
+    : file_(file),
+      name_(std::move(name)),
       max_record_bytes_(max_record_bytes < 64 ? 64 : max_record_bytes) {
   buf_.resize(kChunk * 4);
 }
@@ -50,8 +115,8 @@ bool CsvReader::Fill() {
 
 void CsvReader::SkipToNextLine(int64_t* lines) {
   for (;;) {
-    const void* nl = pos_ < end_ ? std::memchr(&buf_[pos_], '\n', end_ - pos_)
-                                 : nullptr;
+    const void* nl =
+        pos_ < end_ ? std::memchr(&buf_[pos_], '\n', end_ - pos_) : nullptr;
     if (nl != nullptr) {
       pos_ = static_cast<const char*>(nl) - buf_.data() + 1;
       ++*lines;
@@ -79,6 +144,7 @@ bool CsvReader::Next(CsvRecord* record) {
     const char* why = nullptr;
     bool quoted_any = false;
     const char* const b = buf_.data();
+    DelimiterFinder delimiters(b, end_);
     for (;;) {
       if (p < end_ && b[p] == '"') {
         // Quoted field.
@@ -86,7 +152,8 @@ bool CsvReader::Next(CsvRecord* record) {
         ++p;
         const size_t s0 = scratch_.size();
         for (;;) {
-          const void* q = p < end_ ? std::memchr(b + p, '"', end_ - p) : nullptr;
+          const void* q =
+              p < end_ ? std::memchr(b + p, '"', end_ - p) : nullptr;
           if (q == nullptr) {
             result = eof_ ? Parse::kMalformed : Parse::kIncomplete;
             why = "unterminated quoted field";
@@ -136,7 +203,7 @@ bool CsvReader::Next(CsvRecord* record) {
       }
       // Unquoted field.
       const size_t start = p;
-      while (p < end_ && b[p] != ',' && b[p] != '\n' && b[p] != '"') ++p;
+      p = delimiters.Next(p);
       if (p < end_ && b[p] == '"') {
         result = Parse::kMalformed;
         why = "a quote inside an unquoted field";
@@ -160,8 +227,8 @@ bool CsvReader::Next(CsvRecord* record) {
 
     if (result == Parse::kIncomplete) {
       if (end_ - pos_ >= max_record_bytes_) {
-        record->error = absl::StrCat("record longer than ", max_record_bytes_,
-                                     " bytes");
+        record->error =
+            absl::StrCat("record longer than ", max_record_bytes_, " bytes");
         int64_t skipped = 0;
         SkipToNextLine(&skipped);
         line_ += skipped;
@@ -181,6 +248,16 @@ bool CsvReader::Next(CsvRecord* record) {
       line_ += skipped;
       return true;
     }
+    if (p - pos_ > max_record_bytes_) {
+      // Complete, but longer than allowed: the limit holds however much the
+      // buffer happened to hold.
+      record->error =
+          absl::StrCat("record longer than ", max_record_bytes_, " bytes");
+      record->fields.clear();
+      pos_ = p;
+      line_ += lines;
+      return true;
+    }
     pos_ = p;
     line_ += lines;
     // A blank line is a single empty unquoted field: no record.
@@ -193,6 +270,12 @@ bool CsvReader::Next(CsvRecord* record) {
 }
 
 absl::Status CsvReader::ReadHeader() {
+  // A UTF-8 byte-order mark before the first byte is not data (and may
+  // stand before a quoted name).
+  if (pos_ == 0 && end_ < 3) Fill();
+  if (end_ - pos_ >= 3 && std::memcmp(&buf_[pos_], "\xEF\xBB\xBF", 3) == 0) {
+    pos_ += 3;
+  }
   CsvRecord rec;
   if (!Next(&rec)) {
     if (!io_status_.ok()) return io_status_;

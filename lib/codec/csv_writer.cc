@@ -1,5 +1,6 @@
 #include "mhpbr/csv_writer.h"
 
+#include <array>
 #include <cerrno>
 #include <cstring>
 
@@ -8,6 +9,24 @@
 namespace mhpbr {
 namespace {
 constexpr size_t kFlushAt = 1 << 16;
+
+// The bytes that make a field need quotes: comma, quote, CR, LF.
+constexpr std::array<bool, 256> kNeedsQuotes = [] {
+  std::array<bool, 256> t{};
+  t[static_cast<unsigned char>(',')] = true;
+  t[static_cast<unsigned char>('"')] = true;
+  t[static_cast<unsigned char>('\r')] = true;
+  t[static_cast<unsigned char>('\n')] = true;
+  return t;
+}();
+
+// absl::string_view::find_first_of builds a table on every call; output
+// loops call this for every field.
+bool NeedsQuotes(absl::string_view text) {
+  bool any = false;
+  for (char ch : text) any |= kNeedsQuotes[static_cast<unsigned char>(ch)];
+  return any;
+}
 }  // namespace
 
 CsvWriter::CsvWriter(std::FILE* file) : file_(file) {
@@ -23,7 +42,7 @@ void CsvWriter::Separator() {
 
 void CsvWriter::Field(absl::string_view text) {
   Separator();
-  if (text.find_first_of(",\"\r\n") == absl::string_view::npos) {
+  if (!NeedsQuotes(text)) {
     buf_.append(text.data(), text.size());
     return;
   }

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "lib/codec/csv_columns.h"
 #include "mhpbr/dates.h"
+#include "lib/util/shown_text.h"
 
 namespace mhpbr {
 
@@ -67,7 +68,7 @@ bool EventCsvReader::Next(EventRow* row) {
   } else if (kind == "discharge") {
     e.kind = EventKind::kDischarge;
   } else {
-    fail("event", absl::StrCat("'", kind.substr(0, 40),
+    fail("event", absl::StrCat("'", ShownText(kind),
                                "' is not allocate or discharge"));
   }
   return true;

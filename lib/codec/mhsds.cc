@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "lib/codec/csv_columns.h"
 #include "mhpbr/dates.h"
+#include "lib/util/shown_text.h"
 
 namespace mhpbr {
 namespace {
@@ -86,19 +87,23 @@ absl::StatusOr<MhsdsEvents> ReadMhs803(std::FILE* file,
   }
   if (!csv.io_status().ok()) return csv.io_status();
 
-  // Starts by patient, to see whether an end date is followed by a start.
-  absl::flat_hash_set<std::pair<std::string, int64_t>> starts;
+  // Starts by patient and day (counted, so that a row's own start does not
+  // hide its end), to see whether an end date is followed by a start.
+  absl::flat_hash_map<std::pair<std::string, int64_t>, int> starts;
   const absl::CivilDay epoch(1970, 1, 1);
-  for (const Mhs803Row& r : rows) starts.insert({r.patient, r.start - epoch});
+  for (const Mhs803Row& r : rows) ++starts[{r.patient, r.start - epoch}];
+  auto starting = [&](const std::string& patient, int64_t day) {
+    auto it = starts.find({patient, day});
+    return it == starts.end() ? 0 : it->second;
+  };
   for (const Mhs803Row& r : rows) {
     out.events.push_back(
         {r.patient, r.start, EventKind::kAllocate, r.cluster, r.line});
     if (!r.end) continue;
     const int64_t e = *r.end - epoch;
-    if (starts.contains({r.patient, e}) ||
-        starts.contains({r.patient, e + 1})) {
-      continue;
-    }
+    const int others = starting(r.patient, e) - (r.start == *r.end ? 1 : 0) +
+                       starting(r.patient, e + 1);
+    if (others > 0) continue;
     out.events.push_back(
         {r.patient, *r.end, EventKind::kDischarge, Cluster(), r.line});
   }
@@ -253,7 +258,7 @@ absl::StatusOr<MhsdsAssessments> ReadMhs801And802(
     if (!score.empty()) {
       v = score.size() == 1 ? score[0] - '0' : -1;
       if (!((v >= 0 && v <= 4) || v == kNotKnown)) {
-        reject(absl::StrCat("PersScore: '", score.substr(0, 40),
+        reject(absl::StrCat("PersScore: '", ShownText(score),
                             "' is not a rating (0-4, 9 or empty)"));
         continue;
       }

@@ -12,6 +12,7 @@
 #include "lib/codec/text_proto.h"
 #include "mhpbr/dates.h"
 #include "mhpbr/status_macros.h"
+#include "lib/util/shown_text.h"
 
 namespace mhpbr {
 namespace {
@@ -32,18 +33,18 @@ absl::StatusOr<int64_t> ParseInteger(absl::string_view cell) {
   size_t i = (cell[0] == '-' || cell[0] == '+') ? 1 : 0;
   if (i == cell.size()) {
     return absl::InvalidArgumentError(
-        absl::StrCat("'", cell.substr(0, 40), "' is not a whole number"));
+        absl::StrCat("'", ShownText(cell), "' is not a whole number"));
   }
   for (size_t j = i; j < cell.size(); ++j) {
     if (cell[j] < '0' || cell[j] > '9') {
       return absl::InvalidArgumentError(
-          absl::StrCat("'", cell.substr(0, 40), "' is not a whole number"));
+          absl::StrCat("'", ShownText(cell), "' is not a whole number"));
     }
   }
   int64_t v = 0;
   if (!absl::SimpleAtoi(cell, &v)) {
     return absl::OutOfRangeError(
-        absl::StrCat("'", cell.substr(0, 40), "' does not fit in 64 bits"));
+        absl::StrCat("'", ShownText(cell), "' does not fit in 64 bits"));
   }
   return v;
 }
@@ -93,6 +94,13 @@ absl::StatusOr<TariffSchedule> ReadTariffCsv(std::FILE* file,
     if (!err.empty()) {
       return absl::InvalidArgumentError(
           absl::StrCat(name, ": line ", rec.line, ": ", err));
+    }
+    for (const TariffEntry& prior : entries) {
+      if (prior.cluster == e.cluster) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(name, ": line ", rec.line, ": cluster ",
+                         e.cluster.code(), " is priced twice"));
+      }
     }
     entries.push_back(e);
   }

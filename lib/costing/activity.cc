@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "mhpbr/money.h"
+#include "lib/util/shown_text.h"
 
 namespace mhpbr {
 
@@ -25,7 +26,7 @@ absl::StatusOr<ActivityKind> ParseActivityKind(absl::string_view text) {
   if (text == "bed_day") return ActivityKind::kBedDay;
   if (text == "other") return ActivityKind::kOther;
   return absl::InvalidArgumentError(absl::StrCat(
-      "'", text.substr(0, 40), "' is not contact, group, bed_day or other"));
+      "'", ShownText(text), "' is not contact, group, bed_day or other"));
 }
 
 absl::StatusOr<Fraction> DirectCost(const ActivityRecord& r,
@@ -37,7 +38,7 @@ absl::StatusOr<Fraction> DirectCost(const ActivityRecord& r,
       const int64_t* rate = costs.StaffPencePerHour(r.staff_group);
       if (rate == nullptr) {
         return absl::InvalidArgumentError(
-            absl::StrCat("staff_group: '", r.staff_group.substr(0, 40),
+            absl::StrCat("staff_group: '", ShownText(r.staff_group),
                          "' is not in the unit costs"));
       }
       if (r.minutes < 0) {
@@ -57,7 +58,7 @@ absl::StatusOr<Fraction> DirectCost(const ActivityRecord& r,
       const int64_t* rate = costs.WardPencePerDay(r.ward);
       if (rate == nullptr) {
         return absl::InvalidArgumentError(absl::StrCat(
-            "ward: '", r.ward.substr(0, 40), "' is not in the unit costs"));
+            "ward: '", ShownText(r.ward), "' is not in the unit costs"));
       }
       if (r.count < 0) {
         return absl::InvalidArgumentError("count: must not be negative");

@@ -1,12 +1,14 @@
 #include "mhpbr/tariff_setting.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "absl/strings/str_cat.h"
 #include "mhpbr/review_schedule.h"
 #include "mhpbr/statistics.h"
 #include "mhpbr/status_macros.h"
+#include "lib/util/shown_text.h"
 
 namespace mhpbr {
 
@@ -25,7 +27,7 @@ absl::string_view EvidenceStatusName(EvidenceStatus s) {
 absl::StatusOr<Fraction> ParseMultiplier(absl::string_view text) {
   auto bad = [&] {
     return absl::InvalidArgumentError(absl::StrCat(
-        "'", text.substr(0, 40),
+        "'", ShownText(text),
         "' is not a decimal from 0 to 100 with at most 6 decimal places"));
   };
   Int128 num = 0, den = 1;
@@ -78,10 +80,32 @@ ClusterEvidence Evidence(Cluster cluster, std::vector<CostSample> samples,
   std::vector<Fraction> x;
   x.reserve(samples.size());
   for (const CostSample& c : samples) x.push_back(per_day(c));
-  const Fraction q1 = Quartile(x, 1), q3 = Quartile(x, 3);
-  const Fraction spread = (q3 - q1) * s.iqr_k;
-  ev.lower_fence = q1 - spread;
-  ev.upper_fence = q3 + spread;
+  // Fences are exact fractions while their terms fit in 128 bits: costs up
+  // to 10^11 p, periods up to 10000 days, k with at most 3 decimals. Past
+  // that (still within SetTariffs' limits) they are computed in extended
+  // precision and held to a millionth of a penny; the price itself stays
+  // exact either way.
+  int64_t max_cost = 0, max_days = 0;
+  for (const CostSample& c : samples) {
+    max_cost = std::max(max_cost, c.cost_pence);
+    max_days = std::max(max_days, c.days);
+  }
+  if (max_cost <= 100000000000 && max_days <= 10000 && s.iqr_k.den <= 1000) {
+    const Fraction q1 = Quartile(x, 1), q3 = Quartile(x, 3);
+    const Fraction spread = (q3 - q1) * s.iqr_k;
+    ev.lower_fence = q1 - spread;
+    ev.upper_fence = q3 + spread;
+  } else {
+    std::vector<long double> v;
+    for (const Fraction& f : x) v.push_back(f.ToLongDouble());
+    const long double q1 = Quantile7(v, 0.25L), q3 = Quantile7(v, 0.75L);
+    const long double spread = (q3 - q1) * s.iqr_k.ToLongDouble();
+    auto micro = [](long double f) {
+      return Fraction::Of(Int128(std::round(f * 1000000.0L)), 1000000);
+    };
+    ev.lower_fence = micro(q1 - spread);
+    ev.upper_fence = micro(q3 + spread);
+  }
 
   Int128 cost = 0, days = 0;
   std::vector<Fraction> kept;

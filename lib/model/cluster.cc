@@ -4,6 +4,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "lib/util/shown_text.h"
 
 namespace mhpbr {
 
@@ -35,7 +36,8 @@ absl::StatusOr<Cluster> Cluster::Parse(absl::string_view text) {
       !std::all_of(text.begin(), text.end(),
                    [](char ch) { return ch >= '0' && ch <= '9'; })) {
     return absl::InvalidArgumentError(
-        absl::StrCat("cluster '", text, "' is not a number 0-21"));
+        absl::StrCat("cluster '", ShownText(text),
+                     text.size() > 40 ? "..." : "", "' is not a number 0-21"));
   }
   int code = 0;
   for (char ch : text) code = code * 10 + (ch - '0');

@@ -2,6 +2,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "lib/util/shown_text.h"
 
 namespace mhpbr {
 namespace {
@@ -23,8 +24,11 @@ absl::StatusOr<absl::CivilDay> ParseIsoDate(absl::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-' ||
       !Digits(text.substr(0, 4), &y) || !Digits(text.substr(5, 2), &m) ||
       !Digits(text.substr(8, 2), &d)) {
+    // Quote at most 40 characters: a reject file must stay readable when a
+    // cell holds a megabyte of junk.
     return absl::InvalidArgumentError(
-        absl::StrCat("'", text, "' is not a date (YYYY-MM-DD)"));
+        absl::StrCat("'", ShownText(text),
+                     "' is not a date (YYYY-MM-DD)"));
   }
   const absl::CivilDay day(y, m, d);
   // CivilDay normalises 2023-02-29 to 2023-03-01; a real date survives.

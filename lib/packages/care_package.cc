@@ -45,7 +45,8 @@ absl::string_view CareSettingName(CareSetting s) {
 }
 
 std::string PackageProblem::ToString() const {
-  std::string out = absl::StrCat("cluster ", cluster);
+  std::string out =
+      cluster < 0 ? "catalogue" : absl::StrCat("cluster ", cluster);
   if (!element_id.empty()) absl::StrAppend(&out, " element ", element_id);
   if (!field.empty()) absl::StrAppend(&out, " ", field);
   absl::StrAppend(&out, ": ", message);

@@ -67,20 +67,37 @@ DeliveryComparison CompareDelivered(const PersonalPlan& plan,
       out.rejected.push_back({r, std::string(cost.status().message())});
       continue;
     }
-    out.delivered_pence += *cost;
     const int k = MatchElement(r, elements);
-    if (k < 0) {
+    // Totals are checked before any changes: a record that would overflow
+    // one is rejected, never wrapped.
+    ElementDelivery* d = k < 0 ? nullptr : &out.elements[k];
+    int64_t total = 0, pence = 0, bed_days = 0, contacts = 0, minutes = 0;
+    bool overflow = __builtin_add_overflow(out.delivered_pence, *cost, &total);
+    if (d != nullptr) {
+      overflow |= __builtin_add_overflow(d->delivered_pence, *cost, &pence);
+      overflow |= __builtin_add_overflow(
+          d->delivered_bed_days, r.kind == ActivityKind::kBedDay ? r.count : 0,
+          &bed_days);
+      const bool contact =
+          r.kind == ActivityKind::kContact || r.kind == ActivityKind::kGroup;
+      overflow |= __builtin_add_overflow(d->delivered_contacts, contact ? 1 : 0,
+                                         &contacts);
+      overflow |= __builtin_add_overflow(d->delivered_minutes,
+                                         contact ? r.minutes : 0, &minutes);
+    }
+    if (overflow) {
+      out.rejected.push_back({r, "delivered totals would overflow 64 bits"});
+      continue;
+    }
+    out.delivered_pence = total;
+    if (d == nullptr) {
       out.unmatched.push_back({r, *cost});
       continue;
     }
-    ElementDelivery& d = out.elements[k];
-    d.delivered_pence += *cost;
-    if (r.kind == ActivityKind::kBedDay) {
-      d.delivered_bed_days += r.count;
-    } else if (r.kind != ActivityKind::kOther) {
-      d.delivered_contacts += 1;
-      d.delivered_minutes += r.minutes;
-    }
+    d->delivered_pence = pence;
+    d->delivered_bed_days = bed_days;
+    d->delivered_contacts = contacts;
+    d->delivered_minutes = minutes;
   }
   return out;
 }
@@ -105,23 +122,36 @@ absl::StatusOr<CareSpreadBuilder> CareSpreadBuilder::Create(
 }
 
 absl::Status CareSpreadBuilder::Add(const ActivityRecord& r) {
-  if (absl::Status s = coster_.Add(r); !s.ok()) return s;
+  // Match first, so that a count that would overflow is rejected before
+  // the record is costed.
   const int k = coster_.Find(r.patient_id, r.date);
-  if (k < 0) return absl::OkStatus();  // unclustered: no package to match
-  const PackageTemplate* t = catalogue_->Find(periods_[k].period.cluster);
-  std::vector<const PackageElement*> elements;
-  if (t != nullptr) {
-    for (const PackageElement& e : t->elements) elements.push_back(&e);
+  int e = -1;
+  int64_t delivered = 0;
+  if (k >= 0) {
+    const PackageTemplate* t = catalogue_->Find(periods_[k].period.cluster);
+    std::vector<const PackageElement*> elements;
+    if (t != nullptr) {
+      for (const PackageElement& el : t->elements) elements.push_back(&el);
+    }
+    e = MatchElement(r, elements);
+    if (e >= 0 &&
+        __builtin_add_overflow(delivered_[k][e],
+                               r.kind == ActivityKind::kBedDay  ? r.count
+                               : r.kind == ActivityKind::kOther ? 0
+                                                                : 1,
+                               &delivered)) {
+      coster_.CountRejected();
+      return absl::OutOfRangeError("count: delivered total would overflow");
+    }
   }
-  const int e = MatchElement(r, elements);
+  if (absl::Status s = coster_.Add(r); !s.ok()) return s;
+  if (k < 0) return absl::OkStatus();  // unclustered: no package to match
   if (e < 0) {
     ++unmatched_[k];
     return absl::OkStatus();
   }
   ++matched_[k];
-  delivered_[k][e] += r.kind == ActivityKind::kBedDay  ? r.count
-                      : r.kind == ActivityKind::kOther ? 0
-                                                       : 1;
+  delivered_[k][e] = delivered;
   return absl::OkStatus();
 }
 

@@ -71,19 +71,26 @@ absl::StatusOr<PersonalPlan> BuildPlan(const PlanChoices& choices,
 
   PersonalPlan plan;
   plan.choices = choices;
-  Fraction budget{0, 1};
+  Int128 budget = 0;  // in 1/kPackageCostDenominator pence
   auto plan_element = [&](const PackageElement& e, PlanOrigin origin,
                           std::string reason) -> absl::Status {
-    MHPBR_ASSIGN_OR_RETURN(Fraction full, ElementFullCost(e, costs));
-    budget = budget + full;
+    MHPBR_ASSIGN_OR_RETURN(Int128 full, ElementCost(e, kPpm, costs));
+    budget += full;
     PlannedElement p{e, origin, std::move(reason), 0};
-    MHPBR_ASSIGN_OR_RETURN(p.planned_pence, RoundDiv(full.num, full.den));
+    MHPBR_ASSIGN_OR_RETURN(p.planned_pence,
+                           RoundDiv(full, kPackageCostDenominator));
     plan.elements.push_back(std::move(p));
     return absl::OkStatus();
   };
+  // Core elements first, then the chosen ones, each in template order.
   for (const PackageElement& e : t->elements) {
-    if (declined.contains(e.id)) continue;
-    if (e.tier == Tier::kCore || chosen.contains(e.id)) {
+    if (e.tier == Tier::kCore && !declined.contains(e.id)) {
+      MHPBR_RETURN_IF_ERROR(plan_element(e, PlanOrigin::kTemplate, ""));
+    }
+  }
+  for (const PackageElement& e : t->elements) {
+    if (e.tier == Tier::kCore || declined.contains(e.id)) continue;
+    if (chosen.contains(e.id)) {
       MHPBR_RETURN_IF_ERROR(plan_element(e, PlanOrigin::kTemplate, ""));
     } else {
       plan.not_chosen.push_back(e.id);
@@ -109,7 +116,7 @@ absl::StatusOr<PersonalPlan> BuildPlan(const PlanChoices& choices,
         plan_element(e, PlanOrigin::kAdded, choices.added_reasons[i]));
   }
   MHPBR_ASSIGN_OR_RETURN(plan.notional_budget_pence,
-                         RoundDiv(budget.num, budget.den));
+                         RoundDiv(budget, kPackageCostDenominator));
   return plan;
 }
 

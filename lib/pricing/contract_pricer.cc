@@ -165,6 +165,7 @@ absl::StatusOr<Statement> PriceContract(absl::Span<const PeriodToPrice> periods,
   // Totals in 128 bits, checked once: a sum never wraps.
   Int128 activity = 0, social = 0;
   std::map<int, ClusterStatement> clusters;
+  std::map<int, Int128> cluster_amounts;  // the per-cluster sums, too
   std::map<int, std::set<absl::string_view>> patients;
   for (const StatementLine& l : st.lines) {
     activity += l.amount_pence;
@@ -174,11 +175,12 @@ absl::StatusOr<Statement> PriceContract(absl::Span<const PeriodToPrice> periods,
     c.cluster = *l.cluster;
     c.periods += 1;
     c.days += l.days_in_year;
-    c.amount_pence += l.amount_pence;
+    cluster_amounts[l.cluster->code()] += l.amount_pence;
     patients[l.cluster->code()].insert(l.patient_id);
   }
   for (auto& [code, c] : clusters) {
     c.patients = static_cast<int64_t>(patients[code].size());
+    MHPBR_ASSIGN_OR_RETURN(c.amount_pence, RoundDiv(cluster_amounts[code], 1));
     st.clusters.push_back(c);
   }
   MHPBR_ASSIGN_OR_RETURN(st.totals.activity_pence, RoundDiv(activity, 1));

@@ -6,6 +6,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "mhpbr/money.h"
+#include "lib/util/shown_text.h"
 
 namespace mhpbr {
 
@@ -26,7 +27,7 @@ absl::StatusOr<Basis> ParseBasis(absl::string_view text) {
   if (text == "period") return Basis::kPeriod;
   if (text == "year") return Basis::kYear;
   return absl::InvalidArgumentError(absl::StrCat(
-      "basis '", text.substr(0, 40), "' is not day, period or year"));
+      "basis '", ShownText(text), "' is not day, period or year"));
 }
 
 absl::StatusOr<TariffSchedule> TariffSchedule::Create(

@@ -1,0 +1,488 @@
+// Activity costing (pricing.md 1), worked by hand: each record's full cost
+// = direct * (1e6 + overhead) / 1e6 rounded once; attributed to the period
+// covering its date for its patient, else to the unclustered bucket.
+
+#include "mhpbr/activity_costing.h"
+
+#include <cstdint>
+#include <cstdio>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "mhpbr/activity.h"
+#include "mhpbr/costing_io.h"
+
+namespace mhpbr {
+namespace {
+
+using ::testing::AllOf;
+using ::testing::HasSubstr;
+
+absl::CivilDay D(int y, int m, int d) { return absl::CivilDay(y, m, d); }
+
+// The spec's rates: overhead 18%; nurse_b6 5200 p/h; group facilitator
+// 6000 p/h; acute_adult ward 45500 p/day.
+UnitCosts SpecCosts() {
+  auto c = UnitCosts::Create("Trust costing return 2022/23", 180000,
+                             {{"nurse_b6", 5200}, {"facilitator", 6000}},
+                             {{"acute_adult", 45500}});
+  EXPECT_TRUE(c.ok()) << c.status();
+  return *std::move(c);
+}
+
+ActivityRecord Contact(std::string patient, absl::CivilDay date,
+                       std::string staff, int64_t minutes) {
+  ActivityRecord r;
+  r.activity_id = absl::StrCat("a-", patient, "-", minutes);
+  r.patient_id = std::move(patient);
+  r.date = date;
+  r.kind = ActivityKind::kContact;
+  r.staff_group = std::move(staff);
+  r.minutes = minutes;
+  return r;
+}
+
+ActivityRecord Group(std::string patient, absl::CivilDay date,
+                     std::string staff, int64_t minutes, int64_t attendees) {
+  ActivityRecord r =
+      Contact(std::move(patient), date, std::move(staff), minutes);
+  r.kind = ActivityKind::kGroup;
+  r.attendees = attendees;
+  return r;
+}
+
+ActivityRecord BedDays(std::string patient, absl::CivilDay date,
+                       std::string ward, int64_t count) {
+  ActivityRecord r;
+  r.patient_id = std::move(patient);
+  r.date = date;
+  r.kind = ActivityKind::kBedDay;
+  r.ward = std::move(ward);
+  r.count = count;
+  return r;
+}
+
+ActivityRecord Other(std::string patient, absl::CivilDay date, int64_t cost) {
+  ActivityRecord r;
+  r.patient_id = std::move(patient);
+  r.date = date;
+  r.kind = ActivityKind::kOther;
+  r.cost_pence = cost;
+  return r;
+}
+
+PeriodToPrice Period(std::string patient, int cluster, absl::CivilDay start,
+                     std::optional<absl::CivilDay> end, int64_t line = 2) {
+  PeriodToPrice p;
+  p.patient_id = std::move(patient);
+  p.cluster = Cluster::FromCode(cluster).value();
+  p.start = start;
+  p.end = end;
+  p.line = line;
+  return p;
+}
+
+int64_t Cost(const ActivityRecord& r, const UnitCosts& c) {
+  absl::StatusOr<int64_t> p = RecordCost(r, c);
+  EXPECT_TRUE(p.ok()) << p.status();
+  return p.value_or(-1);
+}
+
+TEST(RecordCostTest, TheSpecsWorkedExample) {
+  const UnitCosts c = SpecCosts();
+  // 13 * 5200 / 60 * 1.18 = 1329.4666 -> 1329 (not 1330: no rounding of the
+  // direct cost 1126.67 first).
+  EXPECT_EQ(Cost(Contact("p", D(2023, 5, 1), "nurse_b6", 13), c), 1329);
+  // 90 * 6000 / 60 / 4 * 1.18 = 2250 * 1.18 = 2655.
+  EXPECT_EQ(Cost(Group("p", D(2023, 5, 1), "facilitator", 90, 4), c), 2655);
+  // 3 * 45500 * 1.18 = 136500 * 1.18 = 161070.
+  EXPECT_EQ(Cost(BedDays("p", D(2023, 5, 1), "acute_adult", 3), c), 161070);
+}
+
+TEST(RecordCostTest, OtherKindsAndEdges) {
+  const UnitCosts c = SpecCosts();
+  // other: its own cost plus overhead: 1000 * 1.18 = 1180; 1 * 1.18 -> 1;
+  // 3 * 1.18 = 3.54 -> 4.
+  EXPECT_EQ(Cost(Other("p", D(2023, 5, 1), 1000), c), 1180);
+  EXPECT_EQ(Cost(Other("p", D(2023, 5, 1), 1), c), 1);
+  EXPECT_EQ(Cost(Other("p", D(2023, 5, 1), 3), c), 4);
+  // A group of 1 costs as a contact: 90 * 6000 / 60 * 1.18 = 10620.
+  EXPECT_EQ(Cost(Group("p", D(2023, 5, 1), "facilitator", 90, 1), c), 10620);
+  // 0 minutes costs 0.
+  EXPECT_EQ(Cost(Contact("p", D(2023, 5, 1), "nurse_b6", 0), c), 0);
+  // 1 minute at 5200 p/h: 86.666 * 1.18 = 102.2666 -> 102.
+  EXPECT_EQ(Cost(Contact("p", D(2023, 5, 1), "nurse_b6", 1), c), 102);
+  // A half penny rounds up: 5 min at 6 p/h, no overhead = 0.5 -> 1.
+  auto plain = UnitCosts::Create("s", 0, {{"x", 6}}, {});
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(Cost(Contact("p", D(2023, 5, 1), "x", 5), *plain), 1);
+  // 3 attendees share 25 min at 6 p/h: 2.5 / 3 = 0.8333 -> 1; 15 min each
+  // for 3: 1.5 / 3 = 0.5 -> 1.
+  EXPECT_EQ(Cost(Group("p", D(2023, 5, 1), "x", 15, 3), *plain), 1);
+  EXPECT_EQ(Cost(Group("p", D(2023, 5, 1), "x", 10, 3), *plain), 0);
+}
+
+TEST(RecordCostTest, RejectionsNameTheField) {
+  const UnitCosts c = SpecCosts();
+  struct Case {
+    ActivityRecord record;
+    const char* field;
+  };
+  ActivityRecord zero_attendees =
+      Group("p", D(2023, 5, 1), "facilitator", 90, 0);
+  const Case cases[] = {
+      {Contact("p", D(2023, 5, 1), "psychiatrist", 10), "staff_group"},
+      {Group("p", D(2023, 5, 1), "nobody", 10, 2), "staff_group"},
+      {BedDays("p", D(2023, 5, 1), "nowhere", 1), "ward"},
+      {Contact("p", D(2023, 5, 1), "nurse_b6", -1), "minutes"},
+      {BedDays("p", D(2023, 5, 1), "acute_adult", -3), "count"},
+      {Other("p", D(2023, 5, 1), -100), "cost_pence"},
+      {zero_attendees, "attendees"},
+  };
+  for (const Case& k : cases) {
+    absl::StatusOr<int64_t> r = RecordCost(k.record, c);
+    ASSERT_FALSE(r.ok()) << k.field;
+    EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(r.status().message(), HasSubstr(k.field));
+  }
+}
+
+TEST(RecordCostTest, ParseKinds) {
+  EXPECT_EQ(ParseActivityKind("contact").value(), ActivityKind::kContact);
+  EXPECT_EQ(ParseActivityKind("group").value(), ActivityKind::kGroup);
+  EXPECT_EQ(ParseActivityKind("bed_day").value(), ActivityKind::kBedDay);
+  EXPECT_EQ(ParseActivityKind("other").value(), ActivityKind::kOther);
+  EXPECT_FALSE(ParseActivityKind("phone").ok());
+  EXPECT_FALSE(ParseActivityKind("Contact").ok());
+  EXPECT_FALSE(ParseActivityKind("").ok());
+}
+
+TEST(UnitCostsTest, DuplicateCodeIsAnError) {
+  auto c =
+      UnitCosts::Create("s", 0, {{"nurse_b6", 5200}, {"nurse_b6", 5300}}, {});
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(c.status().message(), HasSubstr("nurse_b6"));
+  c = UnitCosts::Create("s", 0, {}, {{"acute", 1}, {"acute", 1}});
+  ASSERT_FALSE(c.ok());
+  EXPECT_THAT(c.status().message(), HasSubstr("acute"));
+  // The same code as a staff group and a ward is two tables: fine.
+  EXPECT_TRUE(UnitCosts::Create("s", 0, {{"x", 1}}, {{"x", 2}}).ok());
+}
+
+TEST(UnitCostsTest, BadRatesAndOverhead) {
+  EXPECT_FALSE(UnitCosts::Create("s", 0, {{"x", -1}}, {}).ok());
+  EXPECT_FALSE(UnitCosts::Create("s", 0, {}, {{"w", 100000001}}).ok());
+  EXPECT_FALSE(UnitCosts::Create("s", -1, {}, {}).ok());
+  EXPECT_FALSE(UnitCosts::Create("s", 10000001, {}, {}).ok());
+  EXPECT_FALSE(UnitCosts::Create("", 0, {}, {}).ok());
+  EXPECT_FALSE(UnitCosts::Create("s", 0, {{"", 1}}, {}).ok());
+}
+
+TEST(UnitCostsTest, TextFormatDuplicateFailsTheFile) {
+  auto c =
+      ParseUnitCostsText(R"pb(
+                           source: "Trust costing return 2022/23"
+                           overhead_ppm: 180000
+                           staff { code: "nurse_b6" pence_per_hour: 5200 }
+                           ward { code: "acute_adult" pence_per_day: 45500 }
+                           ward { code: "acute_adult" pence_per_day: 45600 }
+                         )pb",
+                         "unit_costs.textproto");
+  ASSERT_FALSE(c.ok());
+  EXPECT_THAT(c.status().message(), AllOf(HasSubstr("unit_costs.textproto"),
+                                          HasSubstr("acute_adult")));
+  c = ParseUnitCostsText(
+      "source: \"s\" overhead_ppm: 180000 staff { code: \"nurse_b6\" "
+      "pence_per_hour: 5200 }",
+      "u");
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(*c->StaffPencePerHour("nurse_b6"), 5200);
+  EXPECT_EQ(c->WardPencePerDay("nurse_b6"), nullptr);
+  EXPECT_EQ(c->overhead_ppm(), 180000);
+}
+
+class CosterTest : public ::testing::Test {
+ protected:
+  // P1: cluster 3, 1-30 April 2023 (30 days), then cluster 4 open from 1
+  // May (to the as-of date 30 June: 61 days). P2: cluster 3, 10-19 April
+  // (10 days). As of 30 June 2023.
+  absl::StatusOr<ActivityCoster> Make(
+      DayCount day_count = DayCount::kInclusive) {
+    return ActivityCoster::Create(
+        {Period("P1", 4, D(2023, 5, 1), std::nullopt, 3),
+         Period("P2", 3, D(2023, 4, 10), D(2023, 4, 19), 4),
+         Period("P1", 3, D(2023, 4, 1), D(2023, 4, 30), 2)},
+        D(2023, 6, 30), costs_, day_count);
+  }
+  UnitCosts costs_ = SpecCosts();
+};
+
+TEST_F(CosterTest, AttributesByDateWithEdges) {
+  auto c = Make();
+  ASSERT_TRUE(c.ok()) << c.status();
+  // other records of 100 p cost 118 each.
+  // On the first day and the last day of P1's April period: clustered.
+  ASSERT_TRUE(c->Add(Other("P1", D(2023, 4, 1), 100)).ok());
+  ASSERT_TRUE(c->Add(Other("P1", D(2023, 4, 30), 100)).ok());
+  // One day before the first period: unclustered, patient known.
+  ASSERT_TRUE(c->Add(Other("P1", D(2023, 3, 31), 100)).ok());
+  // The open period covers through the as-of date, not after.
+  ASSERT_TRUE(c->Add(Other("P1", D(2023, 6, 30), 100)).ok());
+  ASSERT_TRUE(c->Add(Other("P1", D(2023, 7, 1), 100)).ok());
+  // P2: a day after its end is unclustered; its first day is in.
+  ASSERT_TRUE(c->Add(Other("P2", D(2023, 4, 20), 100)).ok());
+  ASSERT_TRUE(c->Add(Other("P2", D(2023, 4, 10), 100)).ok());
+  // An unknown patient: unclustered and counted as unknown.
+  ASSERT_TRUE(c->Add(Other("P9", D(2023, 4, 15), 100)).ok());
+  // The spec's three records in P1's May period: 1329 + 2655 + 161070.
+  ASSERT_TRUE(c->Add(Contact("P1", D(2023, 5, 2), "nurse_b6", 13)).ok());
+  ASSERT_TRUE(c->Add(Group("P1", D(2023, 5, 3), "facilitator", 90, 4)).ok());
+  ASSERT_TRUE(c->Add(BedDays("P1", D(2023, 5, 4), "acute_adult", 3)).ok());
+
+  const std::vector<CostedPeriod> periods = c->periods();
+  ASSERT_EQ(periods.size(), 3u);
+  // Sorted by patient, then start.
+  EXPECT_EQ(periods[0].period.patient_id, "P1");
+  EXPECT_EQ(periods[0].period.start, D(2023, 4, 1));
+  EXPECT_EQ(periods[0].days, 30);
+  EXPECT_EQ(periods[0].records, 2);
+  EXPECT_EQ(periods[0].cost_pence, 236);
+  EXPECT_EQ(periods[1].period.start, D(2023, 5, 1));
+  EXPECT_EQ(periods[1].days, 61);  // 31 (May) + 30 (June)
+  EXPECT_EQ(periods[1].records, 4);
+  EXPECT_EQ(periods[1].cost_pence, 118 + 1329 + 2655 + 161070);
+  EXPECT_EQ(periods[2].period.patient_id, "P2");
+  EXPECT_EQ(periods[2].days, 10);
+  EXPECT_EQ(periods[2].records, 1);
+  EXPECT_EQ(periods[2].cost_pence, 118);
+
+  const CostingTotals& t = c->totals();
+  EXPECT_EQ(t.records_read, 11);
+  EXPECT_EQ(t.records_rejected, 0);
+  EXPECT_EQ(t.clustered_records, 7);
+  EXPECT_EQ(t.clustered_pence, 236 + 118 + 1329 + 2655 + 161070 + 118);
+  EXPECT_EQ(t.unclustered_records, 4);  // 31 Mar, 1 Jul, P2 20 Apr, P9
+  EXPECT_EQ(t.unclustered_pence, 4 * 118);
+  EXPECT_EQ(t.unknown_patient_records, 1);
+  EXPECT_EQ(t.total_pence, t.clustered_pence + t.unclustered_pence);
+
+  // By cluster: cluster 3 = P1 April + P2; cluster 4 = P1 May.
+  const std::vector<ClusterCost> by = c->ByCluster();
+  ASSERT_EQ(by.size(), 2u);
+  EXPECT_EQ(by[0].cluster.code(), 3);
+  EXPECT_EQ(by[0].periods, 2);
+  EXPECT_EQ(by[0].days, 40);
+  EXPECT_EQ(by[0].records, 3);
+  EXPECT_EQ(by[0].cost_pence, 354);
+  EXPECT_EQ(by[1].cluster.code(), 4);
+  EXPECT_EQ(by[1].periods, 1);
+  EXPECT_EQ(by[1].days, 61);
+  EXPECT_EQ(by[1].cost_pence, 118 + 1329 + 2655 + 161070);
+
+  // Find: -2 for an unknown patient, -1 for no covering period.
+  EXPECT_EQ(c->Find("P9", D(2023, 4, 1)), -2);
+  EXPECT_EQ(c->Find("P1", D(2023, 3, 31)), -1);
+  EXPECT_EQ(c->Find("P1", D(2023, 4, 30)), 0);
+  EXPECT_EQ(c->Find("P1", D(2023, 5, 1)), 1);
+  EXPECT_EQ(c->Find("P2", D(2023, 4, 19)), 2);
+}
+
+TEST_F(CosterTest, RejectedRecordsAreCountedNotCosted) {
+  auto c = Make();
+  ASSERT_TRUE(c.ok());
+  absl::Status s = c->Add(Contact("P1", D(2023, 4, 5), "unknown_group", 10));
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(s.message(), HasSubstr("staff_group"));
+  s = c->Add(BedDays("P1", D(2023, 4, 5), "unknown_ward", 1));
+  EXPECT_THAT(s.message(), HasSubstr("ward"));
+  s = c->Add(Contact("P1", D(2023, 4, 5), "nurse_b6", -13));
+  EXPECT_THAT(s.message(), HasSubstr("minutes"));
+  c->CountRejected();  // e.g. a bad date or kind found by the reader
+  const CostingTotals& t = c->totals();
+  EXPECT_EQ(t.records_read, 4);
+  EXPECT_EQ(t.records_rejected, 4);
+  EXPECT_EQ(t.clustered_records + t.unclustered_records, 0);
+  EXPECT_EQ(t.total_pence, 0);
+  for (const CostedPeriod& p : c->periods()) EXPECT_EQ(p.records, 0);
+}
+
+TEST_F(CosterTest, MhsdsDaysLeaveOutAClosedEnd) {
+  auto c = Make(DayCount::kMhsds);
+  ASSERT_TRUE(c.ok());
+  const std::vector<CostedPeriod> periods = c->periods();
+  ASSERT_EQ(periods.size(), 3u);
+  EXPECT_EQ(periods[0].days, 29);  // 1-30 April, end not counted
+  EXPECT_EQ(periods[1].days, 61);  // open: through the as-of date
+  EXPECT_EQ(periods[2].days, 9);
+  // Attribution is by date, not by the day count: the end day still
+  // belongs to the period.
+  ASSERT_TRUE(c->Add(Other("P1", D(2023, 4, 30), 100)).ok());
+  EXPECT_EQ(c->periods()[0].records, 1);
+}
+
+TEST_F(CosterTest, BadPeriodsFailNamingTheLine) {
+  auto c = ActivityCoster::Create(
+      {Period("P1", 3, D(2023, 4, 10), D(2023, 4, 9), 17)}, D(2023, 6, 30),
+      costs_);
+  ASSERT_FALSE(c.ok());
+  EXPECT_THAT(c.status().message(), AllOf(HasSubstr("P1"), HasSubstr("17")));
+  c = ActivityCoster::Create({Period("P1", 3, D(2023, 7, 1), std::nullopt, 5)},
+                             D(2023, 6, 30), costs_);
+  ASSERT_FALSE(c.ok());
+  EXPECT_THAT(c.status().message(), HasSubstr("line 5"));
+}
+
+// ---- reading activity --------------------------------------------------
+
+struct ReadResult {
+  std::vector<InputRow<ActivityRecord>> rows;
+};
+
+ReadResult ReadActivity(const std::string& text) {
+  std::FILE* f = std::tmpfile();
+  std::fputs(text.c_str(), f);
+  std::rewind(f);
+  ReadResult out;
+  auto reader = ActivityCsvReader::Open(f, "activity.csv");
+  EXPECT_TRUE(reader.ok()) << reader.status();
+  if (reader.ok()) {
+    InputRow<ActivityRecord> row;
+    while ((*reader)->Next(&row)) out.rows.push_back(row);
+  }
+  std::fclose(f);
+  return out;
+}
+
+TEST(ActivityCsvTest, KindsUseOnlyTheirCells) {
+  const ReadResult r = ReadActivity(
+      "activity_id,patient_id,date,kind,staff_group,minutes,ward,count,"
+      "attendees,cost_pence\n"
+      "a1,P1,2023-05-02,contact,nurse_b6,13,ignored,x,y,z\n"
+      "a2,P1,2023-05-03,group,facilitator,90,,,4,\n"
+      "a3,P1,2023-05-03,group,facilitator,90,,,,\n"
+      "a4,P1,2023-05-04,bed_day,,,acute_adult,3,,\n"
+      "a5,P1,2023-05-04,other,,,,,,250\n");
+  ASSERT_EQ(r.rows.size(), 5u);
+  for (const auto& row : r.rows) EXPECT_EQ(row.error, "") << row.line;
+  EXPECT_EQ(r.rows[0].value.minutes, 13);
+  EXPECT_EQ(r.rows[1].value.attendees, 4);
+  EXPECT_EQ(r.rows[2].value.attendees, 1);  // empty = 1
+  EXPECT_EQ(r.rows[3].value.count, 3);
+  EXPECT_EQ(r.rows[4].value.cost_pence, 250);
+  EXPECT_EQ(r.rows[4].line, 6);
+}
+
+TEST(ActivityCsvTest, BadRowsRejectedWithReason) {
+  const ReadResult r = ReadActivity(
+      "activity_id,patient_id,date,kind,staff_group,minutes,ward,count,"
+      "attendees,cost_pence\n"
+      "b1,P1,2023-02-30,contact,nurse_b6,13,,,,\n"
+      "b2,P1,2023-05-02,phone,nurse_b6,13,,,,\n"
+      "b3,P1,2023-05-02,contact,nurse_b6,-13,,,,\n"
+      "b4,P1,2023-05-02,bed_day,,,acute_adult,-1,,\n"
+      "b5,P1,2023-05-02,other,,,,,,-5\n"
+      "b6,P1,2023-05-02,group,x,10,,,0,\n");
+  ASSERT_EQ(r.rows.size(), 6u);
+  EXPECT_THAT(r.rows[0].error, HasSubstr("date"));
+  EXPECT_THAT(r.rows[1].error, HasSubstr("kind"));
+  EXPECT_THAT(r.rows[2].error, HasSubstr("minutes"));
+  EXPECT_THAT(r.rows[3].error, HasSubstr("count"));
+  EXPECT_THAT(r.rows[4].error, HasSubstr("cost_pence"));
+  EXPECT_THAT(r.rows[5].error, HasSubstr("attendees"));
+  EXPECT_EQ(r.rows[0].id, "b1");
+}
+
+// ---- conservation --------------------------------------------------------
+
+TEST(CostingPropertyTest, TotalCostIsConserved) {
+  // Seeded random periods and records: the sum of per-record costs equals
+  // clustered + unclustered, and the periods' costs add up to clustered.
+  std::mt19937_64 rng(1829);
+  auto uniform = [&](int64_t lo, int64_t hi) {
+    return std::uniform_int_distribution<int64_t>(lo, hi)(rng);
+  };
+  const UnitCosts costs = SpecCosts();
+  for (int round = 0; round < 40; ++round) {
+    const absl::CivilDay as_of = D(2024, 3, 31);
+    std::vector<PeriodToPrice> periods;
+    for (int p = 0; p < 30; ++p) {
+      // Consecutive periods per patient with random gaps.
+      absl::CivilDay day = D(2023, 1, 1) + uniform(0, 100);
+      const std::string id = absl::StrCat("P", p);
+      for (int k = 0; k < 4 && day <= as_of; ++k) {
+        std::optional<absl::CivilDay> end;
+        if (k < 3 || uniform(0, 1)) end = day + uniform(0, 120);
+        if (end && *end > as_of) end = as_of;
+        periods.push_back(
+            Period(id, static_cast<int>(uniform(0, 8)), day, end));
+        if (!end) break;
+        day = *end + 1 + uniform(0, 20);
+      }
+    }
+    auto coster = ActivityCoster::Create(periods, as_of, costs);
+    ASSERT_TRUE(coster.ok()) << coster.status();
+    Int128 sum = 0;
+    int64_t accepted = 0, rejected = 0;
+    for (int i = 0; i < 2000; ++i) {
+      const std::string id = absl::StrCat("P", uniform(0, 34));
+      const absl::CivilDay date = D(2022, 12, 1) + uniform(0, 520);
+      ActivityRecord r;
+      switch (uniform(0, 4)) {
+        case 0:
+          r = Contact(id, date, "nurse_b6", uniform(0, 300));
+          break;
+        case 1:
+          r = Group(id, date, "facilitator", uniform(0, 300), uniform(1, 9));
+          break;
+        case 2:
+          r = BedDays(id, date, "acute_adult", uniform(0, 30));
+          break;
+        case 3:
+          r = Other(id, date, uniform(0, 1000000));
+          break;
+        default:
+          r = Contact(id, date, "unknown", 5);  // rejected
+          break;
+      }
+      absl::StatusOr<int64_t> cost = RecordCost(r, costs);
+      const absl::Status s = coster->Add(r);
+      EXPECT_EQ(s.ok(), cost.ok());
+      if (cost.ok()) {
+        sum += *cost;
+        ++accepted;
+      } else {
+        ++rejected;
+      }
+    }
+    const CostingTotals& t = coster->totals();
+    EXPECT_EQ(t.records_read, accepted + rejected);
+    EXPECT_EQ(t.records_rejected, rejected);
+    EXPECT_EQ(t.clustered_records + t.unclustered_records, accepted);
+    EXPECT_EQ(sum, Int128(t.clustered_pence) + t.unclustered_pence);
+    EXPECT_EQ(t.total_pence, t.clustered_pence + t.unclustered_pence);
+    Int128 period_sum = 0;
+    int64_t period_records = 0;
+    for (const CostedPeriod& p : coster->periods()) {
+      period_sum += p.cost_pence;
+      period_records += p.records;
+    }
+    EXPECT_EQ(period_sum, t.clustered_pence);
+    EXPECT_EQ(period_records, t.clustered_records);
+    Int128 cluster_sum = 0;
+    for (const ClusterCost& c : coster->ByCluster())
+      cluster_sum += c.cost_pence;
+    EXPECT_EQ(cluster_sum, t.clustered_pence);
+    EXPECT_GT(t.unknown_patient_records, 0);
+    EXPECT_LE(t.unknown_patient_records, t.unclustered_records);
+  }
+}
+
+}  // namespace
+}  // namespace mhpbr

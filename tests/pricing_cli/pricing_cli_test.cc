@@ -1,0 +1,580 @@
+// `mhpbr price`, `mhpbr cost` and `mhpbr tariff` as a user runs them
+// (formats.md): exact output columns and rows, summaries, exit statuses
+// 0/1/2, and the cost -> tariff -> price chain. Inputs are the fixtures in
+// tests/data/pricing; every expected figure is worked by hand beside it.
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "mhpbr/rule_set_text.h"
+
+namespace {
+
+using ::testing::AllOf;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+const char kTool[] = MHPBR_TOOL_PATH;
+const char kData[] = MHPBR_PRICING_DATA_DIR;
+
+std::string Data(const std::string& name) {
+  return absl::StrCat(kData, "/", name);
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void WriteFile(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+}
+
+struct Result {
+  int status = -1;
+  std::string out;  // standard output
+  std::string err;  // standard error
+};
+
+class PricingCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string tmpl = ::testing::TempDir() + "pricing_cli_XXXXXX";
+    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+    dir_ = tmpl;
+  }
+  void TearDown() override {
+    // Remove what the test wrote, one file at a time (no shell).
+    for (const std::string& f : written_) std::remove(f.c_str());
+    std::remove(Tmp("stdout").c_str());
+    std::remove(Tmp("stderr").c_str());
+    rmdir(dir_.c_str());
+  }
+
+  // A path in this test's scratch directory.
+  std::string Tmp(const std::string& name) {
+    const std::string p = absl::StrCat(dir_, "/", name);
+    written_.push_back(p);
+    return p;
+  }
+
+  // Runs the tool with `args`, capturing standard output and error.
+  Result Run(const std::vector<std::string>& args) {
+    const std::string out = Tmp("stdout"), err = Tmp("stderr");
+    Result r;
+    const pid_t pid = fork();
+    if (pid == 0) {
+      const int o = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      const int e = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      const int n = open("/dev/null", O_RDONLY);
+      dup2(o, 1);
+      dup2(e, 2);
+      dup2(n, 0);
+      std::vector<char*> argv;
+      argv.push_back(const_cast<char*>(kTool));
+      for (const std::string& a : args)
+        argv.push_back(const_cast<char*>(a.c_str()));
+      argv.push_back(nullptr);
+      execv(kTool, argv.data());
+      _exit(127);
+    }
+    int wstatus = 0;
+    waitpid(pid, &wstatus, 0);
+    r.status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
+    r.out = ReadFile(out);
+    r.err = ReadFile(err);
+    return r;
+  }
+
+  // A `key,value` summary as a map.
+  static std::map<std::string, std::string> Summary(const std::string& csv) {
+    std::map<std::string, std::string> m;
+    for (absl::string_view line :
+         absl::StrSplit(csv, '\n', absl::SkipEmpty())) {
+      std::vector<std::string> kv = absl::StrSplit(line, ',');
+      if (kv.size() == 2) m[kv[0]] = kv[1];
+    }
+    return m;
+  }
+
+  std::string dir_;
+  std::vector<std::string> written_;
+};
+
+// ---- mhpbr price ---------------------------------------------------------
+
+// The statement of periods.csv + one_offs.csv under tariff.csv, MFF
+// 1.08543, pro rata, 2023/24 (366 days):
+//   ect: 2 * 5000 * 1.08543 = 10854.3 -> 10854 (one-off: first, empty
+//     patient and cluster, basis one_off, units = count)
+//   P1 cluster 11 (12 months = 365-day reviews), 1 Apr - 9 Jun 2023 = 70
+//     days: one unit cut short, 36500 * 70 / 365 * 1.08543 = 7000 *
+//     1.08543 = 7598.01 -> 7598; social care share 0
+//   P1 cluster 0, open from 10 Jun: unpriced, 10 Jun 2023 - 31 Mar 2024 =
+//     21 + 31 + 31 + 30 + 31 + 30 + 31 + 31 + 29 + 31 = 296 days
+//   P2 cluster 3, 1 May - 14 Jun = 45 days * 1000 * 1.08543 = 48844.35 ->
+//     48844; social care 25% = 12211
+const char kDecoupledStatement[] =
+    "patient_id,cluster,start,end,days_in_year,basis,units,amount_pence,"
+    "social_care_pence,status\n"
+    ",,,,,one_off,2,10854,0,priced\n"
+    "P1,11,2023-04-01,2023-06-09,70,period,1,7598,0,priced\n"
+    "P1,0,2023-06-10,,296,,0,0,0,unpriced\n"
+    "P2,3,2023-05-01,2023-06-14,45,day,45,48844,12211,priced\n";
+
+TEST_F(PricingCliTest, PriceStatementDecoupled) {
+  const std::string out = Tmp("statement.csv"), summary = Tmp("summary.csv");
+  const Result r = Run(
+      {"price", "--periods", Data("periods.csv"), "--tariff",
+       Data("tariff.csv"), "--contract", Data("contract_decoupled.textproto"),
+       "--one-offs", Data("one_offs.csv"), "--out", out, "--summary", summary});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(ReadFile(out), kDecoupledStatement);
+  // Everything asked for went to files; nothing else is printed.
+  EXPECT_EQ(r.out, "");
+  // A = 10854 + 7598 + 48844 = 67296 = 0.67 B (B = 100000), below the
+  // collar: P = 95000, adjustment +27704. Withheld 2.5% = 2375; earned
+  // 2375 * (0.6 * 0.812 + 0.4 * 0.455 = 0.6692) = 1589.35 -> 1589;
+  // payment 95000 - 2375 + 1589 = 94214. Social care 12211; health 67296
+  // - 12211 = 55085.
+  auto s = Summary(ReadFile(summary));
+  EXPECT_EQ(ReadFile(summary).substr(0, 10), "key,value\n");
+  EXPECT_EQ(s["activity_pence"], "67296");
+  EXPECT_EQ(s["risk_share_pence"], "27704");
+  EXPECT_EQ(s["withheld_pence"], "2375");
+  EXPECT_EQ(s["earned_pence"], "1589");
+  EXPECT_EQ(s["payment_pence"], "94214");
+  EXPECT_EQ(s["health_pence"], "55085");
+  EXPECT_EQ(s["social_care_pence"], "12211");
+  // The run's account on standard error: 4 rows read (3 periods, 1
+  // one-off), none rejected.
+  EXPECT_THAT(r.err, HasSubstr("4 read, 4 ok, 0 rejected"));
+}
+
+TEST_F(PricingCliTest, PriceStatementToStandardOutputPooled) {
+  const std::string summary = Tmp("summary.csv");
+  const Result r =
+      Run({"price", "--periods", Data("periods.csv"), "--tariff",
+           Data("tariff.csv"), "--contract", Data("contract_pooled.textproto"),
+           "--one-offs", Data("one_offs.csv"), "--summary", summary});
+  ASSERT_EQ(r.status, 0) << r.err;
+  // Pooled: every social-care amount is 0; the amounts are unchanged.
+  EXPECT_EQ(r.out,
+            "patient_id,cluster,start,end,days_in_year,basis,units,"
+            "amount_pence,social_care_pence,status\n"
+            ",,,,,one_off,2,10854,0,priced\n"
+            "P1,11,2023-04-01,2023-06-09,70,period,1,7598,0,priced\n"
+            "P1,0,2023-06-10,,296,,0,0,0,unpriced\n"
+            "P2,3,2023-05-01,2023-06-14,45,day,45,48844,0,priced\n");
+  auto s = Summary(ReadFile(summary));
+  EXPECT_EQ(s["activity_pence"], "67296");
+  EXPECT_EQ(s["payment_pence"], "94214");
+  // No per-funder keys when pooled.
+  EXPECT_EQ(s.count("health_pence"), 0u);
+  EXPECT_EQ(s.count("social_care_pence"), 0u);
+}
+
+TEST_F(PricingCliTest, PriceRejectedRowsAndStrict) {
+  const std::string out = Tmp("statement.csv"), rejects = Tmp("rejects.csv");
+  std::vector<std::string> args = {"price",
+                                   "--periods",
+                                   Data("periods_with_reject.csv"),
+                                   "--tariff",
+                                   Data("tariff.csv"),
+                                   "--contract",
+                                   Data("contract_decoupled.textproto"),
+                                   "--one-offs",
+                                   Data("one_offs.csv"),
+                                   "--out",
+                                   out,
+                                   "--rejects",
+                                   rejects};
+  Result r = Run(args);
+  ASSERT_EQ(r.status, 0) << r.err;
+  // The bad row (line 5, cluster 9) is left out; the statement is as
+  // before.
+  EXPECT_EQ(ReadFile(out), kDecoupledStatement);
+  const std::string rej = ReadFile(rejects);
+  EXPECT_THAT(rej, HasSubstr("line,id,reason\n"));
+  EXPECT_THAT(rej, AllOf(HasSubstr("5,P3,"), HasSubstr("cluster")));
+  EXPECT_THAT(r.err, HasSubstr("5 read, 4 ok, 1 rejected"));
+  args.push_back("--strict");
+  r = Run(args);
+  EXPECT_EQ(r.status, 1) << r.err;
+}
+
+TEST_F(PricingCliTest, PriceBadContractIsExit2NamingFileAndField) {
+  Result r = Run({"price", "--periods", Data("periods.csv"), "--tariff",
+                  Data("tariff.csv"), "--contract",
+                  Data("contract_bad_bands.textproto")});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, AllOf(HasSubstr("contract_bad_bands.textproto"),
+                           HasSubstr("risk_bands[1]")));
+  EXPECT_EQ(r.out, "");
+  // A misspelt field: the file and its line.
+  r = Run({"price", "--periods", Data("periods.csv"), "--tariff",
+           Data("tariff.csv"), "--contract",
+           Data("contract_bad_field.textproto")});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, AllOf(HasSubstr("contract_bad_field.textproto:3"),
+                           HasSubstr("partial_periods")));
+  r = Run({"price", "--periods", Data("periods.csv"), "--tariff",
+           Data("tariff.csv"), "--contract",
+           Data("contract_bad_year.textproto")});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, AllOf(HasSubstr("contract_bad_year.textproto"),
+                           HasSubstr("year_start")));
+}
+
+TEST_F(PricingCliTest, PriceBadTariffIsExit2NamingFileLineAndField) {
+  Result r = Run({"price", "--periods", Data("periods.csv"), "--tariff",
+                  Data("tariff_negative.csv"), "--contract",
+                  Data("contract_pooled.textproto")});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, AllOf(HasSubstr("tariff_negative.csv"),
+                           HasSubstr("line 3"), HasSubstr("price_pence")));
+  r = Run({"price", "--periods", Data("periods.csv"), "--tariff",
+           Data("tariff_bad_basis.csv"), "--contract",
+           Data("contract_pooled.textproto")});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, AllOf(HasSubstr("tariff_bad_basis.csv"),
+                           HasSubstr("line 2"), HasSubstr("basis")));
+  r = Run({"price", "--periods", Data("periods.csv"), "--tariff",
+           Data("tariff_duplicate.csv"), "--contract",
+           Data("contract_pooled.textproto")});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err,
+              AllOf(HasSubstr("tariff_duplicate.csv"), HasSubstr("cluster 3")));
+}
+
+TEST_F(PricingCliTest, PriceDuplicateTariffNamesTheLine) {
+  // formats.md: a bad tariff names the file, line and field. The repeated
+  // cluster 3 is on line 4.
+  const Result r = Run({"price", "--periods", Data("periods.csv"), "--tariff",
+                        Data("tariff_duplicate.csv"), "--contract",
+                        Data("contract_pooled.textproto")});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, HasSubstr("line 4"));
+}
+
+TEST_F(PricingCliTest, PriceUsageErrors) {
+  Result r = Run({"price", "--periods", Data("periods.csv"), "--tariff",
+                  Data("tariff.csv")});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, HasSubstr("contract"));
+  r = Run({"price", "--periods", Data("no_such_file.csv"), "--tariff",
+           Data("tariff.csv"), "--contract",
+           Data("contract_pooled.textproto")});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, HasSubstr("no_such_file.csv"));
+  r = Run({"price", "--bogus"});
+  EXPECT_EQ(r.status, 2);
+}
+
+// ---- mhpbr cost ----------------------------------------------------------
+
+// cost_periods.csv as of 30 June 2023, unit costs of pricing.md 1 (18%
+// overhead):
+//   P1 cluster 3, 1-30 Apr (30 days): a1 13-min contact 1329 (first day) +
+//     a2 90-min group of 4 2655 (last day) = 3984; per day 132.8 -> 133
+//   P1 cluster 4, open from 1 May (61 days to 30 Jun): a3 3 bed days
+//     161070; per day 2640.49 -> 2640
+//   P2 cluster 3, 10-19 Apr (10 days): a6 group with empty attendees (= 1)
+//     90 * 6000 / 60 * 1.18 = 10620, a9 other 4 * 1.18 = 4.72 -> 5 (last
+//     day); 10625; per day 1062.5 -> 1063 (half away)
+//   P3 cluster 0, 30 Jun (1 day): a8 other 10 * 1.18 = 11.8 -> 12
+// Unclustered: a4 (the day before P1's first period) 118, a5 (P9, no
+// periods) 1180, a7 (after the as-of date) 118 = 1416.
+// Rejected: r1 unknown staff group, r2 unknown ward, r3 negative minutes,
+// r4 unknown kind, r5 30 Feb.
+const char kCostOut[] =
+    "patient_id,cluster,start,end,days,records,cost_pence,cost_per_day_pence\n"
+    "P1,3,2023-04-01,2023-04-30,30,2,3984,133\n"
+    "P1,4,2023-05-01,,61,1,161070,2640\n"
+    "P2,3,2023-04-10,2023-04-19,10,2,10625,1063\n"
+    "P3,0,2023-06-30,2023-06-30,1,1,12,12\n";
+
+TEST_F(PricingCliTest, CostOutputsByClusterAndSummary) {
+  const std::string out = Tmp("costed.csv"), by = Tmp("by_cluster.csv"),
+                    summary = Tmp("summary.csv"), rejects = Tmp("rejects.csv");
+  const Result r =
+      Run({"cost", "--periods", Data("cost_periods.csv"), "--activity",
+           Data("activity.csv"), "--unit-costs", Data("unit_costs.textproto"),
+           "--as-of", "2023-06-30", "--out", out, "--by-cluster", by,
+           "--summary", summary, "--rejects", rejects});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(ReadFile(out), kCostOut);
+  // Cluster 0: 1 period, 1 day, 12. Cluster 3: P1 April + P2 = 40 days, 4
+  // records, 3984 + 10625 = 14609. Cluster 4: 61 days, 161070.
+  EXPECT_EQ(ReadFile(by),
+            "cluster,periods,days,records,cost_pence\n"
+            "0,1,1,1,12\n"
+            "3,2,40,4,14609\n"
+            "4,1,61,1,161070\n");
+  auto s = Summary(ReadFile(summary));
+  EXPECT_EQ(s["records_read"], "14");
+  EXPECT_EQ(s["records_rejected"], "5");
+  EXPECT_EQ(s["clustered_records"], "6");
+  EXPECT_EQ(s["clustered_pence"], "175691");  // 3984+161070+10625+12
+  EXPECT_EQ(s["unclustered_records"], "3");
+  EXPECT_EQ(s["unclustered_pence"], "1416");
+  EXPECT_EQ(s["unknown_patient_records"], "1");
+  EXPECT_EQ(s["total_pence"], "177107");
+  const std::string rej = ReadFile(rejects);
+  EXPECT_THAT(rej, HasSubstr("line,id,reason\n"));
+  EXPECT_THAT(rej, AllOf(HasSubstr("9,r1,"), HasSubstr("staff_group")));
+  EXPECT_THAT(rej, AllOf(HasSubstr("10,r2,"), HasSubstr("ward")));
+  EXPECT_THAT(rej, AllOf(HasSubstr("11,r3,"), HasSubstr("minutes")));
+  EXPECT_THAT(rej, AllOf(HasSubstr("12,r4,"), HasSubstr("kind")));
+  EXPECT_THAT(rej, AllOf(HasSubstr("13,r5,"), HasSubstr("date")));
+  // 4 period rows and 14 activity rows.
+  EXPECT_THAT(r.err, HasSubstr("18 read, 13 ok, 5 rejected"));
+}
+
+TEST_F(PricingCliTest, CostStrictAndStandardOutput) {
+  const Result r =
+      Run({"cost", "--periods", Data("cost_periods.csv"), "--activity",
+           Data("activity.csv"), "--unit-costs", Data("unit_costs.textproto"),
+           "--as-of", "2023-06-30", "--strict"});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.out, kCostOut);
+}
+
+TEST_F(PricingCliTest, CostMhsdsDayCountLeavesCostPerDayEmptyAtZeroDays) {
+  // Under day_count: MHSDS a closed period counts end - start: P1 April 29
+  // days (3984 / 29 = 137.38 -> 137), P2 9 days (10625 / 9 = 1180.56 ->
+  // 1181), P3 0 days (cost per day empty); the open period still counts
+  // through the as-of date (61).
+  const std::string rules = Tmp("mhsds.textproto");
+  WriteFile(rules,
+            absl::StrCat(mhpbr::DefaultRuleSetText(), "\nday_count: MHSDS\n"));
+  const Result r =
+      Run({"cost", "--periods", Data("cost_periods.csv"), "--activity",
+           Data("activity.csv"), "--unit-costs", Data("unit_costs.textproto"),
+           "--as-of", "2023-06-30", "--rules", rules});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "patient_id,cluster,start,end,days,records,cost_pence,"
+            "cost_per_day_pence\n"
+            "P1,3,2023-04-01,2023-04-30,29,2,3984,137\n"
+            "P1,4,2023-05-01,,61,1,161070,2640\n"
+            "P2,3,2023-04-10,2023-04-19,9,2,10625,1181\n"
+            "P3,0,2023-06-30,2023-06-30,0,1,12,\n");
+}
+
+TEST_F(PricingCliTest, CostDuplicateUnitCostIsExit2) {
+  const Result r =
+      Run({"cost", "--periods", Data("cost_periods.csv"), "--activity",
+           Data("activity.csv"), "--unit-costs",
+           Data("unit_costs_duplicate.textproto"), "--as-of", "2023-06-30"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, AllOf(HasSubstr("unit_costs_duplicate.textproto"),
+                           HasSubstr("nurse_b6")));
+  EXPECT_EQ(r.out, "");
+}
+
+TEST_F(PricingCliTest, CostUsageErrors) {
+  Result r = Run({"cost", "--periods", Data("cost_periods.csv"), "--activity",
+                  Data("activity.csv"), "--unit-costs",
+                  Data("unit_costs.textproto"), "--as-of", "2023-02-30"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, HasSubstr("as-of"));
+  r = Run({"cost", "--periods", Data("cost_periods.csv"), "--activity",
+           Data("activity.csv"), "--unit-costs", Data("unit_costs.textproto")});
+  EXPECT_EQ(r.status, 2);
+  // A period starting after the as-of date is an error of the run.
+  r = Run({"cost", "--periods", Data("cost_periods.csv"), "--activity",
+           Data("activity.csv"), "--unit-costs", Data("unit_costs.textproto"),
+           "--as-of", "2023-06-29"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, HasSubstr("P3"));
+}
+
+// ---- mhpbr tariff --------------------------------------------------------
+
+// costed_worked.csv: pricing.md 2's 11 periods of cluster 3 and one of 0
+// days (ignored), two of cluster 0 (never priced) and three of cluster 7
+// (too few). With uplift 25000 and efficiency 11000: Q1 190, Q3 320,
+// fences -5 and 515, 1000 excluded; base 63210 / 254 * 1.014 = 252.34 ->
+// 252; per review period (183 days) 46116; per year 91980; mean 245,
+// median 250, CV 0.3301.
+const char kEvidenceHeader[] =
+    "cluster,periods,used,excluded,lower_fence,upper_fence,mean_per_day,"
+    "median_per_day,cv,price_day_pence,price_period_pence,price_year_pence,"
+    "status\n";
+
+TEST_F(PricingCliTest, TariffTheSpecsWorkedExample) {
+  const std::string out = Tmp("tariff.csv"), ev = Tmp("evidence.csv");
+  const Result r =
+      Run({"tariff", "--in", Data("costed_worked.csv"), "--uplift-ppm", "25000",
+           "--efficiency-ppm", "11000", "--out", out, "--evidence", ev});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(ReadFile(out), "cluster,basis,price_pence\n3,day,252\n");
+  EXPECT_EQ(ReadFile(ev),
+            absl::StrCat(kEvidenceHeader,
+                         "0,2,,,,,,,,,,,variance\n"
+                         "3,11,10,1,-5.0000,515.0000,245.0000,250.0000,"
+                         "0.3301,252,46116,91980,priced\n"
+                         "7,3,,,,,,,,,,,too_few_periods\n"));
+}
+
+TEST_F(PricingCliTest, TariffBasisKAndMinimum) {
+  const std::string out = Tmp("tariff.csv"), ev = Tmp("evidence.csv");
+  std::vector<std::string> base = {
+      "tariff",       "--in",  Data("costed_worked.csv"),
+      "--uplift-ppm", "25000", "--efficiency-ppm",
+      "11000",        "--out", out};
+  auto with = [&](std::vector<std::string> extra) {
+    std::vector<std::string> a = base;
+    a.insert(a.end(), extra.begin(), extra.end());
+    return a;
+  };
+  Result r = Run(with({"--basis", "period"}));
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(ReadFile(out), "cluster,basis,price_pence\n3,period,46116\n");
+  r = Run(with({"--basis", "year"}));
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(ReadFile(out), "cluster,basis,price_pence\n3,year,91980\n");
+  // --iqr-k 1.5 is the default.
+  r = Run(with({"--iqr-k", "1.5"}));
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(ReadFile(out), "cluster,basis,price_pence\n3,day,252\n");
+  // k = 0: fences [190, 320], kept 200 240 260 300 310: 42300 / 163 *
+  // 1.014 = 263.14 -> 263.
+  r = Run(with({"--iqr-k", "0", "--evidence", ev}));
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(ReadFile(out), "cluster,basis,price_pence\n3,day,263\n");
+  EXPECT_THAT(ReadFile(ev),
+              HasSubstr("3,11,5,6,190.0000,320.0000,262.0000,260.0000,"));
+  // Minimum 12 periods: cluster 3's 11 are too few; the tariff is empty.
+  r = Run(with({"--min-periods", "12", "--evidence", ev}));
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(ReadFile(out), "cluster,basis,price_pence\n");
+  EXPECT_THAT(ReadFile(ev), HasSubstr("3,11,,,,,,,,,,,too_few_periods\n"));
+  // Minimum 3: cluster 7's three periods (300, 250, 400 per day) are
+  // priced: n = 3, Q1 = 275, Q3 = 350, fences [162.5, 462.5], all kept;
+  // (3000 + 5000 + 1200) / 33 = 278.79 * 1.014 = 282.69 -> 283.
+  r = Run(with({"--min-periods", "3", "--evidence", ev}));
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(ReadFile(out), "cluster,basis,price_pence\n3,day,252\n7,day,283\n");
+  EXPECT_THAT(ReadFile(ev), HasSubstr("7,3,3,0,162.5000,462.5000,"));
+}
+
+TEST_F(PricingCliTest, TariffBadArgumentsAreExit2) {
+  for (const std::vector<std::string>& extra :
+       std::vector<std::vector<std::string>>{{"--iqr-k", "abc"},
+                                             {"--iqr-k", "-1"},
+                                             {"--iqr-k", "1.1234567"},
+                                             {"--basis", "week"},
+                                             {"--min-periods", "x"}}) {
+    std::vector<std::string> a = {"tariff", "--in", Data("costed_worked.csv")};
+    a.insert(a.end(), extra.begin(), extra.end());
+    const Result r = Run(a);
+    EXPECT_EQ(r.status, 2) << extra[0] << " " << extra[1];
+    EXPECT_THAT(r.err, HasSubstr(extra[0])) << r.err;
+  }
+  const Result r = Run({"tariff", "--in", Data("no_such.csv")});
+  EXPECT_EQ(r.status, 2);
+}
+
+TEST_F(PricingCliTest, TariffRejectsBadRowsAndStrict) {
+  const std::string in = Tmp("costed.csv");
+  WriteFile(in, absl::StrCat(ReadFile(Data("costed_worked.csv")),
+                             "X1,3,2022-04-01,2022-04-02,-2,1,10,\n"
+                             "X2,9,2022-04-01,2022-04-02,2,1,10,5\n"));
+  Result r = Run({"tariff", "--in", in, "--uplift-ppm", "25000",
+                  "--efficiency-ppm", "11000"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "cluster,basis,price_pence\n3,day,252\n");
+  EXPECT_THAT(r.err, HasSubstr("2 rejected"));
+  r = Run({"tariff", "--in", in, "--strict"});
+  EXPECT_EQ(r.status, 1);
+}
+
+TEST_F(PricingCliTest, TariffLargeButValidCostsDoNotCrash) {
+  // Six periods near the promised limits (days up to 100000, costs up to
+  // 10^13 p; see tariff_setting_test's LargeButValidSamplesStayExact): all
+  // kept, 59883333333291 / 599764 = 99844827.85 -> 99844828 p/day.
+  const std::string in = Tmp("large.csv");
+  WriteFile(in,
+            "cluster,days,cost_pence\n"
+            "3,99991,9999999999991\n"
+            "3,99989,9992222222214\n"
+            "3,99971,9984444444437\n"
+            "3,99961,9976666666660\n"
+            "3,99929,9968888888883\n"
+            "3,99923,9961111111106\n");
+  const Result r = Run({"tariff", "--in", in, "--min-periods", "6"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "cluster,basis,price_pence\n3,day,99844828\n");
+}
+
+// ---- the chain -------------------------------------------------------------
+
+TEST_F(PricingCliTest, TariffOutputIsReadByPrice) {
+  // tariff (worked example, day basis: 252) -> price under a plain
+  // contract (MFF 1, full, pooled, no bands): P2 cluster 3, 45 days * 252 =
+  // 11340; cluster 11 and 0 are not in the new tariff: unpriced.
+  const std::string tariff = Tmp("tariff.csv"), out = Tmp("statement.csv");
+  Result r = Run({"tariff", "--in", Data("costed_worked.csv"), "--uplift-ppm",
+                  "25000", "--efficiency-ppm", "11000", "--out", tariff});
+  ASSERT_EQ(r.status, 0) << r.err;
+  r = Run({"price", "--periods", Data("periods.csv"), "--tariff", tariff,
+           "--contract", Data("contract_e2e.textproto"), "--out", out});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(ReadFile(out),
+            "patient_id,cluster,start,end,days_in_year,basis,units,"
+            "amount_pence,social_care_pence,status\n"
+            "P1,11,2023-04-01,2023-06-09,70,,0,0,0,unpriced\n"
+            "P1,0,2023-06-10,,296,,0,0,0,unpriced\n"
+            "P2,3,2023-05-01,2023-06-14,45,day,45,11340,0,priced\n");
+  // By the review period (46116, FULL): P2's 45 days are one whole unit.
+  r = Run({"tariff", "--in", Data("costed_worked.csv"), "--uplift-ppm", "25000",
+           "--efficiency-ppm", "11000", "--basis", "period", "--out", tariff});
+  ASSERT_EQ(r.status, 0) << r.err;
+  r = Run({"price", "--periods", Data("periods.csv"), "--tariff", tariff,
+           "--contract", Data("contract_e2e.textproto")});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("P2,3,2023-05-01,2023-06-14,45,period,1,46116,0,"
+                               "priced\n"));
+}
+
+TEST_F(PricingCliTest, CostThenTariffThenPrice) {
+  // cost (kCostOut) -> tariff with --min-periods 2: cluster 3 has P1 April
+  // (3984 / 30 = 132.8 p/day) and P2 (10625 / 10 = 1062.5): n = 2, Q1 =
+  // 132.8 + 0.25 * 929.7 = 365.225, Q3 = 830.075, both kept; base
+  // (3984 + 10625) / 40 = 365.225 -> 365. Cluster 4 (one period) is too
+  // few; cluster 0 is never priced. -> price: P2 45 days * 365 = 16425.
+  const std::string costed = Tmp("costed.csv"), tariff = Tmp("tariff.csv");
+  Result r =
+      Run({"cost", "--periods", Data("cost_periods.csv"), "--activity",
+           Data("activity.csv"), "--unit-costs", Data("unit_costs.textproto"),
+           "--as-of", "2023-06-30", "--out", costed});
+  ASSERT_EQ(r.status, 0) << r.err;
+  r = Run({"tariff", "--in", costed, "--min-periods", "2", "--out", tariff});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(ReadFile(tariff), "cluster,basis,price_pence\n3,day,365\n");
+  r = Run({"price", "--periods", Data("periods.csv"), "--tariff", tariff,
+           "--contract", Data("contract_e2e.textproto")});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("P2,3,2023-05-01,2023-06-14,45,day,45,16425,0,"
+                               "priced\n"));
+}
+
+}  // namespace
