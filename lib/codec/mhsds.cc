@@ -6,8 +6,8 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "lib/codec/csv_columns.h"
-#include "mhpbr/dates.h"
 #include "lib/util/shown_text.h"
+#include "mhpbr/dates.h"
 
 namespace mhpbr {
 namespace {

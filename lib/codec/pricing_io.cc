@@ -10,9 +10,9 @@
 #include "lib/codec/csv_columns.h"
 #include "lib/codec/pricing_proto.h"
 #include "lib/codec/text_proto.h"
+#include "lib/util/shown_text.h"
 #include "mhpbr/dates.h"
 #include "mhpbr/status_macros.h"
-#include "lib/util/shown_text.h"
 
 namespace mhpbr {
 namespace {

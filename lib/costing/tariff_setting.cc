@@ -5,10 +5,10 @@
 #include <map>
 
 #include "absl/strings/str_cat.h"
+#include "lib/util/shown_text.h"
 #include "mhpbr/review_schedule.h"
 #include "mhpbr/statistics.h"
 #include "mhpbr/status_macros.h"
-#include "lib/util/shown_text.h"
 
 namespace mhpbr {
 

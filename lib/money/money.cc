@@ -37,6 +37,15 @@ absl::StatusOr<int64_t> RoundDiv(Int128 numerator, Int128 denominator) {
   if (denominator == 0) {
     return absl::InvalidArgumentError("division by zero in an amount");
   }
+  // Most amounts fit in 63 bits: the same rounding in 64-bit arithmetic.
+  constexpr int64_t kSmall = int64_t{1} << 62;
+  if (numerator >= 0 && numerator < kSmall && denominator > 0 &&
+      denominator < kSmall) {
+    const uint64_t n = static_cast<uint64_t>(numerator);
+    const uint64_t d = static_cast<uint64_t>(denominator);
+    const uint64_t q = n / d, r = n % d;
+    return static_cast<int64_t>(q + (r >= d - r ? 1 : 0));
+  }
   const bool negative = (numerator < 0) != (denominator < 0);
   const absl::uint128 q =
       RoundedQuotient(Magnitude(numerator), Magnitude(denominator));

@@ -7,8 +7,8 @@
 
 namespace mhpbr {
 
-absl::StatusOr<Int128> ElementCost(const PackageElement& e,
-                                   int64_t share_ppm, const UnitCosts& costs) {
+absl::StatusOr<Int128> ElementCost(const PackageElement& e, int64_t share_ppm,
+                                   const UnitCosts& costs) {
   // The element's planned care as the activity records that would deliver
   // it, costed exactly like real activity (FullCost), then brought to the
   // common denominator.

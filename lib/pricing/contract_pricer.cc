@@ -1,8 +1,7 @@
 #include "mhpbr/contract_pricer.h"
 
 #include <algorithm>
-#include <map>
-#include <set>
+#include <array>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -154,34 +153,42 @@ absl::StatusOr<Statement> PriceContract(absl::Span<const PeriodToPrice> periods,
     st.lines.push_back(std::move(line));
   }
 
-  std::stable_sort(st.lines.begin() + one_off_lines, st.lines.end(),
-                   [](const StatementLine& a, const StatementLine& b) {
-                     if (a.patient_id != b.patient_id) {
-                       return a.patient_id < b.patient_id;
-                     }
-                     return a.start < b.start;
-                   });
+  auto by_patient_then_start = [](const StatementLine& a,
+                                  const StatementLine& b) {
+    if (a.patient_id != b.patient_id) return a.patient_id < b.patient_id;
+    return a.start < b.start;
+  };
+  // Periods usually arrive sorted (the periods stage writes them so):
+  // checking is much cheaper than moving every line.
+  if (!std::is_sorted(st.lines.begin() + one_off_lines, st.lines.end(),
+                      by_patient_then_start)) {
+    std::stable_sort(st.lines.begin() + one_off_lines, st.lines.end(),
+                     by_patient_then_start);
+  }
 
   // Totals in 128 bits, checked once: a sum never wraps.
   Int128 activity = 0, social = 0;
-  std::map<int, ClusterStatement> clusters;
-  std::map<int, Int128> cluster_amounts;  // the per-cluster sums, too
-  std::map<int, std::set<absl::string_view>> patients;
+  std::array<ClusterStatement, Cluster::kCount> clusters{};
+  // Lines are sorted by patient, so a patient's lines are together: a
+  // cluster meets a new patient when its last one differs.
+  std::array<const std::string*, Cluster::kCount> last_patient{};
   for (const StatementLine& l : st.lines) {
     activity += l.amount_pence;
     social += l.social_care_pence;
     if (!l.cluster) continue;
-    ClusterStatement& c = clusters[l.cluster->code()];
+    const int k = l.cluster->index();
+    ClusterStatement& c = clusters[k];
     c.cluster = *l.cluster;
     c.periods += 1;
     c.days += l.days_in_year;
-    cluster_amounts[l.cluster->code()] += l.amount_pence;
-    patients[l.cluster->code()].insert(l.patient_id);
+    c.amount_pence += l.amount_pence;
+    if (last_patient[k] == nullptr || *last_patient[k] != l.patient_id) {
+      c.patients += 1;
+      last_patient[k] = &l.patient_id;
+    }
   }
-  for (auto& [code, c] : clusters) {
-    c.patients = static_cast<int64_t>(patients[code].size());
-    MHPBR_ASSIGN_OR_RETURN(c.amount_pence, RoundDiv(cluster_amounts[code], 1));
-    st.clusters.push_back(c);
+  for (const ClusterStatement& c : clusters) {
+    if (c.periods > 0) st.clusters.push_back(c);
   }
   MHPBR_ASSIGN_OR_RETURN(st.totals.activity_pence, RoundDiv(activity, 1));
   MHPBR_ASSIGN_OR_RETURN(st.totals.social_care_pence, RoundDiv(social, 1));
