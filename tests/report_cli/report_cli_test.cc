@@ -1036,9 +1036,10 @@ TEST(ReportCliTest, ShowsProgressOnATerminal) {
   args.push_back(nullptr);
   pid_t pid = 0;
   ASSERT_EQ(
-      posix_spawn(&pid, kTool.c_str(), &actions, nullptr, args.data(), environ),
+      posix_spawn(&pid, kTool.c_str(), &actions, &attr, args.data(), environ),
       0);
   posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attr);
   close(in[0]);
   close(slave);
   std::string terminal;
