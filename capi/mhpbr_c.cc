@@ -18,6 +18,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "google/protobuf/stubs/logging.h"
 #include "lib/codec/costing_proto.h"
 #include "lib/codec/package_proto.h"
 #include "lib/codec/periods_proto.h"
@@ -299,6 +300,9 @@ mhpbr_code RichCall(const mhpbr_rules* rules, const void* request,
   if (request_size > static_cast<size_t>(INT32_MAX)) {
     return Invalid(error, "request is larger than 2 GiB");
   }
+  // No call prints: protobuf would log a request's invalid UTF-8 to
+  // standard error before the parse fails.
+  const google::protobuf::LogSilencer silence;
   Request req;
   if (!req.ParseFromArray(request, static_cast<int>(request_size))) {
     return Invalid(error,
@@ -488,14 +492,14 @@ mhpbr_code mhpbr_classify_batch(const mhpbr_classifier* classifier,
   // every later element at a misaligned address: undefined behaviour, and
   // a crash on hosts that trap on it. No array of real structs has one.
   if (in_stride % alignof(mhpbr_assessment) != 0) {
-    return Invalid(error, absl::StrCat("assessments[0].struct_size ",
-                                       in_stride, " is not a multiple of ",
+    return Invalid(error, absl::StrCat("assessments[0].struct_size ", in_stride,
+                                       " is not a multiple of ",
                                        alignof(mhpbr_assessment)));
   }
   if (out_stride % alignof(mhpbr_result) != 0) {
-    return Invalid(error, absl::StrCat("results[0].struct_size ", out_stride,
-                                       " is not a multiple of ",
-                                       alignof(mhpbr_result)));
+    return Invalid(
+        error, absl::StrCat("results[0].struct_size ", out_stride,
+                            " is not a multiple of ", alignof(mhpbr_result)));
   }
   const mhpbr::Classifier& c = classifier->classifier;
   const char* in = reinterpret_cast<const char*>(assessments);

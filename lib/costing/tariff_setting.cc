@@ -120,7 +120,14 @@ ClusterEvidence Evidence(Cluster cluster, std::vector<CostSample> samples,
   }
   ev.used = static_cast<int64_t>(kept.size());
   const size_t m = kept.size();
-  // The median lies between the quartiles, so at least one period is kept.
+  // The median lies between the quartiles, but with k under 1/2 no period
+  // need lie between the fences (two periods, k = 0): nothing to price from.
+  if (m == 0) {
+    *error = absl::InvalidArgumentError(absl::StrCat(
+        "cluster ", cluster.code(), ": all ", ev.periods,
+        " periods lie outside the fences; iqr_k is too small to keep any"));
+    return ev;
+  }
   ev.median_per_day = m % 2 == 1
                           ? kept[m / 2]
                           : (kept[m / 2 - 1] + kept[m / 2]) * Fraction{1, 2};

@@ -169,6 +169,8 @@ absl::StatusOr<Statement> PriceContract(absl::Span<const PeriodToPrice> periods,
   // Totals in 128 bits, checked once: a sum never wraps.
   Int128 activity = 0, social = 0;
   std::array<ClusterStatement, Cluster::kCount> clusters{};
+  // The per-cluster sums in 128 bits too, each checked below.
+  std::array<Int128, Cluster::kCount> cluster_pence{};
   // Lines are sorted by patient, so a patient's lines are together: a
   // cluster meets a new patient when its last one differs.
   std::array<const std::string*, Cluster::kCount> last_patient{};
@@ -181,14 +183,17 @@ absl::StatusOr<Statement> PriceContract(absl::Span<const PeriodToPrice> periods,
     c.cluster = *l.cluster;
     c.periods += 1;
     c.days += l.days_in_year;
-    c.amount_pence += l.amount_pence;
+    cluster_pence[k] += l.amount_pence;
     if (last_patient[k] == nullptr || *last_patient[k] != l.patient_id) {
       c.patients += 1;
       last_patient[k] = &l.patient_id;
     }
   }
-  for (const ClusterStatement& c : clusters) {
-    if (c.periods > 0) st.clusters.push_back(c);
+  for (size_t k = 0; k < clusters.size(); ++k) {
+    ClusterStatement& c = clusters[k];
+    if (c.periods == 0) continue;
+    MHPBR_ASSIGN_OR_RETURN(c.amount_pence, RoundDiv(cluster_pence[k], 1));
+    st.clusters.push_back(c);
   }
   MHPBR_ASSIGN_OR_RETURN(st.totals.activity_pence, RoundDiv(activity, 1));
   MHPBR_ASSIGN_OR_RETURN(st.totals.social_care_pence, RoundDiv(social, 1));

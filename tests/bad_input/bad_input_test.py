@@ -652,6 +652,24 @@ class CatalogueTest(unittest.TestCase):
                 self.assertFalse(any(c.startswith(b"-")
                                      for c in line.split(b",")), line)
 
+    def test_tariff_fences_that_keep_nothing(self):
+        """With --iqr-k under 1/2, two periods can both lie outside the
+        fences: an error naming the cluster (this crashed before)."""
+        path = os.path.join(self.tmp, "samples.csv")
+        with open(path, "wb") as f:
+            f.write(b"cluster,days,cost_pence\n3,10,1000\n3,10,5000\n")
+        for k in ["0", "0.4"]:
+            r = run(["tariff", "--in", path, "--iqr-k", k, "--min-periods",
+                     "2", "--out", "{out}"], self.tmp)
+            self.assertEqual(r.code, 2, r.err[-2000:])
+            self.assertIn(b"mhpbr: cluster 3: all 2 periods lie outside the "
+                          b"fences; iqr_k is too small to keep any",
+                          r.err.split(b"\n"))
+            self.assertIsNone(r.out)
+        r = run(["tariff", "--in", path, "--iqr-k", "0.5", "--min-periods",
+                 "2", "--out", "{out}"], self.tmp)
+        self.assertEqual(r.code, 0, r.err[-2000:])
+
     def test_passthrough_of_odd_bytes(self):
         """NUL bytes, invalid UTF-8 and quoted commas in an id reach the
         output unchanged (quoted where CSV needs it): never altered."""
