@@ -3,13 +3,15 @@
 // mhpbr_package_cost, mhpbr_package_plan, mhpbr_rules_load_text) and the
 // rest is its request. Whatever the bytes, the call returns a code: on
 // MHPBR_OK a response that parses as the promised message, otherwise a
-// message and no response. Linked against the C library alone.
+// message and no response; nothing is printed. Linked against the C
+// library alone.
 
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 
 #include "fuzz_input.h"
+#include "google/protobuf/stubs/logging.h"
 #include "mhpbr.h"
 #include "mhpbr/v1/care_package.pb.h"
 #include "mhpbr/v1/costing.pb.h"
@@ -44,10 +46,23 @@ void Call(RichFn fn, const mhpbr_rules* rules, const uint8_t* data,
   mhpbr_free(error);
 }
 
+// No call prints (mhpbr.h): any log protobuf lets through is a failure.
+void NoLogging(google::protobuf::LogLevel, const char* file, int line,
+               const std::string& message) {
+  std::fprintf(stderr, "a C API call printed (%s:%d): %s\n", file, line,
+               message.c_str());
+  std::abort();
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 1) return 0;
+  static const bool logging_checked = [] {
+    google::protobuf::SetLogHandler(&NoLogging);
+    return true;
+  }();
+  (void)logging_checked;
   static mhpbr_rules* rules = [] {
     mhpbr_rules* r = nullptr;
     if (mhpbr_rules_load_default(&r, nullptr) != MHPBR_OK) std::abort();
