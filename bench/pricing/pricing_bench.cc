@@ -278,6 +278,8 @@ void BM_CostActivity(benchmark::State& state) {
   // caches); 1: each chunk's records in patient order, as in an extract
   // sorted by patient.
   const bool by_patient = state.range(2) == 1;
+  // 0: Add() one record at a time; 1: AddBatch() of 64, as the CLI does.
+  const bool batched = state.range(3) == 1;
   const std::vector<PeriodToPrice> periods = MakePeriods(n_periods, 7);
   const int64_t patients = (n_periods + 3) / 4 + n_periods / 40;
   auto costs = *UnitCosts::Create(
@@ -344,12 +346,27 @@ void BM_CostActivity(benchmark::State& state) {
     }
     state.ResumeTiming();
     int64_t done = 0;
+    constexpr size_t kBatch = 64;
+    std::vector<const ActivityRecord*> batch;
+    std::vector<Attribution> out(kBatch);
     for (int c = 0; done < records; c = (c + 1) % kChunks) {
       for (const ActivityRecord& r : chunks[c]) {
         if (done == records) break;
-        benchmark::DoNotOptimize(coster->Add(r));
         ++done;
+        if (!batched) {
+          benchmark::DoNotOptimize(coster->Add(r));
+          continue;
+        }
+        batch.push_back(&r);
+        if (batch.size() == kBatch) {
+          benchmark::DoNotOptimize(
+              coster->AddBatch(batch, absl::MakeSpan(out)));
+          batch.clear();
+        }
       }
+    }
+    if (!batch.empty()) {
+      benchmark::DoNotOptimize(coster->AddBatch(batch, absl::MakeSpan(out)));
     }
     clustered = coster->totals().clustered_records;
   }
@@ -358,9 +375,11 @@ void BM_CostActivity(benchmark::State& state) {
       static_cast<double>(clustered) / static_cast<double>(records);
 }
 BENCHMARK(BM_CostActivity)
-    ->ArgNames({"records", "periods", "by_patient"})
-    ->Args({10000000, 1000000, 0})
-    ->Args({10000000, 1000000, 1})
+    ->ArgNames({"records", "periods", "by_patient", "batch"})
+    ->Args({10000000, 1000000, 0, 0})
+    ->Args({10000000, 1000000, 0, 1})
+    ->Args({10000000, 1000000, 1, 0})
+    ->Args({10000000, 1000000, 1, 1})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 

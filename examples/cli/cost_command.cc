@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "activity_rows.h"
 #include "args.h"
 #include "commands.h"
 #include "csv_output.h"
@@ -77,23 +78,12 @@ int RunCost(const std::vector<std::string>& argv) {
                                        (*rules)->day_count());
   if (!coster.ok()) return fail(coster.status());
 
-  const std::string activity_path = *args->Get("activity");
-  auto in = OpenInput(activity_path);
-  if (!in.ok()) return fail(in.status());
-  auto reader = ActivityCsvReader::Open(in->get(), activity_path);
-  if (!reader.ok()) return fail(reader.status());
-  InputRow<ActivityRecord> row;
-  while ((*reader)->Next(&row)) {
-    absl::Status s = row.error.empty() ? coster->Add(row.value)
-                                       : absl::InvalidArgumentError(row.error);
-    if (!row.error.empty()) coster->CountRejected();
-    if (!s.ok()) {
-      (*ledger)->Reject(row.line, row.id, s.message());
-    } else {
-      (*ledger)->Ok();
-    }
+  if (absl::Status s =
+          CostActivityRows(*args->Get("activity"), "", *coster, **ledger,
+                           [](const ActivityRecord&, const Attribution&) {});
+      !s.ok()) {
+    return fail(s);
   }
-  if (!(*reader)->io_status().ok()) return fail((*reader)->io_status());
 
   const std::vector<CostedPeriod> costed = coster->periods();
   absl::Status written = WriteCsv(args->Get("out"), [&](CsvWriter& out) {

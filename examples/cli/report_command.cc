@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "activity_rows.h"
 #include "args.h"
 #include "commands.h"
 #include "csv_output.h"
@@ -46,30 +47,6 @@ int Usage(absl::string_view why) {
                "[--events FILE] [--rules FILE] [--transitions FILE] --out "
                "FILE.html [--csv-dir DIR] [--rejects FILE] [--strict]\n");
   return kExitUsage;
-}
-
-absl::Status ReadActivity(const std::string& path, ActivityCoster& coster,
-                          CoverageCounter& coverage, RowLedger& ledger) {
-  MHPBR_ASSIGN_OR_RETURN(InputFile in, OpenInput(path));
-  MHPBR_ASSIGN_OR_RETURN(std::unique_ptr<ActivityCsvReader> reader,
-                         ActivityCsvReader::Open(in.get(), path));
-  InputRow<ActivityRecord> row;
-  while (reader->Next(&row)) {
-    absl::Status s;
-    if (!row.error.empty()) {
-      coster.CountRejected();
-      s = absl::InvalidArgumentError(row.error);
-    } else {
-      s = coster.Add(row.value);
-    }
-    if (!s.ok()) {
-      ledger.Reject(row.line, row.id, absl::StrCat(path, ": ", s.message()));
-      continue;
-    }
-    ledger.Ok();
-    coverage.AddActivity(row.value.patient_id, row.value.team);
-  }
-  return reader->io_status();
 }
 
 absl::StatusOr<AssessmentQuality> ReadAssessments(const std::string& path,
@@ -224,12 +201,18 @@ int RunReport(const std::vector<std::string>& argv) {
 
   auto periods = ReadPeriodRows(*args->Get("periods"), **ledger);
   if (!periods.ok()) return fail(periods.status());
-  CoverageCounter coverage(*periods);
-  auto coster = ActivityCoster::Create(*std::move(periods), *as_of, *costs,
-                                       (*rules)->day_count());
+  auto coster =
+      ActivityCoster::Create(*periods, *as_of, *costs, (*rules)->day_count());
   if (!coster.ok()) return fail(coster.status());
-  if (absl::Status s =
-          ReadActivity(*args->Get("activity"), *coster, coverage, **ledger);
+  CoverageCounter coverage(*periods, coster->patients());
+  periods->clear();
+  periods->shrink_to_fit();
+  const std::string activity = *args->Get("activity");
+  if (absl::Status s = CostActivityRows(
+          activity, absl::StrCat(activity, ": "), *coster, **ledger,
+          [&](const ActivityRecord& r, const Attribution& a) {
+            coverage.AddActivity(a.patient, r.patient_id, r.team);
+          });
       !s.ok()) {
     return fail(s);
   }

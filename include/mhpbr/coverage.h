@@ -5,6 +5,12 @@
 //
 //   mhpbr::CoverageCounter c(periods);
 //   for (each accepted activity row) c.AddActivity(row.patient_id, team);
+//
+// Given the ActivityCoster's patient numbering, each row's patient is
+// looked up once for costing and coverage together:
+//
+//   mhpbr::CoverageCounter c(periods, coster.patients());
+//   c.AddActivity(attribution.patient, row.patient_id, team);
 //   mhpbr::CoverageCounts all = c.Totals();
 
 #ifndef MHPBR_COVERAGE_H_
@@ -12,12 +18,15 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
+#include "mhpbr/patient_index.h"
 #include "mhpbr/statement.h"
 
 namespace mhpbr {
@@ -37,10 +46,20 @@ struct CoverageCounts {
 
 class CoverageCounter {
  public:
-  explicit CoverageCounter(absl::Span<const PeriodToPrice> periods);
+  // `numbering`, when given, is the patient numbering the caller's
+  // activity lookups use (ActivityCoster::patients()), so that
+  // AddActivity(patient, ...) needs no lookup of its own; the periods'
+  // patients it lacks are numbered after its own.
+  explicit CoverageCounter(
+      absl::Span<const PeriodToPrice> periods,
+      std::shared_ptr<const PatientIndex> numbering = nullptr);
 
   // One accepted activity row; `team` may be empty (no per-team figures).
   void AddActivity(absl::string_view patient_id, absl::string_view team);
+  // The same with the patient's number in `numbering` already known, or
+  // PatientIndex::kNone (then the id is looked up).
+  void AddActivity(int32_t patient, absl::string_view patient_id,
+                   absl::string_view team);
 
   CoverageCounts Totals() const;
   // Per team: the people with activity of that team (periods counts are
@@ -48,13 +67,22 @@ class CoverageCounter {
   std::map<std::string, CoverageCounts> ByTeam() const;
 
  private:
-  enum class Status : uint8_t { kInClusters, kOnlyCluster0, kUnclustered };
-  Status StatusOf(absl::string_view patient_id) const;
+  enum class Status : uint8_t { kUnclustered, kOnlyCluster0, kInClusters };
+  Status StatusOf(int32_t patient) const;
+  static void Count(Status status, CoverageCounts* c);
+  // A number for the id: its own, or a new one past the period patients.
+  int32_t Number(absl::string_view patient_id);
 
-  absl::flat_hash_map<std::string, Status> with_periods_;
+  PatientIndex index_;
+  // Per number: what the patient's periods say.
+  std::vector<Status> status_;
+  // Per number: has activity (counted once among the unclustered).
+  std::vector<bool> active_;
   int64_t periods_in_clusters_ = 0, periods_cluster_0_ = 0;
-  absl::flat_hash_set<std::string> unclustered_;
-  absl::flat_hash_map<std::string, absl::flat_hash_set<std::string>> teams_;
+  absl::flat_hash_map<std::string, int32_t> team_numbers_;
+  std::vector<std::string> teams_;
+  // (team number << 32) | patient number, for each pair seen.
+  absl::flat_hash_set<uint64_t> team_patients_;
 };
 
 }  // namespace mhpbr

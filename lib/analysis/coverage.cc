@@ -1,46 +1,86 @@
 #include "mhpbr/coverage.h"
 
+#include <utility>
+
 namespace mhpbr {
 
-CoverageCounter::CoverageCounter(absl::Span<const PeriodToPrice> periods) {
+CoverageCounter::CoverageCounter(absl::Span<const PeriodToPrice> periods,
+                                 std::shared_ptr<const PatientIndex> numbering)
+    : index_(numbering ? *numbering : PatientIndex()) {
+  status_.assign(index_.size(), Status::kUnclustered);
   for (const PeriodToPrice& p : periods) {
-    auto [it, inserted] =
-        with_periods_.try_emplace(p.patient_id, Status::kOnlyCluster0);
+    const int32_t n = Number(p.patient_id);
+    if (n == PatientIndex::kNone) continue;  // 2^31 people: cannot happen
+    if (status_[n] == Status::kUnclustered) status_[n] = Status::kOnlyCluster0;
     if (p.cluster.is_variance()) {
       ++periods_cluster_0_;
     } else {
       ++periods_in_clusters_;
-      it->second = Status::kInClusters;
+      status_[n] = Status::kInClusters;
     }
   }
 }
 
-CoverageCounter::Status CoverageCounter::StatusOf(
-    absl::string_view patient_id) const {
-  auto it = with_periods_.find(patient_id);
-  return it == with_periods_.end() ? Status::kUnclustered : it->second;
+int32_t CoverageCounter::Number(absl::string_view patient_id) {
+  const int32_t n = index_.Add(patient_id);
+  if (n != PatientIndex::kNone && static_cast<size_t>(n) >= status_.size()) {
+    status_.resize(n + 1, Status::kUnclustered);
+  }
+  return n;
+}
+
+CoverageCounter::Status CoverageCounter::StatusOf(int32_t patient) const {
+  return static_cast<size_t>(patient) < status_.size() ? status_[patient]
+                                                       : Status::kUnclustered;
 }
 
 void CoverageCounter::AddActivity(absl::string_view patient_id,
                                   absl::string_view team) {
-  if (StatusOf(patient_id) == Status::kUnclustered) {
-    unclustered_.emplace(patient_id);
+  AddActivity(PatientIndex::kNone, patient_id, team);
+}
+
+void CoverageCounter::AddActivity(int32_t patient, absl::string_view patient_id,
+                                  absl::string_view team) {
+  // A number outside the numbering (a caller's mistake) is looked up
+  // rather than trusted.
+  if (patient < 0 || patient >= index_.size()) patient = Number(patient_id);
+  if (patient == PatientIndex::kNone) return;
+  if (static_cast<size_t>(patient) >= active_.size()) {
+    active_.resize(status_.size(), false);
   }
-  if (!team.empty()) teams_[team].emplace(patient_id);
+  active_[patient] = true;
+  if (team.empty()) return;
+  auto [it, inserted] =
+      team_numbers_.try_emplace(team, static_cast<int32_t>(teams_.size()));
+  if (inserted) teams_.emplace_back(team);
+  team_patients_.insert(static_cast<uint64_t>(it->second) << 32 |
+                        static_cast<uint32_t>(patient));
+}
+
+void CoverageCounter::Count(Status status, CoverageCounts* c) {
+  ++c->patients;
+  switch (status) {
+    case Status::kInClusters:
+      ++c->patients_in_clusters;
+      break;
+    case Status::kOnlyCluster0:
+      ++c->patients_only_cluster_0;
+      break;
+    case Status::kUnclustered:
+      ++c->patients_unclustered;
+      break;
+  }
 }
 
 CoverageCounts CoverageCounter::Totals() const {
   CoverageCounts c;
-  for (const auto& [id, status] : with_periods_) {
-    if (status == Status::kInClusters) {
-      ++c.patients_in_clusters;
-    } else {
-      ++c.patients_only_cluster_0;
+  for (size_t n = 0; n < status_.size(); ++n) {
+    // People without periods count only when they have activity.
+    if (status_[n] != Status::kUnclustered ||
+        (n < active_.size() && active_[n])) {
+      Count(status_[n], &c);
     }
   }
-  c.patients_unclustered = static_cast<int64_t>(unclustered_.size());
-  c.patients = c.patients_in_clusters + c.patients_only_cluster_0 +
-               c.patients_unclustered;
   c.periods_in_clusters = periods_in_clusters_;
   c.periods_cluster_0 = periods_cluster_0_;
   return c;
@@ -48,22 +88,10 @@ CoverageCounts CoverageCounter::Totals() const {
 
 std::map<std::string, CoverageCounts> CoverageCounter::ByTeam() const {
   std::map<std::string, CoverageCounts> out;
-  for (const auto& [team, patients] : teams_) {
-    CoverageCounts& c = out[team];
-    for (const std::string& id : patients) {
-      ++c.patients;
-      switch (StatusOf(id)) {
-        case Status::kInClusters:
-          ++c.patients_in_clusters;
-          break;
-        case Status::kOnlyCluster0:
-          ++c.patients_only_cluster_0;
-          break;
-        case Status::kUnclustered:
-          ++c.patients_unclustered;
-          break;
-      }
-    }
+  for (const std::string& team : teams_) out[team];
+  for (const uint64_t pair : team_patients_) {
+    Count(StatusOf(static_cast<int32_t>(pair & 0xffffffffu)),
+          &out[teams_[pair >> 32]]);
   }
   return out;
 }

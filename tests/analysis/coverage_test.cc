@@ -5,10 +5,13 @@
 #include "mhpbr/coverage.h"
 
 #include <map>
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "mhpbr/patient_index.h"
 
 namespace mhpbr {
 namespace {
@@ -129,6 +132,43 @@ TEST(AnalysisCoverageCounterTest, Empty) {
   EXPECT_EQ(t.patients_unclustered, 0);
   EXPECT_EQ(t.periods_in_clusters, 0);
   EXPECT_EQ(t.periods_cluster_0, 0);
+}
+
+void ExpectSame(const CoverageCounts& a, const CoverageCounts& b) {
+  EXPECT_EQ(a.patients, b.patients);
+  EXPECT_EQ(a.patients_in_clusters, b.patients_in_clusters);
+  EXPECT_EQ(a.patients_only_cluster_0, b.patients_only_cluster_0);
+  EXPECT_EQ(a.patients_unclustered, b.patients_unclustered);
+  EXPECT_EQ(a.periods_in_clusters, b.periods_in_clusters);
+  EXPECT_EQ(a.periods_cluster_0, b.periods_cluster_0);
+}
+
+TEST(AnalysisCoverageCounterTest, GivenNumbersCountAsLookedUpIds) {
+  // A caller's numbering that knows P9 (no period here) and lacks P6 and
+  // P3 (periods here): numbers it gives are used, ids it lacks looked up,
+  // and numbers outside it (a caller's mistake) are not trusted.
+  auto numbering = std::make_shared<PatientIndex>();
+  for (const char* id : {"P2", "P9", "P1", "P4"}) numbering->Add(id);
+  CoverageCounter plain(Periods());
+  AddActivity(plain);
+  CoverageCounter numbered(Periods(), numbering);
+  const std::vector<std::pair<std::string, std::string>> rows = {
+      {"P1", "a"}, {"P2", "a"}, {"P4", "b"}, {"P4", "b"},
+      {"P5", ""},  {"P3", "b"}, {"P1", "b"}};
+  for (const auto& [id, team] : rows) {
+    numbered.AddActivity(numbering->Find(id), id, team);
+  }
+  numbered.AddActivity(12345, "P3", "b");  // out of range: looked up
+  ExpectSame(numbered.Totals(), plain.Totals());
+  const auto a = plain.ByTeam(), b = numbered.ByTeam();
+  ASSERT_EQ(a.size(), b.size());
+  for (auto i = a.begin(), j = b.begin(); i != a.end(); ++i, ++j) {
+    EXPECT_EQ(i->first, j->first);
+    ExpectSame(i->second, j->second);
+  }
+  // (P9, in the numbering with neither periods nor activity, is not one
+  // of the 6.)
+  EXPECT_EQ(numbered.Totals().patients, 6);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include "mhpbr/activity_costing.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <optional>
@@ -17,6 +18,7 @@
 #include "gtest/gtest.h"
 #include "mhpbr/activity.h"
 #include "mhpbr/costing_io.h"
+#include "mhpbr/patient_index.h"
 
 namespace mhpbr {
 namespace {
@@ -482,6 +484,142 @@ TEST(CostingPropertyTest, TotalCostIsConserved) {
     EXPECT_GT(t.unknown_patient_records, 0);
     EXPECT_LE(t.unknown_patient_records, t.unclustered_records);
   }
+}
+
+// ---- batches --------------------------------------------------------------
+
+TEST(CostingBatchTest, BatchesAgreeWithOneByOne) {
+  // The same random periods and records, Add()ed one by one and in
+  // batches of every size from 1 to 70: identical outcomes, totals and
+  // periods, whatever the batch boundaries.
+  std::mt19937_64 rng(77);
+  auto uniform = [&](int64_t lo, int64_t hi) {
+    return std::uniform_int_distribution<int64_t>(lo, hi)(rng);
+  };
+  const UnitCosts costs = SpecCosts();
+  const absl::CivilDay as_of = D(2024, 3, 31);
+  std::vector<PeriodToPrice> periods;
+  for (int p = 0; p < 60; ++p) {
+    // Some ids longer than the index keeps inline; patient 7 has a long
+    // history (binary search); some overlap (the later period wins).
+    const std::string id =
+        p % 5 == 0 ? absl::StrCat("a-very-long-patient-identifier-", p)
+                   : absl::StrCat("P", p);
+    absl::CivilDay day = D(2022, 1, 1) + uniform(0, 60);
+    for (int k = 0; k < (p == 7 ? 40 : 4) && day <= as_of; ++k) {
+      std::optional<absl::CivilDay> end = day + uniform(0, 30);
+      if (*end > as_of || (k == 3 && uniform(0, 1))) end = std::nullopt;
+      periods.push_back(Period(id, static_cast<int>(uniform(0, 8)), day, end));
+      if (!end) break;
+      day = *end + (p % 9 == 0 ? -uniform(0, 3) : 1 + uniform(0, 10));
+    }
+  }
+  std::vector<ActivityRecord> records;
+  for (int i = 0; i < 3000; ++i) {
+    const int p = static_cast<int>(uniform(0, 64));
+    const std::string id =
+        p % 5 == 0 ? absl::StrCat("a-very-long-patient-identifier-", p)
+                   : absl::StrCat("P", p);
+    const absl::CivilDay date = D(2021, 12, 1) + uniform(0, 900);
+    records.push_back(uniform(0, 20) == 0
+                          ? Contact(id, date, "unknown", 5)
+                          : Other(id, date, uniform(0, 100000)));
+  }
+  // A date far past any period.
+  records.push_back(Other("P1", absl::CivilDay(9999, 12, 31), 1));
+
+  auto one = ActivityCoster::Create(periods, as_of, costs);
+  ASSERT_TRUE(one.ok()) << one.status();
+  std::vector<absl::Status> statuses;
+  std::vector<int> found;
+  for (const ActivityRecord& r : records) {
+    statuses.push_back(one->Add(r));
+    found.push_back(one->Find(r.patient_id, r.date));
+  }
+  for (size_t batch = 1; batch <= 70; batch += (batch < 20 ? 1 : 17)) {
+    auto many = ActivityCoster::Create(periods, as_of, costs);
+    ASSERT_TRUE(many.ok());
+    std::vector<Attribution> out(records.size());
+    for (size_t i = 0; i < records.size(); i += batch) {
+      std::vector<const ActivityRecord*> ptrs;
+      for (size_t j = i; j < std::min(records.size(), i + batch); ++j) {
+        ptrs.push_back(&records[j]);
+      }
+      ASSERT_TRUE(many->AddBatch(ptrs, absl::MakeSpan(out).subspan(i)).ok());
+    }
+    for (size_t i = 0; i < records.size(); ++i) {
+      SCOPED_TRACE(absl::StrCat("batch ", batch, ", record ", i));
+      EXPECT_EQ(out[i].status, statuses[i]);
+      EXPECT_EQ(out[i].period, statuses[i].ok() ? found[i] : -1);
+      EXPECT_EQ(out[i].patient, one->patients()->Find(records[i].patient_id));
+    }
+    const CostingTotals& a = one->totals();
+    const CostingTotals& b = many->totals();
+    EXPECT_EQ(a.records_read, b.records_read);
+    EXPECT_EQ(a.records_rejected, b.records_rejected);
+    EXPECT_EQ(a.clustered_records, b.clustered_records);
+    EXPECT_EQ(a.clustered_pence, b.clustered_pence);
+    EXPECT_EQ(a.unclustered_records, b.unclustered_records);
+    EXPECT_EQ(a.unknown_patient_records, b.unknown_patient_records);
+    EXPECT_EQ(a.total_pence, b.total_pence);
+    const std::vector<CostedPeriod> pa = one->periods(), pb = many->periods();
+    ASSERT_EQ(pa.size(), pb.size());
+    for (size_t k = 0; k < pa.size(); ++k) {
+      EXPECT_EQ(pa[k].period.patient_id, pb[k].period.patient_id);
+      EXPECT_EQ(pa[k].records, pb[k].records);
+      EXPECT_EQ(pa[k].cost_pence, pb[k].cost_pence);
+    }
+  }
+  // The periods' records add up, and the long history was searched.
+  int64_t records_in_periods = 0;
+  for (const CostedPeriod& p : one->periods()) records_in_periods += p.records;
+  EXPECT_EQ(records_in_periods, one->totals().clustered_records);
+  EXPECT_GT(one->totals().clustered_records, 100);
+  EXPECT_GT(one->totals().unknown_patient_records, 0);
+}
+
+TEST(CostingBatchTest, NumbersPatientsInPeriodOrder) {
+  auto c =
+      ActivityCoster::Create({Period("Q", 3, D(2023, 4, 1), D(2023, 4, 30)),
+                              Period("P", 3, D(2023, 5, 1), std::nullopt),
+                              Period("P", 4, D(2023, 4, 1), D(2023, 4, 30))},
+                             D(2023, 6, 30), SpecCosts());
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->patients()->size(), 2);
+  EXPECT_EQ(c->patients()->Find("P"), 0);
+  EXPECT_EQ(c->patients()->Find("Q"), 1);
+  EXPECT_EQ(c->patients()->Find("R"), PatientIndex::kNone);
+  const ActivityRecord r = Other("P", D(2023, 5, 2), 100);
+  Attribution out[1];
+  const ActivityRecord* one[] = {&r};
+  ASSERT_TRUE(c->AddBatch(one, absl::MakeSpan(out)).ok());
+  EXPECT_TRUE(out[0].status.ok());
+  EXPECT_EQ(out[0].patient, 0);
+  EXPECT_EQ(out[0].period, 1);
+}
+
+TEST(CostingBatchTest, RefusesAShortOutcomeSpanOrANullRecord) {
+  auto c = ActivityCoster::Create({Period("P", 3, D(2023, 4, 1), std::nullopt)},
+                                  D(2023, 6, 30), SpecCosts());
+  ASSERT_TRUE(c.ok());
+  const ActivityRecord r = Other("P", D(2023, 5, 2), 100);
+  const ActivityRecord* two[] = {&r, &r};
+  Attribution out[2];
+  EXPECT_THAT(c->AddBatch(two, absl::MakeSpan(out, 1)).message(),
+              HasSubstr("room for 1 outcomes"));
+  const ActivityRecord* with_null[] = {&r, nullptr};
+  EXPECT_THAT(c->AddBatch(with_null, absl::MakeSpan(out)).message(),
+              HasSubstr("null record"));
+  // Nothing was added by either.
+  EXPECT_EQ(c->totals().records_read, 0);
+  EXPECT_TRUE(c->AddBatch({}, {}).ok());
+}
+
+TEST(CostingBatchTest, DatesBeyondTheHotPathRangeAreRefused) {
+  auto c = ActivityCoster::Create(
+      {Period("P", 3, absl::CivilDay(-7000000, 1, 1), std::nullopt)},
+      D(2023, 6, 30), SpecCosts());
+  EXPECT_THAT(c.status().message(), HasSubstr("date out of range"));
 }
 
 }  // namespace

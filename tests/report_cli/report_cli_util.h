@@ -10,7 +10,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <cstdint>
 #include <cstdlib>
 #include <fstream>
@@ -34,12 +33,12 @@ struct ProcessResult {
   std::string err;
 };
 
-// A fresh directory under the test's temporary directory.
+// A fresh directory under the test's temporary directory (mkdtemp: a
+// directory left by an earlier run with the same pid cannot collide).
 inline std::string TempDir(const std::string& name) {
-  static std::atomic<int> counter{0};
-  const std::string dir = absl::StrCat(::testing::TempDir(), "/mhpbr_report_",
-                                       getpid(), "_", counter++, "_", name);
-  EXPECT_EQ(mkdir(dir.c_str(), 0755), 0) << dir;
+  std::string dir =
+      absl::StrCat(::testing::TempDir(), "/mhpbr_report_", name, "_XXXXXX");
+  EXPECT_NE(mkdtemp(dir.data()), nullptr) << dir;
   return dir;
 }
 

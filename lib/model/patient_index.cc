@@ -1,0 +1,80 @@
+#include "mhpbr/patient_index.h"
+
+#include <cstring>
+#include <limits>
+
+#include "absl/hash/hash.h"
+
+namespace mhpbr {
+
+PatientIndex::PatientIndex() : slots_(16), mask_(15) {}
+
+uint64_t PatientIndex::Hash(absl::string_view id) {
+  return absl::Hash<absl::string_view>{}(id);
+}
+
+bool PatientIndex::Matches(const Slot& s, absl::string_view id) const {
+  if (s.length == kLong) {
+    if (id.size() <= kInlineBytes) return false;
+    uint32_t i;
+    std::memcpy(&i, s.key, sizeof i);
+    return long_ids_[i] == id;
+  }
+  return s.length == id.size() && std::memcmp(s.key, id.data(), s.length) == 0;
+}
+
+int32_t PatientIndex::Find(absl::string_view id, uint64_t hash) const {
+  // Linear probing over a table at most half full: the run to an empty
+  // slot is short and usually within the first cache line.
+  for (uint64_t i = hash & mask_;; i = (i + 1) & mask_) {
+    const Slot& s = slots_[i];
+    if (s.number == kNone) return kNone;
+    if (Matches(s, id)) return s.number;
+  }
+}
+
+void PatientIndex::Place(const Slot& s, uint64_t hash) {
+  uint64_t i = hash & mask_;
+  while (slots_[i].number != kNone) i = (i + 1) & mask_;
+  slots_[i] = s;
+}
+
+void PatientIndex::Grow() {
+  std::vector<Slot> old(slots_.size() * 2);
+  old.swap(slots_);
+  mask_ = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.number == kNone) continue;
+    absl::string_view id;
+    if (s.length == kLong) {
+      uint32_t i;
+      std::memcpy(&i, s.key, sizeof i);
+      id = long_ids_[i];
+    } else {
+      id = absl::string_view(s.key, s.length);
+    }
+    Place(s, Hash(id));
+  }
+}
+
+int32_t PatientIndex::Add(absl::string_view id) {
+  const uint64_t hash = Hash(id);
+  if (const int32_t n = Find(id, hash); n != kNone) return n;
+  if (size_ == std::numeric_limits<int32_t>::max()) return kNone;
+  if (2 * (static_cast<uint64_t>(size_) + 1) > slots_.size()) Grow();
+  Slot s;
+  s.number = size_++;
+  if (id.size() <= kInlineBytes) {
+    s.length = static_cast<uint8_t>(id.size());
+    std::memcpy(s.key, id.data(), id.size());
+  } else {
+    s.length = kLong;
+    const uint32_t i = static_cast<uint32_t>(long_ids_.size());
+    long_ids_.emplace_back(id);
+    std::memcpy(s.key, &i, sizeof i);
+  }
+  Place(s, hash);
+  return s.number;
+}
+
+}  // namespace mhpbr

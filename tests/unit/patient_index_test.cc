@@ -1,0 +1,77 @@
+// PatientIndex: dense numbers in first-added order, short and long ids,
+// growth, and agreement with a plain map over many ids.
+
+#include "mhpbr/patient_index.h"
+
+#include <random>
+#include <string>
+#include <unordered_map>
+
+#include "absl/strings/str_cat.h"
+#include "gtest/gtest.h"
+
+namespace mhpbr {
+namespace {
+
+TEST(PatientIndexTest, NumbersInFirstAddedOrder) {
+  PatientIndex index;
+  EXPECT_EQ(index.size(), 0);
+  EXPECT_EQ(index.Find("A"), PatientIndex::kNone);
+  EXPECT_EQ(index.Add("B"), 0);
+  EXPECT_EQ(index.Add("A"), 1);
+  EXPECT_EQ(index.Add("B"), 0);
+  EXPECT_EQ(index.Find("A"), 1);
+  EXPECT_EQ(index.Find("B"), 0);
+  EXPECT_EQ(index.size(), 2);
+}
+
+TEST(PatientIndexTest, EmptyIdsIdsWithNulsAndLengthsAroundTheInlineLimit) {
+  PatientIndex index;
+  const std::string nul("a\0b", 3), nul2("a\0c", 3);
+  EXPECT_EQ(index.Add(""), 0);
+  EXPECT_EQ(index.Add(nul), 1);
+  EXPECT_EQ(index.Find(nul2), PatientIndex::kNone);
+  const size_t k = PatientIndex::kInlineBytes;
+  for (size_t len : {k - 1, k, k + 1, k + 2, size_t{200}}) {
+    const std::string id(len, 'x');
+    const int32_t n = index.Add(id);
+    EXPECT_EQ(index.Find(id), n) << len;
+    // An id that is a prefix or an extension of a kept one is another id.
+    EXPECT_EQ(index.Find(std::string(len + 3, 'x')), PatientIndex::kNone)
+        << len;
+  }
+  EXPECT_EQ(index.Find(""), 0);
+  EXPECT_EQ(index.Find(nul), 1);
+  // A long id whose first bytes equal a short one's.
+  EXPECT_EQ(index.Find(std::string(k - 1, 'x') + "y"), PatientIndex::kNone);
+}
+
+TEST(PatientIndexTest, AgreesWithAMapOverManyIdsThroughGrowth) {
+  std::mt19937_64 rng(5);
+  PatientIndex index;
+  std::unordered_map<std::string, int32_t> reference;
+  for (int i = 0; i < 200000; ++i) {
+    const uint64_t v = rng() % 150000;
+    // A quarter of the ids are longer than the inline limit.
+    const std::string id = v % 4 == 0
+                               ? absl::StrCat("long-identifier-of-patient-", v)
+                               : absl::StrCat("RX", v);
+    auto [it, inserted] =
+        reference.try_emplace(id, static_cast<int32_t>(reference.size()));
+    ASSERT_EQ(index.Add(id), it->second) << id;
+  }
+  ASSERT_EQ(index.size(), static_cast<int32_t>(reference.size()));
+  for (const auto& [id, n] : reference) {
+    ASSERT_EQ(index.Find(id), n);
+    ASSERT_EQ(index.Find(id, PatientIndex::Hash(id)), n);
+  }
+  EXPECT_EQ(index.Find("RX150000"), PatientIndex::kNone);
+  // A copy keeps the numbers and grows on its own.
+  PatientIndex copy = index;
+  EXPECT_EQ(copy.Add("new"), index.size());
+  EXPECT_EQ(index.Find("new"), PatientIndex::kNone);
+  EXPECT_EQ(copy.Find("RX1"), index.Find("RX1"));
+}
+
+}  // namespace
+}  // namespace mhpbr
