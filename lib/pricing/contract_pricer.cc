@@ -76,6 +76,9 @@ absl::StatusOr<Statement> PriceContract(absl::Span<const PeriodToPrice> periods,
     return absl::OkStatus();
   };
 
+  // At most a line each: reserving saves moving every line as the vector
+  // grows (untouched pages of an over-estimate cost nothing).
+  st.lines.reserve(one_offs.size() + periods.size());
   for (const OneOff& o : one_offs) {
     if (o.count < 0 || o.price_pence < 0 || o.price_pence > kMaxPricePence) {
       return absl::InvalidArgumentError(absl::StrCat(
