@@ -76,13 +76,20 @@ class CoverageCounter {
   PatientIndex index_;
   // Per number: what the patient's periods say.
   std::vector<Status> status_;
-  // Per number: has activity (counted once among the unclustered).
-  std::vector<bool> active_;
+  // Per number: bit kActive when the patient has activity, and bit t for
+  // each of the first kMaskTeams teams the activity names; a word per
+  // person rather than a set of pairs, because a report adds millions of
+  // rows and a word is one memory read.
+  static constexpr int kMaskTeams = 63;
+  static constexpr uint64_t kActive = uint64_t{1} << kMaskTeams;
+  std::vector<uint64_t> seen_;
   int64_t periods_in_clusters_ = 0, periods_cluster_0_ = 0;
   absl::flat_hash_map<std::string, int32_t> team_numbers_;
   std::vector<std::string> teams_;
-  // (team number << 32) | patient number, for each pair seen.
-  absl::flat_hash_set<uint64_t> team_patients_;
+  int32_t last_team_ = -1;
+  // (team number << 32) | patient number, for teams past the first
+  // kMaskTeams.
+  absl::flat_hash_set<uint64_t> more_team_patients_;
 };
 
 }  // namespace mhpbr

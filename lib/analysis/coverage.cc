@@ -45,16 +45,26 @@ void CoverageCounter::AddActivity(int32_t patient, absl::string_view patient_id,
   // rather than trusted.
   if (patient < 0 || patient >= index_.size()) patient = Number(patient_id);
   if (patient == PatientIndex::kNone) return;
-  if (static_cast<size_t>(patient) >= active_.size()) {
-    active_.resize(status_.size(), false);
+  if (static_cast<size_t>(patient) >= seen_.size()) {
+    seen_.resize(status_.size(), 0);
   }
-  active_[patient] = true;
-  if (team.empty()) return;
-  auto [it, inserted] =
-      team_numbers_.try_emplace(team, static_cast<int32_t>(teams_.size()));
-  if (inserted) teams_.emplace_back(team);
-  team_patients_.insert(static_cast<uint64_t>(it->second) << 32 |
-                        static_cast<uint32_t>(patient));
+  uint64_t bits = kActive;
+  if (!team.empty()) {
+    // Rows often repeat the last row's team.
+    if (last_team_ < 0 || teams_[last_team_] != team) {
+      auto [it, inserted] =
+          team_numbers_.try_emplace(team, static_cast<int32_t>(teams_.size()));
+      if (inserted) teams_.emplace_back(team);
+      last_team_ = it->second;
+    }
+    if (last_team_ < kMaskTeams) {
+      bits |= uint64_t{1} << last_team_;
+    } else {
+      more_team_patients_.insert(static_cast<uint64_t>(last_team_) << 32 |
+                                 static_cast<uint32_t>(patient));
+    }
+  }
+  seen_[patient] |= bits;
 }
 
 void CoverageCounter::Count(Status status, CoverageCounts* c) {
@@ -77,7 +87,7 @@ CoverageCounts CoverageCounter::Totals() const {
   for (size_t n = 0; n < status_.size(); ++n) {
     // People without periods count only when they have activity.
     if (status_[n] != Status::kUnclustered ||
-        (n < active_.size() && active_[n])) {
+        (n < seen_.size() && (seen_[n] & kActive) != 0)) {
       Count(status_[n], &c);
     }
   }
@@ -88,10 +98,17 @@ CoverageCounts CoverageCounter::Totals() const {
 
 std::map<std::string, CoverageCounts> CoverageCounter::ByTeam() const {
   std::map<std::string, CoverageCounts> out;
-  for (const std::string& team : teams_) out[team];
-  for (const uint64_t pair : team_patients_) {
+  std::vector<CoverageCounts*> by_number;
+  for (const std::string& team : teams_) by_number.push_back(&out[team]);
+  for (size_t n = 0; n < seen_.size(); ++n) {
+    for (uint64_t bits = seen_[n] & ~kActive; bits != 0; bits &= bits - 1) {
+      Count(StatusOf(static_cast<int32_t>(n)),
+            by_number[__builtin_ctzll(bits)]);
+    }
+  }
+  for (const uint64_t pair : more_team_patients_) {
     Count(StatusOf(static_cast<int32_t>(pair & 0xffffffffu)),
-          &out[teams_[pair >> 32]]);
+          by_number[pair >> 32]);
   }
   return out;
 }

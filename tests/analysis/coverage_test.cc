@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "mhpbr/patient_index.h"
 
@@ -169,6 +170,34 @@ TEST(AnalysisCoverageCounterTest, GivenNumbersCountAsLookedUpIds) {
   // (P9, in the numbering with neither periods nor activity, is not one
   // of the 6.)
   EXPECT_EQ(numbered.Totals().patients, 6);
+}
+
+TEST(AnalysisCoverageCounterTest, ManyTeams) {
+  // 70 teams (past the 63 a patient's word holds): team t saw P(t % 10),
+  // who has a period in cluster 3, and U(t), who has none; P(t % 10) also
+  // twice more under the same team.
+  std::vector<PeriodToPrice> periods;
+  for (int p = 0; p < 10; ++p) {
+    periods.push_back(Period(absl::StrCat("P", p), 3, 4));
+  }
+  CoverageCounter c(periods);
+  for (int t = 0; t < 70; ++t) {
+    const std::string team = absl::StrCat("t", t < 10 ? "0" : "", t);
+    for (int k = 0; k < 3; ++k) c.AddActivity(absl::StrCat("P", t % 10), team);
+    c.AddActivity(absl::StrCat("U", t), team);
+  }
+  const std::map<std::string, CoverageCounts> by = c.ByTeam();
+  ASSERT_EQ(by.size(), 70u);
+  for (const auto& [team, counts] : by) {
+    SCOPED_TRACE(team);
+    EXPECT_EQ(counts.patients, 2);
+    EXPECT_EQ(counts.patients_in_clusters, 1);
+    EXPECT_EQ(counts.patients_unclustered, 1);
+  }
+  const CoverageCounts t = c.Totals();
+  EXPECT_EQ(t.patients, 80);
+  EXPECT_EQ(t.patients_in_clusters, 10);
+  EXPECT_EQ(t.patients_unclustered, 70);
 }
 
 }  // namespace
