@@ -52,8 +52,9 @@ struct Report {
 // key,value figures (summary.csv), in a fixed order: r_squared_per_period,
 // r_squared_per_day, r_squared_<measure>_<superclass>, patients,
 // patients_in_clusters, patients_only_cluster_0, patients_unclustered,
-// their shares, periods_in_clusters, periods_cluster_0, and the data-quality
-// counts and shares. Decimals have 4 places; an undefined figure is empty.
+// their shares, periods_in_clusters, periods_cluster_0, their shares, and the
+// data-quality counts and shares. Decimals have 4 places; an undefined figure
+// is empty.
 std::vector<std::pair<std::string, std::string>> ReportSummary(const Report& r);
 
 std::string RenderReportHtml(const Report& r);

@@ -1,5 +1,7 @@
 #include "mhpbr/report.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "lib/analysis/svg_chart.h"
 #include "mhpbr/dates.h"
@@ -74,6 +76,7 @@ std::vector<std::pair<std::string, std::string>> ReportSummary(
   count("periods", r.periods);
   count("periods_in_clusters", c.periods_in_clusters);
   count("periods_cluster_0", c.periods_cluster_0);
+  add("share_periods_in_clusters", Share(c.periods_in_clusters, r.periods));
   add("share_periods_cluster_0", Share(c.periods_cluster_0, r.periods));
   count("periods_without_activity", r.periods_without_activity);
   add("share_periods_without_activity",
@@ -293,15 +296,24 @@ std::string RenderReportHtml(const Report& r) {
                     "(--assessments): red rules, too few known items and "
                     "agreement are not measured.</p>");
   } else if (r.assessments->red > 0) {
-    std::vector<Bar> items;
+    // Most often first (ties in profile row order): the items to look at.
+    std::vector<int> order;
     for (int i = 0; i < kItemCount; ++i) {
+      if (r.assessments->red_items[i] > 0) order.push_back(i);
+    }
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+      return r.assessments->red_items[a] > r.assessments->red_items[b];
+    });
+    std::vector<Bar> items;
+    for (int i : order) {
       const int64_t n = r.assessments->red_items[i];
-      if (n == 0) continue;
       items.push_back({absl::StrCat("item ", ItemCode(ItemAt(i))),
-                       static_cast<long double>(n), absl::StrCat(n)});
+                       static_cast<long double>(n),
+                       absl::StrCat(n, " (", Percent(n, r.assessments->red),
+                                    " of red allocations)")});
     }
     absl::StrAppend(&h, SvgBarChart("Items breaking red rules of the "
-                                    "allocated cluster (times)",
+                                    "allocated cluster, most often first",
                                     items));
   }
   if (!r.events) {

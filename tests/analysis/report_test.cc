@@ -140,7 +140,8 @@ TEST(AnalysisReportSummaryTest, KeysOrderAndValues) {
       {"periods", "8"},
       {"periods_in_clusters", "7"},
       {"periods_cluster_0", "1"},
-      {"share_periods_cluster_0", "0.1250"},  // 1 / 8
+      {"share_periods_in_clusters", "0.8750"},  // 7 / 8
+      {"share_periods_cluster_0", "0.1250"},    // 1 / 8
       {"periods_without_activity", "2"},
       {"share_periods_without_activity", "0.2500"},  // 2 / 8
       {"activity_records", "100"},
@@ -387,6 +388,32 @@ TEST(AnalysisRenderReportHtmlTest, SectionsAndFigures) {
   EXPECT_THAT(html, HasSubstr("100 activity records read, 4 rejected"));
   EXPECT_THAT(html, HasSubstr("\u00a356.00"));
   EXPECT_THAT(html, HasSubstr("\u00a36.00"));
+}
+
+TEST(AnalysisRenderReportHtmlTest, RedItemsMostOftenFirst) {
+  // Of 4 red allocations: item 1 once, item 6 three times, D once, E
+  // three times: 6 and E (ties keep profile row order), then 1, then D.
+  Report r = SmallReport();
+  r.assessments->red = 4;
+  r.assessments->red_items = {};
+  r.assessments->red_items[ItemIndex(Item::kAggression)] = 1;
+  r.assessments->red_items[ItemIndex(Item::kHallucinations)] = 3;
+  r.assessments->red_items[ItemIndex(Item::kEngagement)] = 1;
+  r.assessments->red_items[ItemIndex(Item::kVulnerability)] = 3;
+  const std::string html = RenderReportHtml(r);
+  const size_t six = html.find(">item 6</text>"),
+               e = html.find(">item E</text>"),
+               one = html.find(">item 1</text>"),
+               d = html.find(">item D</text>");
+  ASSERT_NE(six, std::string::npos);
+  ASSERT_NE(e, std::string::npos);
+  ASSERT_NE(one, std::string::npos);
+  ASSERT_NE(d, std::string::npos);
+  EXPECT_LT(six, e);
+  EXPECT_LT(e, one);
+  EXPECT_LT(one, d);
+  EXPECT_THAT(html, HasSubstr("3 (75.0% of red allocations)"));
+  EXPECT_THAT(html, HasSubstr("1 (25.0% of red allocations)"));
 }
 
 TEST(AnalysisRenderReportHtmlTest, NotesWhatWasNotGiven) {

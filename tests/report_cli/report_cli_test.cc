@@ -516,6 +516,7 @@ TEST(ReportCliSampleTest, CoverageFigures) {
   EXPECT_EQ(Int(sum.at("periods")), periods);
   EXPECT_EQ(Int(sum.at("periods_in_clusters")), in_clusters);
   EXPECT_EQ(Int(sum.at("periods_cluster_0")), cluster_0);
+  ExpectShare(sum, "share_periods_in_clusters", in_clusters, periods);
   ExpectShare(sum, "share_periods_cluster_0", cluster_0, periods);
   EXPECT_EQ(Int(sum.at("periods_without_activity")), without_activity);
   ExpectShare(sum, "share_periods_without_activity", without_activity, periods);
@@ -900,6 +901,7 @@ TEST(ReportCliTest, ProviderColumnFiguresByHand) {
       {"periods", "4"},
       {"periods_in_clusters", "3"},
       {"periods_cluster_0", "1"},
+      {"share_periods_in_clusters", "0.7500"},
       {"share_periods_cluster_0", "0.2500"},
       {"periods_without_activity", "1"},
       {"share_periods_without_activity", "0.2500"},
