@@ -1,8 +1,10 @@
 // ActivityCsvReader (the `mhpbr cost --activity` input) over arbitrary
 // bytes, each good row costed by an ActivityCoster with the example unit
 // costs, and the totals checked to add up: every row is read, rejected or
-// costed into exactly one bucket, and no amount wraps. Byte 0 bit 0 puts
-// the activity header first.
+// costed into exactly one bucket, and no amount wraps; a second coster fed
+// the same good rows through AddBatch (batches of byte 0's bits 1-3, plus
+// one) must agree with Add() record by record. Byte 0 bit 0 puts the
+// activity header first.
 
 #include <cstddef>
 #include <cstdint>
@@ -36,7 +38,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto coster = mhpbr::ActivityCoster::Create(
       periods, absl::CivilDay(2024, 3, 31), *costs);
   MHPBR_FUZZ_CHECK(coster.ok());
+  auto batched = mhpbr::ActivityCoster::Create(
+      periods, absl::CivilDay(2024, 3, 31), *costs);
+  MHPBR_FUZZ_CHECK(batched.ok());
   int64_t rows = 0, rejected = 0;
+  std::vector<mhpbr::ActivityRecord> good;
+  std::vector<absl::Status> statuses;
   mhpbr::InputRow<mhpbr::ActivityRecord> row;
   while ((*reader)->Next(&row)) {
     ++rows;
@@ -45,11 +52,35 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       ++rejected;
       continue;
     }
-    if (absl::Status s = coster->Add(row.value); !s.ok()) {
+    absl::Status s = coster->Add(row.value);
+    if (!s.ok()) {
       MHPBR_FUZZ_CHECK(!s.message().empty());
       ++rejected;
     }
+    good.push_back(row.value);
+    statuses.push_back(s);
   }
+  const size_t batch = 1 + ((data[0] >> 1) & 7);
+  std::vector<mhpbr::Attribution> out(good.size());
+  for (size_t i = 0; i < good.size(); i += batch) {
+    std::vector<const mhpbr::ActivityRecord*> ptrs;
+    for (size_t j = i; j < good.size() && j < i + batch; ++j) {
+      ptrs.push_back(&good[j]);
+    }
+    MHPBR_FUZZ_CHECK(
+        batched->AddBatch(ptrs, absl::MakeSpan(out).subspan(i)).ok());
+  }
+  for (size_t i = 0; i < good.size(); ++i) {
+    MHPBR_FUZZ_CHECK(out[i].status == statuses[i]);
+    MHPBR_FUZZ_CHECK(out[i].period ==
+                     (statuses[i].ok()
+                          ? coster->Find(good[i].patient_id, good[i].date)
+                          : -1));
+  }
+  MHPBR_FUZZ_CHECK(batched->totals().total_pence ==
+                   coster->totals().total_pence);
+  MHPBR_FUZZ_CHECK(batched->totals().clustered_records ==
+                   coster->totals().clustered_records);
   MHPBR_FUZZ_CHECK((*reader)->io_status().ok());
   const mhpbr::CostingTotals& t = coster->totals();
   MHPBR_FUZZ_CHECK(t.records_read == rows);

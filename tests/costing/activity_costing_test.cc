@@ -579,11 +579,12 @@ TEST(CostingBatchTest, BatchesAgreeWithOneByOne) {
 }
 
 TEST(CostingBatchTest, NumbersPatientsInPeriodOrder) {
+  const UnitCosts costs = SpecCosts();  // outlives the coster
   auto c =
       ActivityCoster::Create({Period("Q", 3, D(2023, 4, 1), D(2023, 4, 30)),
                               Period("P", 3, D(2023, 5, 1), std::nullopt),
                               Period("P", 4, D(2023, 4, 1), D(2023, 4, 30))},
-                             D(2023, 6, 30), SpecCosts());
+                             D(2023, 6, 30), costs);
   ASSERT_TRUE(c.ok());
   EXPECT_EQ(c->patients()->size(), 2);
   EXPECT_EQ(c->patients()->Find("P"), 0);
@@ -599,8 +600,9 @@ TEST(CostingBatchTest, NumbersPatientsInPeriodOrder) {
 }
 
 TEST(CostingBatchTest, RefusesAShortOutcomeSpanOrANullRecord) {
+  const UnitCosts costs = SpecCosts();  // outlives the coster
   auto c = ActivityCoster::Create({Period("P", 3, D(2023, 4, 1), std::nullopt)},
-                                  D(2023, 6, 30), SpecCosts());
+                                  D(2023, 6, 30), costs);
   ASSERT_TRUE(c.ok());
   const ActivityRecord r = Other("P", D(2023, 5, 2), 100);
   const ActivityRecord* two[] = {&r, &r};
@@ -616,9 +618,10 @@ TEST(CostingBatchTest, RefusesAShortOutcomeSpanOrANullRecord) {
 }
 
 TEST(CostingBatchTest, DatesBeyondTheHotPathRangeAreRefused) {
+  const UnitCosts costs = SpecCosts();  // outlives the coster
   auto c = ActivityCoster::Create(
       {Period("P", 3, absl::CivilDay(-7000000, 1, 1), std::nullopt)},
-      D(2023, 6, 30), SpecCosts());
+      D(2023, 6, 30), costs);
   EXPECT_THAT(c.status().message(), HasSubstr("date out of range"));
 }
 
