@@ -179,16 +179,17 @@ int RunTariff(const std::vector<std::string>& argv) {
         const bool stats = ev.lower_fence.has_value();
         out.Field(int64_t{ev.cluster.code()});
         out.Field(ev.periods);
+        // Below the minimum sample nothing is trimmed or used: 0 and 0.
+        out.Field(ev.used);
+        out.Field(ev.excluded);
         if (stats) {
-          out.Field(ev.used);
-          out.Field(ev.excluded);
           out.Field(ev.lower_fence->ToDecimal(4));
           out.Field(ev.upper_fence->ToDecimal(4));
           out.Field(FormatFixed(*ev.mean_per_day));
           out.Field(ev.median_per_day->ToDecimal(4));
           out.Field(ev.cv ? FormatFixed(*ev.cv) : std::string());
         } else {
-          for (int i = 0; i < 7; ++i) out.EmptyField();
+          for (int i = 0; i < 5; ++i) out.EmptyField();
         }
         for (const auto& p :
              {ev.price_day_pence, ev.price_period_pence, ev.price_year_pence}) {

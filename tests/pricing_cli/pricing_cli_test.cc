@@ -428,10 +428,10 @@ TEST_F(PricingCliTest, TariffTheSpecsWorkedExample) {
   EXPECT_EQ(ReadFile(out), "cluster,basis,price_pence\n3,day,252\n");
   EXPECT_EQ(ReadFile(ev),
             absl::StrCat(kEvidenceHeader,
-                         "0,2,,,,,,,,,,,variance\n"
+                         "0,2,0,0,,,,,,,,,variance\n"
                          "3,11,10,1,-5.0000,515.0000,245.0000,250.0000,"
                          "0.3301,252,46116,91980,priced\n"
-                         "7,3,,,,,,,,,,,too_few_periods\n"));
+                         "7,3,0,0,,,,,,,,,too_few_periods\n"));
 }
 
 TEST_F(PricingCliTest, TariffBasisKAndMinimum) {
@@ -466,7 +466,7 @@ TEST_F(PricingCliTest, TariffBasisKAndMinimum) {
   r = Run(with({"--min-periods", "12", "--evidence", ev}));
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(ReadFile(out), "cluster,basis,price_pence\n");
-  EXPECT_THAT(ReadFile(ev), HasSubstr("3,11,,,,,,,,,,,too_few_periods\n"));
+  EXPECT_THAT(ReadFile(ev), HasSubstr("3,11,0,0,,,,,,,,,too_few_periods\n"));
   // Minimum 3: cluster 7's three periods (300, 250, 400 per day) are
   // priced: n = 3, Q1 = 275, Q3 = 350, fences [162.5, 462.5], all kept;
   // (3000 + 5000 + 1200) / 33 = 278.79 * 1.014 = 282.69 -> 283.
