@@ -39,7 +39,9 @@ absl::StatusOr<ActivityRecord> ActivityFromProto(const v1::ActivityRecord& in) {
   a.activity_id = in.activity_id();
   a.patient_id = in.patient_id();
   if (a.patient_id.empty()) return FieldError("patient_id", "empty");
-  MHPBR_ASSIGN_OR_RETURN(a.date, ParseIsoDate(in.date()));
+  auto date = ParseIsoDate(in.date());
+  if (!date.ok()) return FieldError("date", date.status().message());
+  a.date = *date;
   switch (in.kind()) {
     case v1::CONTACT:
       a.kind = ActivityKind::kContact;

@@ -156,7 +156,7 @@ TEST_F(CapiCostingTest, BadDateRecordNamesTheDate) {
   ASSERT_EQ(res.errors_size(), 4);
   EXPECT_THAT(res.errors(2).reason(), HasSubstr("activity[7]"));
   EXPECT_THAT(res.errors(2).reason(), HasSubstr("2023-02-30"));
-  EXPECT_THAT(res.errors(2).reason(), HasSubstr("date"));
+  EXPECT_THAT(res.errors(2).reason(), HasSubstr("activity[7]: date: "));
 }
 
 TEST_F(CapiCostingTest, CostEqualsTheCppApi) {
