@@ -307,14 +307,17 @@ std::string RenderReportHtml(const Report& r) {
     std::vector<Bar> items;
     for (int i : order) {
       const int64_t n = r.assessments->red_items[i];
-      items.push_back({absl::StrCat("item ", ItemCode(ItemAt(i))),
-                       static_cast<long double>(n),
-                       absl::StrCat(n, " (", Percent(n, r.assessments->red),
-                                    " of red allocations)")});
+      items.push_back(
+          {absl::StrCat("item ", ItemCode(ItemAt(i))),
+           static_cast<long double>(n),
+           absl::StrCat(n, " (", Percent(n, r.assessments->red), ")")});
     }
-    absl::StrAppend(&h, SvgBarChart("Items breaking red rules of the "
-                                    "allocated cluster, most often first",
-                                    items));
+    absl::StrAppend(
+        &h, SvgBarChart(
+                "Items breaking red rules of the "
+                "allocated cluster, most often first (times, and share of red "
+                "allocations)",
+                items));
   }
   if (!r.events) {
     absl::StrAppend(&h,
