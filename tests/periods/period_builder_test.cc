@@ -8,8 +8,10 @@
 
 #include "mhpbr/period_builder.h"
 
+#include <algorithm>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -517,6 +519,46 @@ TEST_F(PeriodStageBuilder, OutputSortedByPatientBytewiseThenStart) {
   EXPECT_THAT(order, ElementsAre("A 2023-06-01", "B 2023-01-01", "B 2023-02-01",
                                  "B 2023-05-01", "a10 2023-04-01",
                                  "a9 2023-01-01", "b 2023-03-01"));
+}
+
+TEST_F(PeriodStageBuilder, IdsSortBytewiseWhateverTheirLengthAndBytes) {
+  // Ids of up to 15 bytes are interned by value and longer ones by view:
+  // both ways must order prefixes, zero bytes and high bytes bytewise.
+  const std::vector<std::string> short_ids = {"a",
+                                              std::string("a\0", 2),
+                                              std::string("a\0\x01", 3),
+                                              "a\x01",
+                                              "a\xff",
+                                              "A",
+                                              "",
+                                              std::string(14, 'z'),
+                                              std::string(15, 'z'),
+                                              std::string(15, '\0')};
+  std::vector<std::string> long_ids = short_ids;
+  long_ids.push_back(std::string(16, 'z'));
+  long_ids.push_back(std::string(16, '\0'));
+  long_ids.push_back(std::string(40, 'a'));
+  for (std::vector<std::string> ids : {short_ids, long_ids}) {
+    // Each patient's later event first, so dates are sorted here too.
+    std::vector<PeriodEvent> events;
+    for (const std::string& id : ids) {
+      events.push_back(Alloc(id, D(2023, 2, 1), 2));
+    }
+    for (const std::string& id : ids) {
+      events.push_back(Alloc(id, D(2023, 1, 1), 1));
+    }
+    std::vector<std::pair<std::string, absl::CivilDay>> got;
+    for (const ClusterPeriod& p : Build(events, D(2023, 12, 31)).periods) {
+      got.emplace_back(p.patient_id, p.start);
+    }
+    std::sort(ids.begin(), ids.end());
+    std::vector<std::pair<std::string, absl::CivilDay>> want;
+    for (const std::string& id : ids) {
+      want.emplace_back(id, D(2023, 1, 1));
+      want.emplace_back(id, D(2023, 2, 1));
+    }
+    EXPECT_EQ(got, want) << ids.size() << " ids";
+  }
 }
 
 }  // namespace
