@@ -33,10 +33,12 @@ class MhctRatings {
   MhctRatings() { ratings_.fill(kNotKnown); }
 
   // Rates one profile row, 0-4 or kNotKnown. For item 8 this is the plain
-  // HoNOS form; it fails if item 8 was already rated by type.
+  // HoNOS form; a rating 0-4 fails if item 8 was already rated by type
+  // (kNotKnown is then a no-op: it says nothing either way).
   absl::Status Set(Item item, int rating);
   // Rates one type of item 8, 0-4 or kNotKnown. Item 8's rating is the
-  // highest known type rating. Fails if item 8 was rated in the plain form.
+  // highest known type rating. Fails if item 8 was rated 0-4 in the plain
+  // form.
   absl::Status SetItem8Type(Item8Type type, int rating);
 
   void set_organic(Answer a) { organic_ = a; }

@@ -21,6 +21,16 @@ absl::Status BadRating(absl::string_view item, int rating) {
 absl::Status MhctRatings::Set(Item item, int rating) {
   if (!IsRating(rating)) return BadRating(ItemCode(item), rating);
   if (item == Item::kOtherProblems) {
+    // Item 8 "not known" as one rating says nothing, so it neither clashes
+    // with types given before nor stops them being given after (as the
+    // CSV reader treats an empty or 9 r8 beside r8a-r8j).
+    if (rating == kNotKnown) {
+      if (item8_form_ != Item8Form::kTypes) {
+        item8_form_ = Item8Form::kNone;
+        ratings_[ItemIndex(item)] = kNotKnown;
+      }
+      return absl::OkStatus();
+    }
     if (item8_form_ == Item8Form::kTypes) {
       return absl::InvalidArgumentError(
           "item 8: given both as one rating and as types 8A-8J");

@@ -130,6 +130,32 @@ TEST(MhctRatingsTest, BothFormsOfItem8AreAnErrorInEitherOrder) {
   }
 }
 
+TEST(MhctRatingsTest, Item8NotKnownAsOneRatingGoesWithTypesEitherWay) {
+  {
+    MhctRatings r;
+    ASSERT_THAT(r.Set(Item::kOtherProblems, kNotKnown), IsOk());
+    ASSERT_THAT(r.SetItem8Type(Item8Type::kStress, 3), IsOk());
+    EXPECT_EQ(r.rating(Item::kOtherProblems), 3);
+  }
+  {
+    MhctRatings r;
+    ASSERT_THAT(r.SetItem8Type(Item8Type::kStress, 3), IsOk());
+    ASSERT_THAT(r.Set(Item::kOtherProblems, kNotKnown), IsOk());
+    // The types still decide item 8.
+    EXPECT_EQ(r.rating(Item::kOtherProblems), 3);
+    EXPECT_EQ(r.item8_type(Item8Type::kStress), 3);
+  }
+  {
+    // A plain rating taken back to not known frees item 8 for types.
+    MhctRatings r;
+    ASSERT_THAT(r.Set(Item::kOtherProblems, 2), IsOk());
+    ASSERT_THAT(r.Set(Item::kOtherProblems, kNotKnown), IsOk());
+    EXPECT_FALSE(r.known(Item::kOtherProblems));
+    ASSERT_THAT(r.SetItem8Type(Item8Type::kAnxiety, 1), IsOk());
+    EXPECT_EQ(r.rating(Item::kOtherProblems), 1);
+  }
+}
+
 TEST(MhctRatingsTest, PlainItem8MayBeReRated) {
   MhctRatings r;
   ASSERT_THAT(r.Set(Item::kOtherProblems, 4), IsOk());
