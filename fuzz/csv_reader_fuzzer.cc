@@ -138,13 +138,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                                        64, 200, 4096};
   const size_t limit = kLimits[(mode >> 1) & 3];
   const bool compare = limit == mhpbr::CsvReader::kDefaultMaxRecordBytes;
-  const std::vector<RefRecord> want = ReferenceParse(text);
+  // ReadHeader skips one UTF-8 byte-order mark before the first byte (so
+  // it may stand before a quoted name); a second one is data.
+  const bool bom = (mode & 8) && text.compare(0, 3, "\xEF\xBB\xBF") == 0;
+  const std::vector<RefRecord> want =
+      ReferenceParse(bom ? text.substr(3) : text);
 
   mhpbr::fuzz::MemoryFile file(text);
   mhpbr::CsvReader csv(file.get(), "fuzz.csv", limit);
   size_t k = 0;
   if (mode & 8) {
-    // The header: the first record, its byte-order mark dropped.
+    // The header: the first record.
     const absl::Status s = csv.ReadHeader();
     if (compare) {
       if (want.empty()) {
@@ -154,10 +158,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       } else if (s.ok()) {
         MHPBR_FUZZ_CHECK(csv.header().size() == want[0].fields.size());
         for (size_t i = 0; i < csv.header().size(); ++i) {
-          std::string name = want[0].fields[i];
-          if (i == 0 && name.compare(0, 3, "\xEF\xBB\xBF") == 0) {
-            name.erase(0, 3);
-          }
+          const std::string& name = want[0].fields[i];
           MHPBR_FUZZ_CHECK(csv.header()[i] == name);
           (void)csv.Column(name);
         }
