@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "mhpbr.h"
@@ -145,6 +146,38 @@ TEST_F(CapiCostingTest, CostsTheSpecsRecords) {
   EXPECT_EQ(res.clusters(0).cluster(), 3);
   EXPECT_EQ(res.clusters(1).cluster(), 4);
   EXPECT_EQ(res.clusters(1).days(), 61);
+}
+
+TEST_F(CapiCostingTest, ManyRecordsAcrossBatchBoundaries) {
+  // The nine records twenty times over (180, past several batches of 64):
+  // twenty times each total, and the errors in record order, each naming
+  // its own record.
+  v1::CostRequest req = CostRequest();
+  const v1::CostRequest one = req;
+  for (int rep = 1; rep < 20; ++rep) {
+    for (const v1::ActivityRecord& a : one.activity()) {
+      *req.add_activity() = a;
+    }
+  }
+  v1::CostResponse res;
+  std::string message;
+  ASSERT_EQ(Call(&mhpbr_cost, req.SerializeAsString(), &res, &message),
+            MHPBR_OK)
+      << message;
+  EXPECT_EQ(res.records_read(), 180);
+  EXPECT_EQ(res.records_rejected(), 80);
+  EXPECT_EQ(res.clustered_records(), 60);
+  EXPECT_EQ(res.clustered_pence(), 20 * (1329 + 2655 + 161070));
+  EXPECT_EQ(res.unclustered_pence(), 20 * (118 + 1180));
+  EXPECT_EQ(res.periods(0).records(), 40);
+  ASSERT_EQ(res.errors_size(), 80);
+  const int first_lines[] = {6, 7, 8, 9};
+  for (int e = 0; e < 80; ++e) {
+    const int line = first_lines[e % 4] + 9 * (e / 4);
+    EXPECT_EQ(res.errors(e).line(), line);
+    EXPECT_THAT(res.errors(e).reason(),
+                HasSubstr(absl::StrCat("activity[", line - 1, "]")));
+  }
 }
 
 TEST_F(CapiCostingTest, BadDateRecordNamesTheDate) {
