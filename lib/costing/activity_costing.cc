@@ -17,6 +17,18 @@ namespace {
 // memory of CivilDay, and a million periods' dates fit the caches better.
 const absl::CivilDay kEpoch(1970, 1, 1);
 
+// A record's day number; for a date so far off that the subtraction could
+// overflow, a number past every period (which lie within int32 days of
+// kEpoch, checked at Create; only the C++ API can make such a date).
+int64_t RecordDay(absl::CivilDay d) {
+  constexpr absl::civil_year_t kFar = 5000000;
+  if (d.year() > kFar || d.year() < -kFar) {
+    return d.year() > 0 ? std::numeric_limits<int64_t>::max()
+                        : std::numeric_limits<int64_t>::min();
+  }
+  return d - kEpoch;
+}
+
 bool FitsInt32(int64_t v) {
   return v >= std::numeric_limits<int32_t>::min() &&
          v <= std::numeric_limits<int32_t>::max();
@@ -55,7 +67,7 @@ absl::StatusOr<ActivityCoster> ActivityCoster::Create(
           absl::StrCat("starts after the as-of date ", FormatIsoDate(as_of)));
     }
     const absl::CivilDay last = p.end.value_or(as_of);
-    if (!FitsInt32(p.start - kEpoch) || !FitsInt32(last - kEpoch)) {
+    if (!FitsInt32(RecordDay(p.start)) || !FitsInt32(RecordDay(last))) {
       return fail("date out of range");
     }
     if (i == 0 || p.patient_id != periods[i - 1].patient_id) {
@@ -101,7 +113,7 @@ int ActivityCoster::Find(absl::string_view patient_id,
                          absl::CivilDay date) const {
   const int32_t n = patients_->Find(patient_id);
   if (n == PatientIndex::kNone) return -2;
-  return FindIn(n, date - kEpoch);
+  return FindIn(n, RecordDay(date));
 }
 
 void ActivityCoster::Attribute(const ActivityRecord& record, int32_t patient,
@@ -116,7 +128,7 @@ void ActivityCoster::Attribute(const ActivityRecord& record, int32_t patient,
   }
   const int k = patient == PatientIndex::kNone
                     ? -2
-                    : FindIn(patient, record.date - kEpoch);
+                    : FindIn(patient, RecordDay(record.date));
   // Totals are checked for overflow before they change, so a failure leaves
   // them consistent.
   int64_t* bucket =

@@ -617,10 +617,26 @@ TEST(CostingBatchTest, RefusesAShortOutcomeSpanOrANullRecord) {
   EXPECT_TRUE(c->AddBatch({}, {}).ok());
 }
 
+TEST(CostingBatchTest, RecordsDatedFarOffFallOutsideEveryPeriod) {
+  const UnitCosts costs = SpecCosts();  // outlives the coster
+  auto c = ActivityCoster::Create({Period("P", 3, D(2023, 4, 1), std::nullopt)},
+                                  D(2023, 6, 30), costs);
+  ASSERT_TRUE(c.ok());
+  for (const absl::CivilDay day :
+       {absl::CivilDay(9000000000, 1, 1), absl::CivilDay(-9000000000, 1, 1),
+        absl::CivilDay(4000000, 1, 1)}) {
+    EXPECT_EQ(c->Find("P", day), -1);
+    EXPECT_TRUE(c->Add(Other("P", day, 5)).ok());
+  }
+  EXPECT_EQ(c->totals().unclustered_records, 3);
+  EXPECT_EQ(c->totals().clustered_records, 0);
+}
+
 TEST(CostingBatchTest, DatesBeyondTheHotPathRangeAreRefused) {
   const UnitCosts costs = SpecCosts();  // outlives the coster
   auto c = ActivityCoster::Create(
-      {Period("P", 3, absl::CivilDay(-7000000, 1, 1), std::nullopt)},
+      {Period("P", 3, absl::CivilDay(-7000000, 1, 1), std::nullopt),
+       Period("Q", 3, absl::CivilDay(-9000000000, 1, 1), std::nullopt)},
       D(2023, 6, 30), costs);
   EXPECT_THAT(c.status().message(), HasSubstr("date out of range"));
 }
