@@ -82,6 +82,9 @@ class Classifier {
   static uint32_t RowsOf(
       const std::array<std::array<uint32_t, kRatingCount>, kProfiled>& table,
       int k, const RatingMasks& masks);
+  // The red-rule check of `cluster` from masks already computed.
+  AllocationCheck CheckAllocationMasks(Cluster cluster,
+                                       const RatingMasks& masks) const;
 
   // Sets the suggestion (profile index `best`), the runner-up (`second`,
   // when >= 0), their fits, and the suggestion's fitting and misfitting

@@ -270,14 +270,7 @@ Classification Classifier::ClassifyNarrow(const MhctRatings& ratings) const {
 
   const RatingMasks masks = MasksByRating(ratings);
   if (const auto allocated = ratings.allocated()) {
-    AllocationCheck& check = out.allocation.emplace();
-    check.cluster = *allocated;
-    if (!allocated->is_variance()) {
-      const uint32_t rows =
-          RowsOf(red_rows_, allocated->profile_index(), masks);
-      check.red_items = ItemSet::FromBits(rows);
-      check.red = rows != 0;
-    }
+    out.allocation = CheckAllocationMasks(*allocated, masks);
   }
 
   if (known < min_known_) {
@@ -350,7 +343,7 @@ Classification Classifier::ClassifyWide(const MhctRatings& ratings) const {
 
   const RatingMasks masks = MasksByRating(ratings);
   if (const auto allocated = ratings.allocated()) {
-    out.allocation = CheckAllocation(ratings, *allocated);
+    out.allocation = CheckAllocationMasks(*allocated, masks);
   }
 
   if (known < min_known_) {
@@ -401,10 +394,14 @@ absl::Status Classifier::ClassifyBatch(absl::Span<const MhctRatings> in,
 
 AllocationCheck Classifier::CheckAllocation(const MhctRatings& ratings,
                                             Cluster cluster) const {
+  return CheckAllocationMasks(cluster, MasksByRating(ratings));
+}
+
+AllocationCheck Classifier::CheckAllocationMasks(
+    Cluster cluster, const RatingMasks& masks) const {
   AllocationCheck check{cluster, false, {}};
   if (cluster.is_variance()) return check;
-  const uint32_t rows =
-      RowsOf(red_rows_, cluster.profile_index(), MasksByRating(ratings));
+  const uint32_t rows = RowsOf(red_rows_, cluster.profile_index(), masks);
   check.red_items = ItemSet::FromBits(rows);
   check.red = rows != 0;
   return check;
