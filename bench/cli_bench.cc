@@ -1,5 +1,5 @@
 // The `mhpbr classify` tool end to end on a generated 1,000,000-row file:
-// wall time from spawning the child to reaping it (reading, classifying,
+// wall time from forking the child to reaping it (reading, classifying,
 // writing and fsync-ing the output and rejects files), and the child's peak
 // resident memory from wait4().
 //
@@ -15,10 +15,7 @@
 // tool is the one this build made; $MHPBR_TOOL overrides it.
 
 #include <fcntl.h>
-#include <spawn.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -31,10 +28,9 @@
 #include <vector>
 
 #include "absl/time/civil_time.h"
+#include "bench/child_run.h"
 #include "bench_data.h"
 #include "benchmark/benchmark.h"
-
-extern char** environ;
 
 namespace mhpbr::bench {
 namespace {
@@ -200,50 +196,14 @@ int64_t CountLines(const std::string& path) {
   return lines;
 }
 
-struct ChildUsage {
-  long max_rss_kib = 0;
-  double cpu_seconds = 0;  // user + system
-};
-
-// Runs the tool once; returns wall seconds and the child's usage.
-double RunTool(const Input& in, ChildUsage* child) {
+// Runs the tool once, its output to /dev/null.
+ChildRun RunTool(const Input& in) {
   const std::string tool = ToolPath();
-  std::vector<std::string> args = {tool,        "classify", "--in",
-                                   in.in,       "--out",    in.out,
-                                   "--rejects", in.rejects};
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null",
-                                   O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null",
-                                   O_WRONLY, 0);
-  const auto start = std::chrono::steady_clock::now();
-  pid_t pid;
-  const int err =
-      posix_spawn(&pid, tool.c_str(), &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (err != 0) Die("cannot run " + tool + ": " + std::strerror(err));
-  int status = 0;
-  struct rusage usage;
-  std::memset(&usage, 0, sizeof usage);
-  if (wait4(pid, &status, 0, &usage) != pid) {
-    Die(std::string("wait4: ") + std::strerror(errno));
-  }
-  const auto end = std::chrono::steady_clock::now();
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    Die(tool + " classify did not exit 0 (status " + std::to_string(status) +
-        ")");
-  }
-  auto seconds = [](const timeval& t) {
-    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
-  };
-  child->max_rss_kib = usage.ru_maxrss;
-  child->cpu_seconds = seconds(usage.ru_utime) + seconds(usage.ru_stime);
-  return std::chrono::duration<double>(end - start).count();
+  ChildRun run = RunChild({tool, "classify", "--in", in.in, "--out", in.out,
+                           "--rejects", in.rejects},
+                          "/dev/null", "/dev/null");
+  if (!run.error.empty()) Die(tool + " classify " + run.error);
+  return run;
 }
 
 void BM_CliClassify(benchmark::State& state) {
@@ -252,12 +212,11 @@ void BM_CliClassify(benchmark::State& state) {
   long peak_kib = 0;
   bool checked = false;
   for (auto _ : state) {
-    ChildUsage usage;
-    const double s = RunTool(in, &usage);
-    state.SetIterationTime(s);
-    seconds += s;
-    cpu_seconds += usage.cpu_seconds;
-    peak_kib = std::max(peak_kib, usage.max_rss_kib);
+    const ChildRun run = RunTool(in);
+    state.SetIterationTime(run.wall_seconds);
+    seconds += run.wall_seconds;
+    cpu_seconds += run.cpu_seconds;
+    peak_kib = std::max(peak_kib, run.max_rss_kib);
     if (!checked) {
       // Every row accounted for: header + good rows, header + rejects.
       checked = true;

@@ -24,9 +24,6 @@
 // tool is the one this build made ($MHPBR_TOOL overrides it).
 
 #include <fcntl.h>
-#include <spawn.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -42,6 +39,7 @@
 #include <vector>
 
 #include "absl/time/civil_time.h"
+#include "bench/child_run.h"
 #include "benchmark/benchmark.h"
 #include "mhpbr/csv_writer.h"
 #include "mhpbr/dates.h"
@@ -49,8 +47,6 @@
 #include "mhpbr/period_builder.h"
 #include "mhpbr/period_summary.h"
 #include "mhpbr/rule_set_text.h"
-
-extern char** environ;
 
 namespace mhpbr::bench {
 namespace {
@@ -298,10 +294,8 @@ int64_t CountLines(const std::string& path) {
   return lines;
 }
 
-// Runs the tool once; returns wall seconds, the child's peak RSS (KiB) and
-// CPU seconds (user + system).
-double RunTool(const Input& in, bool summaries, long* max_rss_kib,
-               double* cpu_seconds) {
+// Runs the tool once, its output to /dev/null.
+ChildRun RunTool(const Input& in, bool summaries) {
   const std::string tool = ToolPath();
   std::vector<std::string> args = {tool,      "periods", "--in",
                                    in.in,     "--as-of", FormatIsoDate(kAsOf),
@@ -311,38 +305,9 @@ double RunTool(const Input& in, bool summaries, long* max_rss_kib,
     args.insert(args.end(),
                 {"--by-patient", in.by_patient, "--by-cluster", in.by_cluster});
   }
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null",
-                                   O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null",
-                                   O_WRONLY, 0);
-  const auto start = std::chrono::steady_clock::now();
-  pid_t pid;
-  const int err =
-      posix_spawn(&pid, tool.c_str(), &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (err != 0) Die("cannot run " + tool + ": " + std::strerror(err));
-  int status = 0;
-  struct rusage usage;
-  std::memset(&usage, 0, sizeof usage);
-  if (wait4(pid, &status, 0, &usage) != pid) {
-    Die(std::string("wait4: ") + std::strerror(errno));
-  }
-  const auto end = std::chrono::steady_clock::now();
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    Die(tool + " periods did not exit 0 (status " + std::to_string(status) +
-        ")");
-  }
-  *max_rss_kib = usage.ru_maxrss;
-  *cpu_seconds =
-      static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-      1e-6 *
-          static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec);
-  return std::chrono::duration<double>(end - start).count();
+  ChildRun run = RunChild(std::move(args), "/dev/null", "/dev/null");
+  if (!run.error.empty()) Die(tool + " periods " + run.error);
+  return run;
 }
 
 // The tool end to end. Arg 1 also writes --by-patient and --by-cluster.
@@ -353,13 +318,11 @@ void BM_CliPeriods(benchmark::State& state) {
   long peak_kib = 0;
   bool checked = false;
   for (auto _ : state) {
-    long rss = 0;
-    double c = 0;
-    const double s = RunTool(in, summaries, &rss, &c);
-    state.SetIterationTime(s);
-    seconds += s;
-    cpu += c;
-    peak_kib = std::max(peak_kib, rss);
+    const ChildRun run = RunTool(in, summaries);
+    state.SetIterationTime(run.wall_seconds);
+    seconds += run.wall_seconds;
+    cpu += run.cpu_seconds;
+    peak_kib = std::max(peak_kib, run.max_rss_kib);
     if (!checked) {
       // The same periods and errors as in-process.
       checked = true;

@@ -15,9 +15,7 @@
 // Inputs are generated with fixed seeds; activity records are generated in
 // memory in chunks and cycled, so the benchmark needs no gigabytes.
 
-#include <sys/resource.h>
 #include <sys/time.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -31,6 +29,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
+#include "bench/child_run.h"
 #include "benchmark/benchmark.h"
 #include "mhpbr/activity_costing.h"
 #include "mhpbr/contract_pricer.h"
@@ -220,26 +219,15 @@ void BM_PriceCli(benchmark::State& state) {
   const CliFiles& f = Files(n);
   double max_rss_mb = 0, child_cpu_s = 0;
   for (auto _ : state) {
-    const auto start = std::chrono::steady_clock::now();
-    const pid_t pid = fork();
-    if (pid == 0) {
-      // The child's problems go to a file, shown if it fails. (Its
-      // standard output should stay empty with --out; it is discarded so
-      // that a stray table cannot garble the benchmark's report.)
-      std::freopen(f.err.c_str(), "w", stderr);
-      std::freopen("/dev/null", "w", stdout);
-      execl(MHPBR_TOOL_PATH, MHPBR_TOOL_PATH, "price", "--periods",
-            f.periods.c_str(), "--tariff", f.tariff.c_str(), "--contract",
-            f.contract.c_str(), "--out", f.out.c_str(),
-            static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    int status = 0;
-    struct rusage ru {};
-    wait4(pid, &status, 0, &ru);
-    const auto stop = std::chrono::steady_clock::now();
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-      std::string why = "mhpbr price failed";
+    // The child's problems go to a file, shown if it fails. (Its standard
+    // output should stay empty with --out; it is discarded so that a stray
+    // table cannot garble the benchmark's report.)
+    const bench::ChildRun run = bench::RunChild(
+        {MHPBR_TOOL_PATH, "price", "--periods", f.periods, "--tariff", f.tariff,
+         "--contract", f.contract, "--out", f.out},
+        "/dev/null", f.err);
+    if (!run.error.empty()) {
+      std::string why = absl::StrCat("mhpbr price ", run.error);
       if (std::FILE* e = std::fopen(f.err.c_str(), "r")) {
         char line[512] = {0};
         if (std::fgets(line, sizeof line, e) != nullptr) {
@@ -250,10 +238,9 @@ void BM_PriceCli(benchmark::State& state) {
       state.SkipWithError(why.c_str());
       break;
     }
-    state.SetIterationTime(std::chrono::duration<double>(stop - start).count());
-    max_rss_mb = std::max(max_rss_mb, ru.ru_maxrss / 1024.0);
-    child_cpu_s += ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
-                   ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+    state.SetIterationTime(run.wall_seconds);
+    max_rss_mb = std::max(max_rss_mb, run.max_rss_kib / 1024.0);
+    child_cpu_s += run.cpu_seconds;
   }
   state.SetItemsProcessed(state.iterations() * n);
   state.counters["peak_rss_MB"] = max_rss_mb;

@@ -26,9 +26,7 @@
 // kept there and reused when present. $MHPBR_TOOL overrides the tool.
 
 #include <fcntl.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -42,6 +40,7 @@
 #include <vector>
 
 #include "absl/time/civil_time.h"
+#include "bench/child_run.h"
 #include "benchmark/benchmark.h"
 
 namespace mhpbr::bench {
@@ -412,56 +411,16 @@ double SelfRssMb() {
          static_cast<double>(sysconf(_SC_PAGESIZE)) / (1 << 20);
 }
 
-struct ChildRun {
-  double wall_seconds = 0;
-  double cpu_seconds = 0;  // user + system
-  long max_rss_kib = 0;
-};
-
 // Runs the tool with `args` (after the tool's path), standard output and
-// error to `err_path`. fork() + exec, not posix_spawn: a child exec'd from
-// a vfork()ed address space inherits the parent's lifetime peak RSS in its
-// ru_maxrss; a forked child starts from the parent's current RSS, which
-// bench_rss_mb reports.
+// error to `err_path`.
 ChildRun RunTool(const std::vector<std::string>& args,
                  const std::string& err_path) {
   std::vector<std::string> all = {ToolPath()};
   all.insert(all.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& a : all) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  const auto start = std::chrono::steady_clock::now();
-  const pid_t pid = fork();
-  if (pid < 0) Die(std::string("fork: ") + std::strerror(errno));
-  if (pid == 0) {
-    const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    const int null = open("/dev/null", O_RDONLY);
-    if (err < 0 || null < 0 || dup2(null, 0) < 0 || dup2(err, 1) < 0 ||
-        dup2(err, 2) < 0) {
-      _exit(127);
-    }
-    execv(argv[0], argv.data());
-    _exit(127);
+  ChildRun run = RunChild(all, err_path, err_path);
+  if (!run.error.empty()) {
+    Die(all[0] + " " + args[0] + " " + run.error + "; see " + err_path);
   }
-  int status = 0;
-  struct rusage usage;
-  std::memset(&usage, 0, sizeof usage);
-  if (wait4(pid, &status, 0, &usage) != pid) {
-    Die(std::string("wait4: ") + std::strerror(errno));
-  }
-  ChildRun run;
-  run.wall_seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-          .count();
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    Die(all[0] + " " + args[0] + " did not exit 0 (status " +
-        std::to_string(status) + "); see " + err_path);
-  }
-  auto seconds = [](const timeval& t) {
-    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
-  };
-  run.cpu_seconds = seconds(usage.ru_utime) + seconds(usage.ru_stime);
-  run.max_rss_kib = usage.ru_maxrss;
   return run;
 }
 
