@@ -4,10 +4,7 @@
 #ifndef MHPBR_TESTS_REPORT_CLI_REPORT_CLI_UTIL_H_
 #define MHPBR_TESTS_REPORT_CLI_REPORT_CLI_UTIL_H_
 
-#include <fcntl.h>
-#include <spawn.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdint>
@@ -21,17 +18,14 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "gtest/gtest.h"
-
-extern char** environ;
+#include "tests/common/run_process.h"
 
 namespace mhpbr::report_test {
 
-struct ProcessResult {
-  // The exit status, or -1 when the child did not exit normally.
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
+using test_process::ProcessResult;
+using test_process::RunProcess;
+using test_process::Slurp;
+using test_process::WriteFile;
 
 // A fresh directory under the test's temporary directory (mkdtemp: a
 // directory left by an earlier run with the same pid cannot collide).
@@ -42,56 +36,9 @@ inline std::string TempDir(const std::string& name) {
   return dir;
 }
 
-inline std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 inline bool Exists(const std::string& path) {
   struct stat st;
   return stat(path.c_str(), &st) == 0;
-}
-
-inline void WriteFile(const std::string& path, const std::string& data) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << data;
-  ASSERT_TRUE(out.good()) << path;
-}
-
-// Runs argv[0] with the arguments, standard input from `stdin_path`.
-inline ProcessResult RunProcess(const std::vector<std::string>& argv,
-                                const std::string& stdin_path = "/dev/null") {
-  ProcessResult result;
-  const std::string dir = TempDir("run");
-  const std::string out_path = dir + "/stdout";
-  const std::string err_path = dir + "/stderr";
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, stdin_path.c_str(), O_RDONLY,
-                                   0);
-  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  std::vector<char*> args;
-  for (const std::string& a : argv) {
-    args.push_back(const_cast<char*>(a.c_str()));
-  }
-  args.push_back(nullptr);
-  pid_t pid = 0;
-  const int rc =
-      posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  EXPECT_EQ(rc, 0) << "cannot run " << argv[0];
-  if (rc != 0) return result;
-  int status = 0;
-  EXPECT_EQ(waitpid(pid, &status, 0), pid);
-  if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
-  result.out = Slurp(out_path);
-  result.err = Slurp(err_path);
-  return result;
 }
 
 // A CSV file without quoted fields, as the sample data and the tool's
