@@ -20,23 +20,12 @@
 #include "mhpbr/v1/costing.pb.h"
 #include "mhpbr/v1/periods.pb.h"
 #include "mhpbr/v1/pricing.pb.h"
+#include "tests/concurrency/run_threads.h"
 
 namespace {
 
-constexpr int kThreads = 8;
-
-void RunThreads(const std::function<void(int)>& work) {
-  std::atomic<int> ready{0};
-  std::vector<std::thread> threads;
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&, t] {
-      ready.fetch_add(1);
-      while (ready.load() < kThreads) std::this_thread::yield();
-      work(t);
-    });
-  }
-  for (std::thread& th : threads) th.join();
-}
+using ::mhpbr::concurrency_test::kThreads;
+using ::mhpbr::concurrency_test::RunThreads;
 
 std::vector<mhpbr_assessment> Assessments(int n) {
   std::mt19937 rng(42);

@@ -24,25 +24,13 @@
 #include "mhpbr/personal_plan.h"
 #include "mhpbr/pricing_io.h"
 #include "mhpbr/rule_set_text.h"
+#include "tests/concurrency/run_threads.h"
 
 namespace mhpbr {
 namespace {
 
-constexpr int kThreads = 8;
-
-// Runs `work(t)` on kThreads threads started together.
-void RunThreads(const std::function<void(int)>& work) {
-  std::atomic<int> ready{0};
-  std::vector<std::thread> threads;
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&, t] {
-      ready.fetch_add(1);
-      while (ready.load() < kThreads) std::this_thread::yield();
-      work(t);
-    });
-  }
-  for (std::thread& th : threads) th.join();
-}
+using ::mhpbr::concurrency_test::kThreads;
+using ::mhpbr::concurrency_test::RunThreads;
 
 std::vector<MhctRatings> GeneratedAssessments(int n) {
   std::mt19937 rng(20240401);
