@@ -1,5 +1,10 @@
 /* mhpbr: mental health Payment by Results - the stable C API.
  *
+ * Include it as `#include <mhpbr/mhpbr.h>`, with the include flags of the
+ * installed CMake package (target mhpbr::c) or pkg-config file (mhpbr.pc).
+ * The former `#include <mhpbr.h>` keeps working: that installed header
+ * only includes this one.
+ *
  * The contract, in full:
  *
  * Handles. `mhpbr_rules` (a validated rule set) and `mhpbr_classifier` are
@@ -23,11 +28,22 @@
  * borrowed: they live as long as the handle they came from.
  *
  * Structs. Every struct passed in or out starts with `struct_size`, which
- * the caller sets to sizeof the struct it was compiled with (use the
- * `MHPBR_*_INIT` macros, or mhpbr_assessment_init / mhpbr_result_init).
- * Structs only ever grow at the end, so a program built against an older
- * header keeps working with a newer library. Fields are fixed-width
- * integers; there are no bool or enum types in the ABI.
+ * the caller sets to sizeof the struct it was compiled with. Structs only
+ * ever grow at the end, so a program built against an older header keeps
+ * working with a newer library. Fields are fixed-width integers; there are
+ * no bool or enum types in the ABI. Initialise a struct either with its
+ * `MHPBR_*_INIT` initializer (a constant, compiled into the caller) or with
+ * its `MHPBR_*_INIT_SIZED(ptr)` macro, which calls `mhpbr_*_init_sized(ptr,
+ * sizeof *ptr)`: only the caller knows how big its struct is, so the
+ * library is always told. A sized init writes at most `size` bytes: the
+ * first `size` bytes of the library's defaults, zero past the end of the
+ * struct the library knows, and `struct_size = size`; given NULL, or a
+ * size too small to hold `struct_size` or above UINT32_MAX, it writes
+ * nothing. A field added later has zero as its default, so that a library
+ * older than the caller's header initialises it right. The unsized
+ * mhpbr_assessment_init and mhpbr_result_init write the library's own
+ * sizeof, past the end of a struct from an older, smaller header: they
+ * stay for existing callers, but new code uses the sized forms.
  *
  * NULL. A NULL handle, struct or array pointer where one is required gives
  * MHPBR_INVALID_ARGUMENT, never a crash.
@@ -175,6 +191,12 @@ typedef struct mhpbr_assessment {
         {9, 9, 9, 9, 9, 9, 9, 9, 9, 9}, MHPBR_ITEM8_SINGLE,          \
         MHPBR_ANSWER_UNKNOWN, MHPBR_ANSWER_UNKNOWN, MHPBR_NO_CLUSTER \
   }
+/* MHPBR_ASSESSMENT_INIT for the caller's struct of `size` bytes at `a`
+ * (see "Structs." above); call it as MHPBR_ASSESSMENT_INIT_SIZED(&a). */
+MHPBR_EXPORT void mhpbr_assessment_init_sized(mhpbr_assessment* a, size_t size);
+#define MHPBR_ASSESSMENT_INIT_SIZED(a) \
+  mhpbr_assessment_init_sized((a), sizeof *(a))
+/* Writes sizeof the library's mhpbr_assessment: use the sized form. */
 MHPBR_EXPORT void mhpbr_assessment_init(mhpbr_assessment* a);
 
 /* Why the suggestion is cluster 0. */
@@ -210,6 +232,11 @@ typedef struct mhpbr_result {
 
 #define MHPBR_RESULT_INIT \
   { sizeof(mhpbr_result), 0, 0, 0, 0, -1, 0, 0, 0, 0, -1, -1, 0, 0, 0 }
+/* MHPBR_RESULT_INIT for the caller's struct of `size` bytes at `r` (see
+ * "Structs." above); call it as MHPBR_RESULT_INIT_SIZED(&r). */
+MHPBR_EXPORT void mhpbr_result_init_sized(mhpbr_result* r, size_t size);
+#define MHPBR_RESULT_INIT_SIZED(r) mhpbr_result_init_sized((r), sizeof *(r))
+/* Writes sizeof the library's mhpbr_result: use the sized form. */
 MHPBR_EXPORT void mhpbr_result_init(mhpbr_result* r);
 
 /* Classifies one assessment. */
@@ -237,6 +264,13 @@ typedef struct mhpbr_allocation_check {
 
 #define MHPBR_ALLOCATION_CHECK_INIT \
   { sizeof(mhpbr_allocation_check), 0, 0, 0 }
+/* MHPBR_ALLOCATION_CHECK_INIT for the caller's struct of `size` bytes at
+ * `check` (see "Structs." above); call it as
+ * MHPBR_ALLOCATION_CHECK_INIT_SIZED(&check). */
+MHPBR_EXPORT void mhpbr_allocation_check_init_sized(
+    mhpbr_allocation_check* check, size_t size);
+#define MHPBR_ALLOCATION_CHECK_INIT_SIZED(check) \
+  mhpbr_allocation_check_init_sized((check), sizeof *(check))
 
 /* Checks an allocation to `cluster` against its red rules (the
  * assessment's own allocated_cluster is ignored). */

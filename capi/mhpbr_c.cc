@@ -313,6 +313,27 @@ mhpbr_code RichCall(const mhpbr_rules* rules, const void* request,
   return HandOutMessage(*res, response, response_size, error);
 }
 
+// The sized init of every struct (mhpbr.h, "Structs."): copies the first
+// `size` bytes of `defaults`, zero-fills past the end of the struct this
+// library knows and sets struct_size = size. Writes nothing for NULL, for
+// a size that cannot hold struct_size, or for one struct_size cannot hold.
+template <typename Struct>
+void InitSized(const Struct& defaults, void* out, size_t size) {
+  static_assert(offsetof(Struct, struct_size) == 0 &&
+                    sizeof(Struct::struct_size) == sizeof(uint32_t),
+                "every C API struct starts with uint32_t struct_size");
+  if (out == nullptr || size < sizeof(uint32_t) ||
+      static_cast<uint64_t>(size) > UINT32_MAX) {
+    return;
+  }
+  char* bytes = static_cast<char*>(out);
+  const size_t known = std::min(size, sizeof(Struct));
+  std::memcpy(bytes, &defaults, known);
+  if (size > known) std::memset(bytes + known, 0, size - known);
+  const uint32_t struct_size = static_cast<uint32_t>(size);
+  std::memcpy(bytes, &struct_size, sizeof struct_size);
+}
+
 void FailResult(mhpbr_code code, mhpbr_result* out) {
   const uint32_t size = out->struct_size;
   mhpbr_result r = MHPBR_RESULT_INIT;
@@ -446,6 +467,19 @@ void mhpbr_assessment_init(mhpbr_assessment* a) {
 void mhpbr_result_init(mhpbr_result* r) {
   if (r == nullptr) return;
   *r = mhpbr_result MHPBR_RESULT_INIT;
+}
+
+void mhpbr_assessment_init_sized(mhpbr_assessment* a, size_t size) {
+  InitSized(mhpbr_assessment MHPBR_ASSESSMENT_INIT, a, size);
+}
+
+void mhpbr_result_init_sized(mhpbr_result* r, size_t size) {
+  InitSized(mhpbr_result MHPBR_RESULT_INIT, r, size);
+}
+
+void mhpbr_allocation_check_init_sized(mhpbr_allocation_check* check,
+                                       size_t size) {
+  InitSized(mhpbr_allocation_check MHPBR_ALLOCATION_CHECK_INIT, check, size);
 }
 
 mhpbr_code mhpbr_classify(const mhpbr_classifier* classifier,

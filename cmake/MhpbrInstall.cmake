@@ -14,8 +14,12 @@ install(TARGETS mhpbr_cc mhpbr_proto mhpbr_c mhpbr_c_static
   INCLUDES DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/mhpbr"
   DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
+# The C header is include/mhpbr/mhpbr.h (`#include <mhpbr/mhpbr.h>`);
+# include/mhpbr.h only includes it, for callers of the former path.
 install(FILES "${PROJECT_SOURCE_DIR}/capi/mhpbr.h"
-  DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
+  DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/mhpbr")
+install(FILES "${PROJECT_SOURCE_DIR}/capi/mhpbr_forward.h"
+  DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}" RENAME mhpbr.h)
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/proto/mhpbr"
   DESTINATION "${CMAKE_INSTALL_DATADIR}/mhpbr/proto"
   FILES_MATCHING PATTERN "*.proto")

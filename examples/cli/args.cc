@@ -61,4 +61,15 @@ absl::StatusOr<std::string> Args::Require(const std::string& name) const {
   return *v;
 }
 
+absl::Status Args::OnlyUsing(const std::set<std::string>& used,
+                             absl::string_view action) const {
+  for (const auto& [name, value] : values_) {
+    if (used.count(name) == 0) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("--", name, " is not used by ", action));
+    }
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace mhpbr::cli

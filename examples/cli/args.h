@@ -27,6 +27,10 @@ class Args {
   absl::StatusOr<std::string> Require(const std::string& name) const;
   bool Has(const std::string& name) const { return values_.count(name) > 0; }
   const std::vector<std::string>& positional() const { return positional_; }
+  // Fails naming the first option given that is not in `used` (for a
+  // command whose actions take different options).
+  absl::Status OnlyUsing(const std::set<std::string>& used,
+                         absl::string_view action) const;
 
  private:
   std::map<std::string, std::string> values_;

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "args.h"
 #include "commands.h"
+#include "help.h"
 #include "input_file.h"
 #include "mhpbr/assessment_csv.h"
 #include "mhpbr/classifier.h"
@@ -23,15 +24,7 @@
 namespace mhpbr::cli {
 namespace {
 
-int Usage(absl::string_view why) {
-  PrintError(why);
-  std::fprintf(stderr,
-               "usage: mhpbr classify --in FILE [--rules FILE] [--out FILE] "
-               "[--rejects FILE] [--strict]\n"
-               "       mhpbr classify --mhsds-tool MHS801.csv --mhsds-ratings "
-               "MHS802.csv --item-map FILE [...]\n");
-  return kExitUsage;
-}
+int Usage(absl::string_view why) { return UsageError("classify", why); }
 
 void WriteRow(const RuleSet& rules, const AssessmentRecord& rec,
               const Classification& c, CsvWriter& out) {
@@ -131,19 +124,21 @@ int RunClassify(const std::vector<std::string>& argv) {
     }
     reader = *std::move(r);
   }
-  auto out_file = OutputFile::Open(args->Get("out"));
+  OutputSet outputs;
+  auto out_file = outputs.Open(args->Get("out"));
   if (!out_file.ok()) {
     PrintError(out_file.status().message());
     return kExitUsage;
   }
-  auto ledger = RowLedger::Open(args->Get("rejects"), args->Has("strict"));
+  auto ledger =
+      RowLedger::Open(outputs, args->Get("rejects"), args->Has("strict"));
   if (!ledger.ok()) {
     PrintError(ledger.status().message());
     return kExitUsage;
   }
 
   const Classifier classifier(*rules);
-  CsvWriter out(out_file->file());
+  CsvWriter out(*out_file);
   out.Row({"assessment_id", "patient_id", "date", "suggested_cluster",
            "suggested_fit", "runner_up_cluster", "runner_up_fit", "superclass",
            "allocated_cluster", "allocation_red", "red_items", "reason"});
@@ -169,13 +164,7 @@ int RunClassify(const std::vector<std::string>& argv) {
       return kExitUsage;
     }
   }
-  out.Flush();
-  absl::Status written = out.status();
-  if (written.ok()) written = out_file->Commit();
-  if (!written.ok()) {
-    PrintError(absl::StrCat("output: ", written.message()));
-    return kExitUsage;
-  }
+  out.Flush();  // a failed write is reported by Finish()
   return (*ledger)->Finish();
 }
 

@@ -14,6 +14,7 @@
 #include "args.h"
 #include "commands.h"
 #include "csv_output.h"
+#include "help.h"
 #include "input_file.h"
 #include "mhpbr/activity_costing.h"
 #include "mhpbr/costing_io.h"
@@ -30,15 +31,7 @@
 namespace mhpbr::cli {
 namespace {
 
-int Usage(absl::string_view why) {
-  PrintError(why);
-  std::fprintf(stderr,
-               "usage: mhpbr cost --periods FILE --activity FILE --unit-costs "
-               "FILE --as-of YYYY-MM-DD [--rules FILE] [--out FILE] "
-               "[--by-cluster FILE] [--summary FILE] [--rejects FILE] "
-               "[--strict]\n");
-  return kExitUsage;
-}
+int Usage(absl::string_view why) { return UsageError("cost", why); }
 
 }  // namespace
 
@@ -68,7 +61,9 @@ int RunCost(const std::vector<std::string>& argv) {
   if (!rules.ok()) return fail(rules.status());
   auto costs = LoadUnitCostsFile(*args->Get("unit-costs"));
   if (!costs.ok()) return fail(costs.status());
-  auto ledger = RowLedger::Open(args->Get("rejects"), args->Has("strict"));
+  OutputSet outputs;
+  auto ledger =
+      RowLedger::Open(outputs, args->Get("rejects"), args->Has("strict"));
   if (!ledger.ok()) return fail(ledger.status());
   // Rejected period rows are reported and counted like activity rows; the
   // activity they would have covered falls to the unclustered bucket.
@@ -86,27 +81,29 @@ int RunCost(const std::vector<std::string>& argv) {
   }
 
   const std::vector<CostedPeriod> costed = coster->periods();
-  absl::Status written = WriteCsv(args->Get("out"), [&](CsvWriter& out) {
-    out.Row({"patient_id", "cluster", "start", "end", "days", "records",
-             "cost_pence", "cost_per_day_pence"});
-    for (const CostedPeriod& c : costed) {
-      out.Field(c.period.patient_id);
-      out.Field(int64_t{c.period.cluster.code()});
-      out.Field(FormatIsoDate(c.period.start));
-      out.Field(c.period.end ? FormatIsoDate(*c.period.end) : std::string());
-      out.Field(c.days);
-      out.Field(c.records);
-      out.Field(c.cost_pence);
-      if (c.days > 0) {
-        out.Field(*RoundDiv(c.cost_pence, c.days));
-      } else {
-        out.EmptyField();
-      }
-      out.EndRow();
-    }
-  });
+  absl::Status written =
+      WriteCsv(outputs, args->Get("out"), [&](CsvWriter& out) {
+        out.Row({"patient_id", "cluster", "start", "end", "days", "records",
+                 "cost_pence", "cost_per_day_pence"});
+        for (const CostedPeriod& c : costed) {
+          out.Field(c.period.patient_id);
+          out.Field(int64_t{c.period.cluster.code()});
+          out.Field(FormatIsoDate(c.period.start));
+          out.Field(c.period.end ? FormatIsoDate(*c.period.end)
+                                 : std::string());
+          out.Field(c.days);
+          out.Field(c.records);
+          out.Field(c.cost_pence);
+          if (c.days > 0) {
+            out.Field(*RoundDiv(c.cost_pence, c.days));
+          } else {
+            out.EmptyField();
+          }
+          out.EndRow();
+        }
+      });
   if (written.ok() && args->Has("by-cluster")) {
-    written = WriteCsv(args->Get("by-cluster"), [&](CsvWriter& out) {
+    written = WriteCsv(outputs, args->Get("by-cluster"), [&](CsvWriter& out) {
       out.Row({"cluster", "periods", "days", "records", "cost_pence"});
       for (const ClusterCost& c : coster->ByCluster()) {
         out.Field(int64_t{c.cluster.code()});
@@ -120,7 +117,7 @@ int RunCost(const std::vector<std::string>& argv) {
   }
   if (written.ok() && args->Has("summary")) {
     const CostingTotals& t = coster->totals();
-    written = WriteCsv(args->Get("summary"), [&](CsvWriter& out) {
+    written = WriteCsv(outputs, args->Get("summary"), [&](CsvWriter& out) {
       out.Row({"key", "value"});
       auto row = [&](absl::string_view key, int64_t value) {
         out.Field(key);

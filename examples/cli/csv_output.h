@@ -1,5 +1,5 @@
-// Writing a whole CSV output file in one go, committed atomically (see
-// output_file.h).
+// Writing a whole CSV output in one go, as one of a run's outputs (see
+// output_file.h): it is put in place when the set is committed.
 
 #ifndef MHPBR_EXAMPLES_CLI_CSV_OUTPUT_H_
 #define MHPBR_EXAMPLES_CLI_CSV_OUTPUT_H_
@@ -10,11 +10,13 @@
 
 #include "absl/status/status.h"
 #include "mhpbr/csv_writer.h"
+#include "output_file.h"
 
 namespace mhpbr::cli {
 
 // No path: standard output.
-absl::Status WriteCsv(const std::optional<std::string>& path,
+absl::Status WriteCsv(OutputSet& outputs,
+                      const std::optional<std::string>& path,
                       const std::function<void(CsvWriter&)>& write);
 
 }  // namespace mhpbr::cli

@@ -3,6 +3,8 @@
 #ifndef MHPBR_EXAMPLES_CLI_INPUT_FILE_H_
 #define MHPBR_EXAMPLES_CLI_INPUT_FILE_H_
 
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -27,6 +29,13 @@ inline absl::StatusOr<InputFile> OpenInput(const std::string& path) {
   if (f == nullptr) {
     return absl::NotFoundError(
         absl::StrCat(path, ": cannot open (", std::strerror(errno), ")"));
+  }
+  // A directory opens, and would only fail at the first read.
+  struct stat st;
+  if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+    std::fclose(f);
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ": is a directory, not a file"));
   }
   return InputFile(f);
 }

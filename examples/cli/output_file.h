@@ -1,43 +1,63 @@
-// An output that is either standard output or a file written atomically:
-// the data goes to a temporary file beside the target, renamed over it
-// only when everything was written, so an interrupted or failing run never
-// leaves a half-written file that looks complete. A path that names a
-// device or pipe (such as /dev/stdout) is written in place.
+// The outputs of one run, written all or nothing. Each file output goes to a
+// temporary file beside its target; Commit() renames them into place only
+// when every output, standard output included, was written completely, and
+// otherwise (or when the set is dropped, or the process is interrupted by
+// SIGINT, SIGTERM, SIGHUP or SIGPIPE) removes every temporary file, so a
+// failing run never leaves a half-written file, or one file of several,
+// that looks complete. A path that names a device or pipe (such as
+// /dev/stdout) is written in place: there is nothing to rename over it.
 
 #ifndef MHPBR_EXAMPLES_CLI_OUTPUT_FILE_H_
 #define MHPBR_EXAMPLES_CLI_OUTPUT_FILE_H_
 
 #include <cstdio>
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 
 namespace mhpbr::cli {
 
-class OutputFile {
+class OutputSet {
  public:
-  // No path (or "-"): standard output.
-  static absl::StatusOr<OutputFile> Open(
-      const std::optional<std::string>& path);
-  OutputFile(OutputFile&& other) noexcept;
-  OutputFile& operator=(OutputFile&&) = delete;
-  // Without Commit(), a temporary file is removed.
-  ~OutputFile();
+  OutputSet();
+  OutputSet(const OutputSet&) = delete;
+  OutputSet& operator=(const OutputSet&) = delete;
+  // Removes the temporary files of a set that was not committed.
+  ~OutputSet();
 
-  std::FILE* file() const { return file_; }
-  // Closes and renames into place.
+  // Opens an output; no path (or "-") is standard output. The stream stays
+  // the set's: write to it, never close it. Two outputs naming one file are
+  // an error.
+  absl::StatusOr<std::FILE*> Open(const std::optional<std::string>& path);
+
+  // Makes the directory `path` for outputs to go in unless it exists; one
+  // made here is removed again (when empty) if the set is not committed.
+  absl::Status MakeDirectory(const std::string& path);
+
+  // Checks every write (including the final flush and close) and renames
+  // the files into place only if all succeeded; on failure removes them
+  // all and names the output at fault ("standard output" for stdout).
   absl::Status Commit();
 
- private:
-  OutputFile() = default;
+  // One output (defined in output_file.cc).
+  struct Output;
 
-  std::FILE* file_ = nullptr;
-  // Written in place (a device or pipe), not through a temporary file.
-  bool direct_ = false;
-  std::string path_;
-  std::string temp_path_;
+ private:
+  void Discard();
+
+  std::vector<std::unique_ptr<Output>> outputs_;
+  std::vector<std::string> made_directories_;
+  bool committed_ = false;
 };
+
+// Writes `text` to `file`; false on a short write (the set's Commit()
+// reports it).
+bool WriteAll(std::FILE* file, absl::string_view text);
 
 }  // namespace mhpbr::cli
 

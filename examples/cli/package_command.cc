@@ -6,6 +6,8 @@
 
 #include <cstdio>
 #include <functional>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -13,6 +15,7 @@
 #include "args.h"
 #include "commands.h"
 #include "csv_output.h"
+#include "help.h"
 #include "input_file.h"
 #include "mhpbr/costing_io.h"
 #include "mhpbr/csv_writer.h"
@@ -31,26 +34,7 @@
 namespace mhpbr::cli {
 namespace {
 
-constexpr char kUsage[] =
-    "usage: mhpbr package validate [--catalogue FILE] [--unit-costs FILE] "
-    "[--out FILE]\n"
-    "       mhpbr package cost [--catalogue FILE] [--unit-costs FILE] "
-    "[--out FILE]\n"
-    "       mhpbr package show --cluster N [--catalogue FILE] "
-    "[--unit-costs FILE]\n"
-    "       mhpbr package plan --plan FILE [--catalogue FILE] [--unit-costs "
-    "FILE] [--out FILE] [--summary FILE]\n"
-    "       mhpbr package delivered --plan FILE --activity FILE [--as-of "
-    "DATE] [--catalogue FILE] [--unit-costs FILE] [--out FILE] "
-    "[--unmatched FILE] [--rejects FILE]\n"
-    "       mhpbr package spread --periods FILE --activity FILE --as-of DATE "
-    "[--catalogue FILE] [--unit-costs FILE] [--out FILE] [--rejects FILE]\n";
-
-int Usage(absl::string_view why) {
-  PrintError(why);
-  std::fputs(kUsage, stderr);
-  return kExitUsage;
-}
+int Usage(absl::string_view why) { return UsageError("package", why); }
 
 absl::StatusOr<UnitCosts> CostsFromFlag(const Args& args) {
   if (auto path = args.Get("unit-costs")) return LoadUnitCostsFile(*path);
@@ -91,21 +75,22 @@ absl::Status ForEachActivity(
 
 int Validate(const Args& args) {
   auto contents = ContentsFromFlag(args);
-  if (!contents.ok()) return Usage(contents.status().message());
+  if (!contents.ok()) return DataError(contents.status());
   std::optional<UnitCosts> costs;
   if (args.Has("unit-costs")) {
     auto c = LoadUnitCostsFile(*args.Get("unit-costs"));
-    if (!c.ok()) return Usage(c.status().message());
+    if (!c.ok()) return DataError(c.status());
     costs = *std::move(c);
   }
   const std::vector<PackageProblem> problems =
       ValidateCatalogue(*contents, costs ? &*costs : nullptr);
-  auto out = OutputFile::Open(args.Get("out"));
-  if (!out.ok()) return Usage(out.status().message());
+  OutputSet outputs;
+  auto out = outputs.Open(args.Get("out"));
+  if (!out.ok()) return DataError(out.status());
   for (const PackageProblem& p : problems) {
-    std::fprintf(out->file(), "%s\n", p.ToString().c_str());
+    WriteAll(*out, absl::StrCat(p.ToString(), "\n"));
   }
-  if (absl::Status s = out->Commit(); !s.ok()) return Usage(s.message());
+  if (absl::Status s = outputs.Commit(); !s.ok()) return DataError(s);
   size_t elements = 0;
   for (const PackageTemplate& t : contents->templates) {
     elements += t.elements.size();
@@ -117,12 +102,13 @@ int Validate(const Args& args) {
 
 int Cost(const Args& args) {
   auto catalogue = CatalogueFromFlag(args);
-  if (!catalogue.ok()) return Usage(catalogue.status().message());
+  if (!catalogue.ok()) return DataError(catalogue.status());
   auto costs = CostsFromFlag(args);
-  if (!costs.ok()) return Usage(costs.status().message());
+  if (!costs.ok()) return DataError(costs.status());
   auto rows = CostCatalogue(**catalogue, *costs);
-  if (!rows.ok()) return Usage(rows.status().message());
-  absl::Status s = WriteCsv(args.Get("out"), [&](CsvWriter& out) {
+  if (!rows.ok()) return DataError(rows.status());
+  OutputSet outputs;
+  absl::Status s = WriteCsv(outputs, args.Get("out"), [&](CsvWriter& out) {
     out.Row({"cluster", "core_pence", "essential_pence", "variance_pence",
              "total_pence"});
     for (const PackageCost& c : *rows) {
@@ -134,7 +120,8 @@ int Cost(const Args& args) {
       out.EndRow();
     }
   });
-  if (!s.ok()) return Usage(s.message());
+  if (s.ok()) s = outputs.Commit();
+  if (!s.ok()) return DataError(s);
   return kExitDone;
 }
 
@@ -145,15 +132,16 @@ int Show(const Args& args) {
   auto cluster = Cluster::Parse(*code);
   if (!cluster.ok()) return Usage(cluster.status().message());
   auto catalogue = CatalogueFromFlag(args);
-  if (!catalogue.ok()) return Usage(catalogue.status().message());
+  if (!catalogue.ok()) return DataError(catalogue.status());
   auto costs = CostsFromFlag(args);
-  if (!costs.ok()) return Usage(costs.status().message());
+  if (!costs.ok()) return DataError(costs.status());
   const PackageTemplate* t = (*catalogue)->Find(*cluster);
   if (t == nullptr) {
-    return Usage(absl::StrCat("no template for cluster ", cluster->code()));
+    return DataError(absl::NotFoundError(
+        absl::StrCat("no template for cluster ", cluster->code())));
   }
   auto cost = CostPackage(*t, *costs);
-  if (!cost.ok()) return Usage(cost.status().message());
+  if (!cost.ok()) return DataError(cost.status());
   std::string text =
       absl::StrCat("Care package for cluster ", t->cluster_code, " (",
                    (*catalogue)->source(), ")\n", t->notes, "\n");
@@ -186,7 +174,11 @@ int Show(const Args& args) {
                   FormatPounds(cost->variance_pence), ")\n",
                   "This package informs, and never overrides, clinical "
                   "judgement and the person's own choices.\n");
-  std::fputs(text.c_str(), stdout);
+  OutputSet outputs;
+  auto out = outputs.Open(args.Get("out"));
+  if (!out.ok()) return DataError(out.status());
+  WriteAll(*out, text);
+  if (absl::Status s = outputs.Commit(); !s.ok()) return DataError(s);
   return kExitDone;
 }
 
@@ -207,10 +199,13 @@ absl::StatusOr<PlanInputs> LoadPlan(const Args& args) {
 }
 
 int Plan(const Args& args) {
+  if (auto p = args.Require("plan"); !p.ok())
+    return Usage(p.status().message());
   auto in = LoadPlan(args);
-  if (!in.ok()) return Usage(in.status().message());
+  if (!in.ok()) return DataError(in.status());
   const PersonalPlan& plan = in->plan;
-  absl::Status s = WriteCsv(args.Get("out"), [&](CsvWriter& out) {
+  OutputSet outputs;
+  absl::Status s = WriteCsv(outputs, args.Get("out"), [&](CsvWriter& out) {
     out.Row({"element_id", "name", "tier", "origin", "setting", "staff_group",
              "contacts", "minutes_per_contact", "ward", "bed_days",
              "planned_pence", "reason"});
@@ -232,7 +227,7 @@ int Plan(const Args& args) {
     }
   });
   if (s.ok() && args.Has("summary")) {
-    s = WriteCsv(args.Get("summary"), [&](CsvWriter& out) {
+    s = WriteCsv(outputs, args.Get("summary"), [&](CsvWriter& out) {
       const PlanChoices& c = plan.choices;
       out.Row({"key", "value"});
       out.Row({"patient_id", c.patient_id});
@@ -250,7 +245,8 @@ int Plan(const Args& args) {
       out.Row({"not_chosen", absl::StrCat(plan.not_chosen.size())});
     });
   }
-  if (!s.ok()) return Usage(s.message());
+  if (s.ok()) s = outputs.Commit();
+  if (!s.ok()) return DataError(s);
   std::fprintf(stderr, "notional personal budget: %s (%lld pence)\n",
                FormatPounds(plan.notional_budget_pence).c_str(),
                static_cast<long long>(plan.notional_budget_pence));
@@ -258,8 +254,10 @@ int Plan(const Args& args) {
 }
 
 int Delivered(const Args& args) {
+  if (auto p = args.Require("plan"); !p.ok())
+    return Usage(p.status().message());
   auto in = LoadPlan(args);
-  if (!in.ok()) return Usage(in.status().message());
+  if (!in.ok()) return DataError(in.status());
   auto activity_path = args.Require("activity");
   if (!activity_path.ok()) return Usage(activity_path.status().message());
   const PlanChoices& c = in->plan.choices;
@@ -272,18 +270,20 @@ int Delivered(const Args& args) {
   } else if (!c.period_end) {
     return Usage("--as-of is needed for a plan whose period is open");
   }
-  auto ledger = RowLedger::Open(args.Get("rejects"), args.Has("strict"));
-  if (!ledger.ok()) return Usage(ledger.status().message());
+  OutputSet outputs;
+  auto ledger =
+      RowLedger::Open(outputs, args.Get("rejects"), args.Has("strict"));
+  if (!ledger.ok()) return DataError(ledger.status());
   std::vector<ActivityRecord> activity;
   absl::Status read =
       ForEachActivity(*activity_path, **ledger, [&](const ActivityRecord& r) {
         activity.push_back(r);
         return absl::OkStatus();
       });
-  if (!read.ok()) return Usage(read.message());
+  if (!read.ok()) return DataError(read);
   const DeliveryComparison d =
       CompareDelivered(in->plan, activity, *in->costs, as_of);
-  absl::Status s = WriteCsv(args.Get("out"), [&](CsvWriter& out) {
+  absl::Status s = WriteCsv(outputs, args.Get("out"), [&](CsvWriter& out) {
     out.Row({"element_id", "planned_contacts", "delivered_contacts",
              "planned_minutes", "delivered_minutes", "planned_bed_days",
              "delivered_bed_days", "planned_pence", "delivered_pence"});
@@ -301,7 +301,7 @@ int Delivered(const Args& args) {
     }
   });
   if (s.ok() && args.Has("unmatched")) {
-    s = WriteCsv(args.Get("unmatched"), [&](CsvWriter& out) {
+    s = WriteCsv(outputs, args.Get("unmatched"), [&](CsvWriter& out) {
       out.Row({"activity_id", "date", "kind", "staff_group", "ward",
                "cost_pence", "reason"});
       auto row = [&](const ActivityRecord& r, std::optional<int64_t> cost,
@@ -327,7 +327,7 @@ int Delivered(const Args& args) {
       }
     });
   }
-  if (!s.ok()) return Usage(s.message());
+  if (!s.ok()) return DataError(s);
   std::fprintf(stderr,
                "planned %s, delivered %s; %zu unmatched, %zu not costable, "
                "%lld outside the plan's patient or period\n",
@@ -348,23 +348,25 @@ int Spread(const Args& args) {
   if (!as_of.ok())
     return Usage(absl::StrCat("--as-of: ", as_of.status().message()));
   auto catalogue = CatalogueFromFlag(args);
-  if (!catalogue.ok()) return Usage(catalogue.status().message());
+  if (!catalogue.ok()) return DataError(catalogue.status());
   auto costs = CostsFromFlag(args);
-  if (!costs.ok()) return Usage(costs.status().message());
-  auto ledger = RowLedger::Open(args.Get("rejects"), args.Has("strict"));
-  if (!ledger.ok()) return Usage(ledger.status().message());
+  if (!costs.ok()) return DataError(costs.status());
+  OutputSet outputs;
+  auto ledger =
+      RowLedger::Open(outputs, args.Get("rejects"), args.Has("strict"));
+  if (!ledger.ok()) return DataError(ledger.status());
 
   auto periods = ReadPeriodRows(*periods_path, **ledger);
-  if (!periods.ok()) return Usage(periods.status().message());
+  if (!periods.ok()) return DataError(periods.status());
   auto builder = CareSpreadBuilder::Create(*std::move(periods), *as_of,
                                            **catalogue, *costs);
-  if (!builder.ok()) return Usage(builder.status().message());
+  if (!builder.ok()) return DataError(builder.status());
   absl::Status read =
       ForEachActivity(*activity_path, **ledger,
                       [&](const ActivityRecord& r) { return builder->Add(r); });
-  if (!read.ok()) return Usage(read.message());
+  if (!read.ok()) return DataError(read);
   const std::vector<ClusterSpread> spread = builder->Finish();
-  absl::Status s = WriteCsv(args.Get("out"), [&](CsvWriter& out) {
+  absl::Status s = WriteCsv(outputs, args.Get("out"), [&](CsvWriter& out) {
     out.Row({"cluster", "element_id", "tier", "planned_per_period", "periods",
              "periods_receiving", "mean", "p25", "median", "p75", "max"});
     for (const ClusterSpread& c : spread) {
@@ -384,7 +386,7 @@ int Spread(const Args& args) {
       }
     }
   });
-  if (!s.ok()) return Usage(s.message());
+  if (!s.ok()) return DataError(s);
   return (*ledger)->Finish();
 }
 
@@ -399,6 +401,24 @@ int RunPackage(const std::vector<std::string>& argv) {
   if (!args.ok()) return Usage(args.status().message());
   if (args->positional().size() != 1) return Usage("name one action");
   const std::string& action = args->positional()[0];
+  static const std::map<std::string, std::set<std::string>> kUses = {
+      {"validate", {"catalogue", "unit-costs", "out"}},
+      {"cost", {"catalogue", "unit-costs", "out"}},
+      {"show", {"cluster", "catalogue", "unit-costs", "out"}},
+      {"plan", {"plan", "catalogue", "unit-costs", "out", "summary"}},
+      {"delivered",
+       {"plan", "activity", "as-of", "catalogue", "unit-costs", "out",
+        "unmatched", "rejects", "strict"}},
+      {"spread",
+       {"periods", "activity", "as-of", "catalogue", "unit-costs", "out",
+        "rejects", "strict"}},
+  };
+  if (auto uses = kUses.find(action); uses != kUses.end()) {
+    if (absl::Status s = args->OnlyUsing(uses->second, "package " + action);
+        !s.ok()) {
+      return Usage(s.message());
+    }
+  }
   if (action == "validate") return Validate(*args);
   if (action == "cost") return Cost(*args);
   if (action == "show") return Show(*args);

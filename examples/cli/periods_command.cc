@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "args.h"
 #include "commands.h"
+#include "help.h"
 #include "input_file.h"
 #include "mhpbr/csv_writer.h"
 #include "mhpbr/dates.h"
@@ -28,16 +29,7 @@
 namespace mhpbr::cli {
 namespace {
 
-int Usage(absl::string_view why) {
-  PrintError(why);
-  std::fprintf(stderr,
-               "usage: mhpbr periods (--in FILE | --mhsds-clusters MHS803.csv) "
-               "--as-of YYYY-MM-DD "
-               "[--rules FILE] [--transitions FILE] [--out FILE] "
-               "[--rejects FILE] [--by-patient FILE] [--by-cluster FILE] "
-               "[--strict]\n");
-  return kExitUsage;
-}
+int Usage(absl::string_view why) { return UsageError("periods", why); }
 
 void WritePeriod(const ClusterPeriod& p, CsvWriter& out) {
   out.Field(p.patient_id);
@@ -58,16 +50,16 @@ void WritePeriod(const ClusterPeriod& p, CsvWriter& out) {
 
 // Writes a key,periods,days,overdue_periods summary; false on failure.
 template <typename Map>
-bool WriteSummary(const std::optional<std::string>& path,
+bool WriteSummary(OutputSet& outputs, const std::optional<std::string>& path,
                   absl::string_view key_name, const Map& rows) {
   if (!path) return true;
-  auto file = OutputFile::Open(path);
+  auto file = outputs.Open(path);
   if (!file.ok()) {
     PrintError(file.status().message());
     return false;
   }
   {
-    CsvWriter out(file->file());
+    CsvWriter out(*file);
     out.Row({key_name, "periods", "days", "overdue_periods"});
     for (const auto& [key, t] : rows) {
       if constexpr (std::is_same_v<typename Map::key_type, int>) {
@@ -80,15 +72,7 @@ bool WriteSummary(const std::optional<std::string>& path,
       out.Field(t.overdue_periods);
       out.EndRow();
     }
-    if (!out.Flush()) {
-      PrintError(absl::StrCat(*path, ": ", out.status().message()));
-      return false;
-    }
-  }
-  if (absl::Status s = file->Commit(); !s.ok()) {
-    PrintError(s.message());
-    return false;
-  }
+  }  // a failed write is reported when the outputs are committed
   return true;
 }
 
@@ -166,12 +150,14 @@ int RunPeriods(const std::vector<std::string>& argv) {
     }
     transitions = *t;
   }
-  auto out_file = OutputFile::Open(args->Get("out"));
+  OutputSet outputs;
+  auto out_file = outputs.Open(args->Get("out"));
   if (!out_file.ok()) {
     PrintError(out_file.status().message());
     return kExitUsage;
   }
-  auto ledger = RowLedger::Open(args->Get("rejects"), args->Has("strict"));
+  auto ledger =
+      RowLedger::Open(outputs, args->Get("rejects"), args->Has("strict"));
   if (!ledger.ok()) {
     PrintError(ledger.status().message());
     return kExitUsage;
@@ -191,23 +177,19 @@ int RunPeriods(const std::vector<std::string>& argv) {
   }
   (*ledger)->Ok(events->rows - static_cast<int64_t>(build.errors.size()));
 
-  CsvWriter out(out_file->file());
-  out.Row({"patient_id", "cluster", "start", "end", "days", "review_due",
-           "overdue_days", "transition_ok", "superseded"});
-  for (const ClusterPeriod& p : build.periods) {
-    WritePeriod(p, out);
-  }
-  out.Flush();
-  absl::Status written = out.status();
-  if (written.ok()) written = out_file->Commit();
-  if (!written.ok()) {
-    PrintError(absl::StrCat("output: ", written.message()));
-    return kExitUsage;
+  {
+    CsvWriter out(*out_file);
+    out.Row({"patient_id", "cluster", "start", "end", "days", "review_due",
+             "overdue_days", "transition_ok", "superseded"});
+    for (const ClusterPeriod& p : build.periods) {
+      WritePeriod(p, out);
+    }
   }
   const PeriodSummary summary = SummarisePeriods(build.periods);
-  if (!WriteSummary(args->Get("by-patient"), "patient_id",
+  if (!WriteSummary(outputs, args->Get("by-patient"), "patient_id",
                     summary.by_patient) ||
-      !WriteSummary(args->Get("by-cluster"), "cluster", summary.by_cluster)) {
+      !WriteSummary(outputs, args->Get("by-cluster"), "cluster",
+                    summary.by_cluster)) {
     return kExitUsage;
   }
   std::fprintf(stderr,

@@ -12,6 +12,7 @@
 #include "args.h"
 #include "commands.h"
 #include "csv_output.h"
+#include "help.h"
 #include "input_file.h"
 #include "mhpbr/contract_pricer.h"
 #include "mhpbr/csv_writer.h"
@@ -25,15 +26,7 @@
 namespace mhpbr::cli {
 namespace {
 
-int Usage(absl::string_view why) {
-  PrintError(why);
-  std::fprintf(stderr,
-               "usage: mhpbr price --periods FILE --tariff FILE --contract "
-               "FILE [--one-offs FILE] [--rules FILE] [--out FILE] "
-               "[--summary FILE] [--by-cluster FILE] [--rejects FILE] "
-               "[--strict]\n");
-  return kExitUsage;
-}
+int Usage(absl::string_view why) { return UsageError("price", why); }
 
 // Reads a row-by-row input, rejecting bad rows into the ledger.
 template <typename Reader, typename T>
@@ -150,9 +143,11 @@ int RunPrice(const std::vector<std::string>& argv) {
   if (!tariff_file.ok()) return fail(tariff_file.status());
   auto tariff = ReadTariffCsv(tariff_file->get(), tariff_path);
   if (!tariff.ok()) return fail(tariff.status());
-  auto out_file = OutputFile::Open(args->Get("out"));
+  OutputSet outputs;
+  auto out_file = outputs.Open(args->Get("out"));
   if (!out_file.ok()) return fail(out_file.status());
-  auto ledger = RowLedger::Open(args->Get("rejects"), args->Has("strict"));
+  auto ledger =
+      RowLedger::Open(outputs, args->Get("rejects"), args->Has("strict"));
   if (!ledger.ok()) return fail(ledger.status());
 
   std::vector<PeriodToPrice> periods;
@@ -173,15 +168,13 @@ int RunPrice(const std::vector<std::string>& argv) {
   if (!statement.ok()) return fail(statement.status());
 
   {
-    CsvWriter out(out_file->file());
+    CsvWriter out(*out_file);
     WriteStatement(*statement, out);
-    if (!out.Flush()) return fail(out.status());
   }
-  if (absl::Status s = out_file->Commit(); !s.ok()) return fail(s);
   // Optional outputs: only when asked for (no path would mean stdout).
   if (args->Has("summary")) {
     if (absl::Status s =
-            WriteCsv(args->Get("summary"),
+            WriteCsv(outputs, args->Get("summary"),
                      [&](CsvWriter& w) { WriteSummary(*statement, w); });
         !s.ok()) {
       return fail(s);
@@ -189,7 +182,7 @@ int RunPrice(const std::vector<std::string>& argv) {
   }
   if (args->Has("by-cluster")) {
     if (absl::Status s =
-            WriteCsv(args->Get("by-cluster"),
+            WriteCsv(outputs, args->Get("by-cluster"),
                      [&](CsvWriter& w) { WriteByCluster(*statement, w); });
         !s.ok()) {
       return fail(s);

@@ -19,6 +19,7 @@
 #include "args.h"
 #include "commands.h"
 #include "csv_output.h"
+#include "help.h"
 #include "input_file.h"
 #include "mhpbr/assessment_csv.h"
 #include "mhpbr/classifier.h"
@@ -39,15 +40,7 @@
 namespace mhpbr::cli {
 namespace {
 
-int Usage(absl::string_view why) {
-  PrintError(why);
-  std::fprintf(stderr,
-               "usage: mhpbr report --periods FILE --activity FILE "
-               "--unit-costs FILE --as-of YYYY-MM-DD [--assessments FILE] "
-               "[--events FILE] [--rules FILE] [--transitions FILE] --out "
-               "FILE.html [--csv-dir DIR] [--rejects FILE] [--strict]\n");
-  return kExitUsage;
-}
+int Usage(absl::string_view why) { return UsageError("report", why); }
 
 absl::StatusOr<AssessmentQuality> ReadAssessments(const std::string& path,
                                                   const Classifier& classifier,
@@ -97,13 +90,11 @@ absl::StatusOr<PeriodQuality> ReadEvents(const std::string& path,
   return PeriodQuality::From(build);
 }
 
-absl::Status WriteCsvFiles(const std::string& dir, const Report& report) {
-  if (mkdir(dir.c_str(), 0777) != 0 && errno != EEXIST) {
-    return absl::NotFoundError(
-        absl::StrCat(dir, ": cannot create (", std::strerror(errno), ")"));
-  }
-  MHPBR_RETURN_IF_ERROR(
-      WriteCsv(absl::StrCat(dir, "/homogeneity.csv"), [&](CsvWriter& out) {
+absl::Status WriteCsvFiles(OutputSet& outputs, const std::string& dir,
+                           const Report& report) {
+  MHPBR_RETURN_IF_ERROR(outputs.MakeDirectory(dir));
+  MHPBR_RETURN_IF_ERROR(WriteCsv(
+      outputs, absl::StrCat(dir, "/homogeneity.csv"), [&](CsvWriter& out) {
         out.Row({"cluster", "measure", "periods", "mean", "median", "sd", "cv",
                  "p5", "p25", "p75", "p95"});
         for (const HomogeneityRow& r : report.homogeneity) {
@@ -122,14 +113,14 @@ absl::Status WriteCsvFiles(const std::string& dir, const Report& report) {
         }
       }));
   MHPBR_RETURN_IF_ERROR(
-      WriteCsv(absl::StrCat(dir, "/summary.csv"), [&](CsvWriter& out) {
+      WriteCsv(outputs, absl::StrCat(dir, "/summary.csv"), [&](CsvWriter& out) {
         out.Row({"key", "value"});
         for (const auto& [key, value] : ReportSummary(report)) {
           out.Row({key, value});
         }
       }));
-  MHPBR_RETURN_IF_ERROR(
-      WriteCsv(absl::StrCat(dir, "/coverage_by_team.csv"), [&](CsvWriter& out) {
+  MHPBR_RETURN_IF_ERROR(WriteCsv(
+      outputs, absl::StrCat(dir, "/coverage_by_team.csv"), [&](CsvWriter& out) {
         out.Row({"team", "patients", "patients_in_clusters",
                  "patients_only_cluster_0", "patients_unclustered"});
         for (const auto& [team, c] : report.coverage_by_team) {
@@ -142,8 +133,8 @@ absl::Status WriteCsvFiles(const std::string& dir, const Report& report) {
         }
       }));
   if (report.assessments) {
-    MHPBR_RETURN_IF_ERROR(
-        WriteCsv(absl::StrCat(dir, "/red_items.csv"), [&](CsvWriter& out) {
+    MHPBR_RETURN_IF_ERROR(WriteCsv(
+        outputs, absl::StrCat(dir, "/red_items.csv"), [&](CsvWriter& out) {
           out.Row({"item", "red_allocations"});
           for (int i = 0; i < kItemCount; ++i) {
             out.Field(ItemCode(ItemAt(i)));
@@ -191,7 +182,9 @@ int RunReport(const std::vector<std::string>& argv) {
   }
   auto costs = LoadUnitCostsFile(*args->Get("unit-costs"));
   if (!costs.ok()) return fail(costs.status());
-  auto ledger = RowLedger::Open(args->Get("rejects"), args->Has("strict"));
+  OutputSet outputs;
+  auto ledger =
+      RowLedger::Open(outputs, args->Get("rejects"), args->Has("strict"));
   if (!ledger.ok()) return fail(ledger.status());
 
   Report report;
@@ -244,16 +237,13 @@ int RunReport(const std::vector<std::string>& argv) {
     report.periods_without_activity += p.records == 0;
   }
 
-  auto out = OutputFile::Open(args->Get("out"));
+  auto out = outputs.Open(args->Get("out"));
   if (!out.ok()) return fail(out.status());
-  const std::string html = RenderReportHtml(report);
-  if (std::fwrite(html.data(), 1, html.size(), out->file()) != html.size()) {
-    return fail(
-        absl::DataLossError(absl::StrCat(*args->Get("out"), ": write failed")));
-  }
-  if (absl::Status s = out->Commit(); !s.ok()) return fail(s);
+  WriteAll(*out, RenderReportHtml(report));  // checked by Finish()
   if (auto dir = args->Get("csv-dir")) {
-    if (absl::Status s = WriteCsvFiles(*dir, report); !s.ok()) return fail(s);
+    if (absl::Status s = WriteCsvFiles(outputs, *dir, report); !s.ok()) {
+      return fail(s);
+    }
   }
   return (*ledger)->Finish();
 }

@@ -19,23 +19,25 @@ void PrintError(absl::string_view message) {
 }
 
 absl::StatusOr<std::unique_ptr<RowLedger>> RowLedger::Open(
-    const std::optional<std::string>& rejects_path, bool strict) {
-  auto file = OutputFile::Open(rejects_path ? rejects_path
-                                            : std::optional<std::string>("-"));
-  if (!file.ok()) return file.status();
-  std::unique_ptr<RowLedger> ledger(
-      new RowLedger(*std::move(file), rejects_path.has_value(), strict));
-  return ledger;
+    OutputSet& outputs, const std::optional<std::string>& rejects_path,
+    bool strict) {
+  std::FILE* rejects = nullptr;
+  if (rejects_path) {
+    auto file = outputs.Open(rejects_path);
+    if (!file.ok()) return file.status();
+    rejects = *file;
+  }
+  return std::unique_ptr<RowLedger>(new RowLedger(outputs, rejects, strict));
 }
 
-RowLedger::RowLedger(OutputFile rejects, bool has_file, bool strict)
-    : rejects_file_(std::move(rejects)),
+RowLedger::RowLedger(OutputSet& outputs, std::FILE* rejects, bool strict)
+    : outputs_(outputs),
       strict_(strict),
       tty_(isatty(STDERR_FILENO) == 1),
       start_(std::chrono::steady_clock::now()),
       last_progress_(start_) {
-  if (has_file) {
-    rejects_ = std::make_unique<CsvWriter>(rejects_file_.file());
+  if (rejects != nullptr) {
+    rejects_ = std::make_unique<CsvWriter>(rejects);
     rejects_->Row({"line", "id", "reason"});
   }
 }
@@ -84,16 +86,12 @@ void RowLedger::Tick() {
 
 int RowLedger::Finish() {
   if (showed_progress_) std::fprintf(stderr, "\r\033[K");
-  int status = kExitDone;
-  if (rejects_) {
-    rejects_->Flush();
-    absl::Status s = rejects_->status();
-    if (s.ok()) s = rejects_file_.Commit();
-    if (!s.ok()) {
-      PrintError(absl::StrCat("rejects file: ", s.message()));
-      status = kExitUsage;
-    }
+  if (rejects_) rejects_->Flush();  // a failure shows in Commit()
+  if (absl::Status s = outputs_.Commit(); !s.ok()) {
+    PrintError(s.message());
+    return kExitUsage;
   }
+  int status = kExitDone;
   std::fprintf(stderr, "%lld read, %lld ok, %lld rejected\n",
                static_cast<long long>(read_), static_cast<long long>(ok_),
                static_cast<long long>(rejected_));

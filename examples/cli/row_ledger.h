@@ -26,9 +26,11 @@ inline constexpr int kExitUsage = 2;
 
 class RowLedger {
  public:
-  // `rejects_path` none: rejects go to standard error only.
+  // `rejects_path` none: rejects go to standard error only. The rejects
+  // file is one of `outputs`, which Finish() commits.
   static absl::StatusOr<std::unique_ptr<RowLedger>> Open(
-      const std::optional<std::string>& rejects_path, bool strict);
+      OutputSet& outputs, const std::optional<std::string>& rejects_path,
+      bool strict);
 
   void Ok() {
     ++read_;
@@ -46,14 +48,16 @@ class RowLedger {
   int64_t ok() const { return ok_; }
   int64_t rejected() const { return rejected_; }
 
-  // Commits the rejects file, prints the summary; returns the exit status.
+  // Commits every output of the run (all or nothing), prints the summary;
+  // returns the exit status. When an output fails, none is kept, the error
+  // is printed in place of the summary and the status is kExitUsage.
   int Finish();
 
  private:
-  RowLedger(OutputFile rejects, bool has_file, bool strict);
+  RowLedger(OutputSet& outputs, std::FILE* rejects, bool strict);
   void Tick();
 
-  OutputFile rejects_file_;
+  OutputSet& outputs_;
   std::unique_ptr<CsvWriter> rejects_;
   bool strict_;
   bool tty_;

@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "args.h"
 #include "commands.h"
+#include "help.h"
 #include "mhpbr/classifier.h"
 #include "mhpbr/dates.h"
 #include "mhpbr/rule_set_text.h"
@@ -21,25 +22,14 @@
 namespace mhpbr::cli {
 namespace {
 
-int Usage(absl::string_view why) {
-  PrintError(why);
-  std::fprintf(stderr,
-               "usage: mhpbr rules show|export|check [--rules FILE] "
-               "[--out FILE]\n");
-  return kExitUsage;
-}
+int Usage(absl::string_view why) { return UsageError("rules", why); }
 
 int Write(const std::optional<std::string>& path, const std::string& text) {
-  auto out = OutputFile::Open(path);
-  if (!out.ok()) {
-    PrintError(out.status().message());
-    return kExitUsage;
-  }
-  std::fwrite(text.data(), 1, text.size(), out->file());
-  if (absl::Status s = out->Commit(); !s.ok()) {
-    PrintError(s.message());
-    return kExitUsage;
-  }
+  OutputSet outputs;
+  auto out = outputs.Open(path);
+  if (!out.ok()) return DataError(out.status());
+  WriteAll(*out, text);
+  if (absl::Status s = outputs.Commit(); !s.ok()) return DataError(s);
   return kExitDone;
 }
 
@@ -51,11 +41,11 @@ std::string Show(const RuleSet& rules) {
       " to ", p.effective_to ? FormatIsoDate(*p.effective_to) : "(open)",
       "\nminimum known items: ", rules.min_known_items(), "\n\n");
   for (const ClusterInfo& c : rules.clusters()) {
-    absl::StrAppend(&text, c.cluster.code(), "\t",
-                    SuperclassName(c.superclass), "\t", c.max_review.count,
-                    c.max_review.unit == ReviewPeriod::Unit::kWeeks ? " weeks"
-                                                                    : " months",
-                    "\t", c.name, "\n");
+    absl::StrAppend(
+        &text, c.cluster.code(), "\t", SuperclassName(c.superclass), "\t",
+        c.max_review.count,
+        c.max_review.unit == ReviewPeriod::Unit::kWeeks ? " weeks" : " months",
+        "\t", c.name, "\n");
   }
   return text;
 }
@@ -67,6 +57,13 @@ int RunRules(const std::vector<std::string>& argv) {
   if (!args.ok()) return Usage(args.status().message());
   if (args->positional().size() != 1) return Usage("name one action");
   const std::string& action = args->positional()[0];
+  if (action == "check") {
+    if (absl::Status s = args->OnlyUsing({"rules"}, "rules check"); !s.ok()) {
+      return Usage(s.message());
+    }
+  } else if (action != "show" && action != "export") {
+    return Usage(absl::StrCat("unknown action ", action));
+  }
   auto rules = RulesFromFlag(args->Get("rules"));
   if (!rules.ok()) {
     PrintError(rules.status().message());
@@ -74,12 +71,11 @@ int RunRules(const std::vector<std::string>& argv) {
   }
   if (action == "show") return Write(args->Get("out"), Show(**rules));
   if (action == "export") {
-    const std::string text =
-        args->Get("rules") ? RuleSetToText(**rules)
-                           : std::string(DefaultRuleSetText());
+    const std::string text = args->Get("rules")
+                                 ? RuleSetToText(**rules)
+                                 : std::string(DefaultRuleSetText());
     return Write(args->Get("out"), text);
   }
-  if (action != "check") return Usage(absl::StrCat("unknown action ", action));
 
   const Classifier classifier(*rules);
   int failed = 0;

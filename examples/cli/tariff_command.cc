@@ -16,6 +16,7 @@
 #include "args.h"
 #include "commands.h"
 #include "csv_output.h"
+#include "help.h"
 #include "input_file.h"
 #include "lib/codec/csv_columns.h"
 #include "mhpbr/csv_writer.h"
@@ -30,15 +31,7 @@
 namespace mhpbr::cli {
 namespace {
 
-int Usage(absl::string_view why) {
-  PrintError(why);
-  std::fprintf(stderr,
-               "usage: mhpbr tariff --in FILE [--basis day|period|year] "
-               "[--iqr-k K] [--uplift-ppm N] [--efficiency-ppm N] "
-               "[--min-periods N] [--rules FILE] [--out FILE] "
-               "[--evidence FILE] [--rejects FILE] [--strict]\n");
-  return kExitUsage;
-}
+int Usage(absl::string_view why) { return UsageError("tariff", why); }
 
 // The sample limits within which SetTariffs promises exact arithmetic
 // (tariff_setting.h).
@@ -153,24 +146,27 @@ int RunTariff(const std::vector<std::string>& argv) {
   };
   auto rules = RulesFromFlag(args->Get("rules"));
   if (!rules.ok()) return fail(rules.status());
-  auto ledger = RowLedger::Open(args->Get("rejects"), args->Has("strict"));
+  OutputSet outputs;
+  auto ledger =
+      RowLedger::Open(outputs, args->Get("rejects"), args->Has("strict"));
   if (!ledger.ok()) return fail(ledger.status());
   auto samples = ReadSamples(*in_path, **ledger);
   if (!samples.ok()) return fail(samples.status());
   auto result = SetTariffs(*samples, settings, **rules);
-  if (!result.ok()) return Usage(result.status().message());
+  if (!result.ok()) return fail(result.status());
 
-  absl::Status written = WriteCsv(args->Get("out"), [&](CsvWriter& out) {
-    out.Row({"cluster", "basis", "price_pence"});
-    for (const TariffEntry& e : result->schedule.entries()) {
-      out.Field(int64_t{e.cluster.code()});
-      out.Field(BasisName(e.basis));
-      out.Field(e.price_pence);
-      out.EndRow();
-    }
-  });
+  absl::Status written =
+      WriteCsv(outputs, args->Get("out"), [&](CsvWriter& out) {
+        out.Row({"cluster", "basis", "price_pence"});
+        for (const TariffEntry& e : result->schedule.entries()) {
+          out.Field(int64_t{e.cluster.code()});
+          out.Field(BasisName(e.basis));
+          out.Field(e.price_pence);
+          out.EndRow();
+        }
+      });
   if (written.ok() && args->Has("evidence")) {
-    written = WriteCsv(args->Get("evidence"), [&](CsvWriter& out) {
+    written = WriteCsv(outputs, args->Get("evidence"), [&](CsvWriter& out) {
       out.Row({"cluster", "periods", "used", "excluded", "lower_fence",
                "upper_fence", "mean_per_day", "median_per_day", "cv",
                "price_day_pence", "price_period_pence", "price_year_pence",

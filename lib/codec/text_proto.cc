@@ -1,9 +1,11 @@
 #include "lib/codec/text_proto.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -21,8 +23,8 @@ class CollectErrors : public google::protobuf::io::ErrorCollector {
   void AddError(int line, google::protobuf::io::ColumnNumber column,
                 const std::string& message) override {
     // The parser counts from 0; editors count from 1.
-    errors_.push_back(absl::StrCat(source_, ":", line + 1, ":", column + 1,
-                                   ": ", message));
+    errors_.push_back(
+        absl::StrCat(source_, ":", line + 1, ":", column + 1, ": ", message));
   }
   void AddWarning(int, google::protobuf::io::ColumnNumber,
                   const std::string&) override {}
@@ -64,17 +66,38 @@ std::string PrintTextProto(const google::protobuf::Message& message) {
 }
 
 absl::StatusOr<std::string> ReadFileToString(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  // open + fstat rather than an ifstream: a directory opens and reads as an
+  // empty file through a stream, and would then fail as a text file with no
+  // fields instead of saying what is wrong.
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     return absl::NotFoundError(
         absl::StrCat(path, ": cannot open (", std::strerror(errno), ")"));
   }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) {
-    return absl::DataLossError(absl::StrCat(path, ": read failed"));
+  struct stat st;
+  if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+    const bool dir = S_ISDIR(st.st_mode);
+    close(fd);
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, dir ? ": is a directory, not a file"
+                               : ": cannot read its status"));
   }
-  return std::move(buf).str();
+  std::string text;
+  char buf[1 << 16];
+  for (;;) {
+    const ssize_t n = read(fd, buf, sizeof buf);
+    if (n == 0) break;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      const int err = errno;
+      close(fd);
+      return absl::DataLossError(
+          absl::StrCat(path, ": read failed (", std::strerror(err), ")"));
+    }
+    text.append(buf, static_cast<size_t>(n));
+  }
+  close(fd);
+  return text;
 }
 
 }  // namespace mhpbr

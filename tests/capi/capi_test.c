@@ -326,6 +326,178 @@ static void TestInitFunctions(void) {
   CHECK(1);
 }
 
+/* ---- Sized init ---------------------------------------------------------- */
+
+/* Room for any of the structs and 16 bytes past the largest, correctly
+ * aligned for each; `bytes` is how the tests look at it. */
+#define GUARD_BYTES 128
+#define CANARY 0xA5
+typedef union GuardBuffer {
+  mhpbr_assessment a;
+  mhpbr_result r;
+  mhpbr_allocation_check chk;
+  unsigned char bytes[GUARD_BYTES];
+} GuardBuffer;
+
+static void InitAssessmentSized(GuardBuffer* b, size_t size) {
+  mhpbr_assessment_init_sized(b ? &b->a : NULL, size);
+}
+static void InitResultSized(GuardBuffer* b, size_t size) {
+  mhpbr_result_init_sized(b ? &b->r : NULL, size);
+}
+static void InitAllocationCheckSized(GuardBuffer* b, size_t size) {
+  mhpbr_allocation_check_init_sized(b ? &b->chk : NULL, size);
+}
+
+/* The first byte of `b` that differs from what a sized init of `size`
+ * bytes must leave (see below), or -1 when every byte is right. */
+static long FirstWrongByte(const GuardBuffer* b, size_t size,
+                           const void* defaults, size_t struct_size) {
+  uint32_t struct_size_field;
+  size_t i;
+  if (size >= sizeof(uint32_t)) {
+    memcpy(&struct_size_field, b->bytes, sizeof struct_size_field);
+    if (struct_size_field != size) return 0;
+  }
+  for (i = 0; i < GUARD_BYTES; ++i) {
+    int want;
+    if (size < sizeof(uint32_t) || i >= size) {
+      want = CANARY; /* nothing written */
+    } else if (i < sizeof(uint32_t)) {
+      continue; /* struct_size, checked above */
+    } else if (i < struct_size) {
+      want = ((const unsigned char*)defaults)[i];
+    } else {
+      want = 0; /* past the library's struct */
+    }
+    if (b->bytes[i] != want) return (long)i;
+  }
+  return -1;
+}
+
+/* mhpbr_*_init_sized into a buffer of canary bytes, for every size from 0
+ * to 16 bytes past the struct: nothing written at or past `size`, nothing
+ * at all for a size too small to hold struct_size, else struct_size = size,
+ * the INIT initializer's bytes up to the library's struct's end and zero
+ * past it. NULL writes nothing and does not crash. */
+static void CheckSizedInit(const char* name, void (*init)(GuardBuffer*, size_t),
+                           const void* defaults, size_t struct_size) {
+  GuardBuffer b;
+  size_t size;
+  int ok = 1;
+  for (size = 0; size <= struct_size + 16 && size <= GUARD_BYTES; ++size) {
+    long wrong;
+    memset(b.bytes, CANARY, sizeof b.bytes);
+    init(&b, size);
+    wrong = FirstWrongByte(&b, size, defaults, struct_size);
+    if (wrong >= 0) {
+      fprintf(stderr, "%s(buffer, %lu): byte %ld is 0x%02X\n", name,
+              (unsigned long)size, wrong, (unsigned)b.bytes[wrong]);
+      ok = 0;
+    }
+  }
+#if SIZE_MAX > UINT32_MAX
+  /* A size struct_size cannot hold is no struct: nothing written. */
+  memset(b.bytes, CANARY, sizeof b.bytes);
+  init(&b, (size_t)UINT32_MAX + 1);
+  if (FirstWrongByte(&b, 0, defaults, struct_size) >= 0) {
+    fprintf(stderr, "%s(buffer, 2^32) wrote to the buffer\n", name);
+    ok = 0;
+  }
+#endif
+  init(NULL, struct_size);
+  CheckImpl(ok, name, __FILE__, __LINE__);
+}
+
+static void TestSizedInit(void) {
+  const mhpbr_assessment ai = MHPBR_ASSESSMENT_INIT;
+  const mhpbr_result ri = MHPBR_RESULT_INIT;
+  const mhpbr_allocation_check ci = MHPBR_ALLOCATION_CHECK_INIT;
+  mhpbr_assessment a;
+  mhpbr_result r;
+  mhpbr_allocation_check chk;
+
+  CheckSizedInit("mhpbr_assessment_init_sized", InitAssessmentSized, &ai,
+                 sizeof ai);
+  CheckSizedInit("mhpbr_result_init_sized", InitResultSized, &ri, sizeof ri);
+  CheckSizedInit("mhpbr_allocation_check_init_sized", InitAllocationCheckSized,
+                 &ci, sizeof ci);
+
+  /* The macros pass the caller's sizeof: the same as the initializers. */
+  memset(&a, 0xAB, sizeof a);
+  MHPBR_ASSESSMENT_INIT_SIZED(&a);
+  CHECK(memcmp(&a, &ai, sizeof a) == 0);
+  memset(&r, 0xAB, sizeof r);
+  MHPBR_RESULT_INIT_SIZED(&r);
+  CHECK_INT(r.struct_size, sizeof(mhpbr_result));
+  CHECK(SameResult(&r, &ri));
+  memset(&chk, 0xAB, sizeof chk);
+  MHPBR_ALLOCATION_CHECK_INIT_SIZED(&chk);
+  CHECK(memcmp(&chk, &ci, sizeof chk) == 0);
+}
+
+/* Structs from the sized inits work with the calls: at the caller's exact
+ * size; larger (a caller built against a newer header), where the library
+ * writes only what it knows; and smaller than any header ever had, which
+ * is refused without a write past struct_size. */
+static void TestSizedInitClassifies(const mhpbr_classifier* c) {
+  const mhpbr_assessment typical = ExampleAssessment(4);
+  const size_t bigger_result = sizeof(mhpbr_result) + 8;
+  mhpbr_assessment a;
+  mhpbr_result r;
+  mhpbr_allocation_check chk;
+  GuardBuffer ab;
+  GuardBuffer rb;
+  char* error = NULL;
+  size_t i;
+  int tail_ok = 1;
+
+  MHPBR_ASSESSMENT_INIT_SIZED(&a);
+  memcpy(a.ratings, typical.ratings, sizeof a.ratings);
+  a.allocated_cluster = 4;
+  MHPBR_RESULT_INIT_SIZED(&r);
+  CHECK_INT(mhpbr_classify(c, &a, &r, NULL), MHPBR_OK);
+  CHECK_INT(r.suggested_cluster, 4);
+  CHECK_INT(r.allocation_red, 0);
+  MHPBR_ALLOCATION_CHECK_INIT_SIZED(&chk);
+  CHECK_INT(mhpbr_check_allocation(c, &a, 4, &chk, NULL), MHPBR_OK);
+  CHECK_INT(chk.cluster, 4);
+  CHECK_INT(chk.red, 0);
+
+  /* Larger than this library's structs. */
+  memset(ab.bytes, CANARY, sizeof ab.bytes);
+  mhpbr_assessment_init_sized(&ab.a, sizeof(mhpbr_assessment) + 8);
+  memcpy(ab.a.ratings, typical.ratings, sizeof ab.a.ratings);
+  memset(rb.bytes, CANARY, sizeof rb.bytes);
+  mhpbr_result_init_sized(&rb.r, bigger_result);
+  CHECK_INT(mhpbr_classify(c, &ab.a, &rb.r, NULL), MHPBR_OK);
+  CHECK_INT(rb.r.suggested_cluster, 4);
+  CHECK_INT(rb.r.struct_size, bigger_result);
+  for (i = sizeof(mhpbr_result); i < GUARD_BYTES; ++i) {
+    if (rb.bytes[i] != (i < bigger_result ? 0 : CANARY)) tail_ok = 0;
+  }
+  CHECK(tail_ok);
+
+  /* Smaller than any mhpbr_result: refused, nothing written past it. */
+  memset(rb.bytes, CANARY, sizeof rb.bytes);
+  mhpbr_result_init_sized(&rb.r, sizeof(mhpbr_result) - 4);
+  CHECK_INT(mhpbr_classify(c, &a, &rb.r, &error), MHPBR_INVALID_ARGUMENT);
+  CHECK_HAS(error, "struct_size");
+  mhpbr_free(error);
+  error = NULL;
+  tail_ok = 1;
+  for (i = sizeof(mhpbr_result) - 4; i < GUARD_BYTES; ++i) {
+    if (rb.bytes[i] != CANARY) tail_ok = 0;
+  }
+  CHECK(tail_ok);
+  /* And a too-small assessment: refused, the result says so. */
+  mhpbr_assessment_init_sized(&ab.a, sizeof(mhpbr_assessment) - 4);
+  CHECK_INT(mhpbr_classify(c, &ab.a, &r, &error), MHPBR_INVALID_ARGUMENT);
+  CHECK_HAS(error, "struct_size");
+  CHECK_INT(r.status, MHPBR_INVALID_ARGUMENT);
+  mhpbr_free(error);
+}
+
 /* ---- Rule sets ----------------------------------------------------------- */
 
 static void TestDefaultRules(void) {
@@ -419,6 +591,15 @@ static void TestLoadErrors(void) {
   CHECK_INT(
       mhpbr_rules_load_file("/nonexistent/mhpbr/rules.textproto", &rules, NULL),
       MHPBR_NOT_FOUND);
+
+  /* A directory is named as one, not read as an empty rule set whose
+     fields then fail validation. */
+  CHECK_INT(mhpbr_rules_load_file("/", &rules, &error), MHPBR_INVALID_ARGUMENT);
+  CHECK(rules == NULL);
+  CHECK_HAS(error, "/: is a directory");
+  CHECK(error == NULL || strstr(error, "effective_from") == NULL);
+  mhpbr_free(error);
+  error = NULL;
 
   /* NULL out and path. */
   CHECK_INT(mhpbr_rules_load_default(NULL, &error), MHPBR_INVALID_ARGUMENT);
@@ -1321,6 +1502,7 @@ int main(int argc, char** argv) {
   TestCodeNames();
   TestItemCodes();
   TestInitFunctions();
+  TestSizedInit();
   TestDefaultRules();
   TestLoadErrors();
   TestClassifierOutlivesRules();
@@ -1340,6 +1522,7 @@ int main(int argc, char** argv) {
   TestItem8Types(c);
   TestAllocation(c);
   TestVariance(c);
+  TestSizedInitClassifies(c);
   TestInvalidAssessments(c);
   TestValueSweep(c);
   TestNulls(rules, c);

@@ -15,6 +15,10 @@ int mhpbr_header_alone_c(void) {
   const char* (*version)(void) = mhpbr_version;
   (void)classify;
   (void)version;
+  /* And the sized init macros are valid C99 statements. */
+  MHPBR_ASSESSMENT_INIT_SIZED(&a);
+  MHPBR_RESULT_INIT_SIZED(&r);
+  MHPBR_ALLOCATION_CHECK_INIT_SIZED(&chk);
   return (int)(a.struct_size + r.struct_size + chk.struct_size) +
          MHPBR_VERSION_NUMBER + MHPBR_ITEM_COUNT + MHPBR_NOT_KNOWN;
 }

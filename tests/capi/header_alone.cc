@@ -15,6 +15,10 @@ int main() {
     return 1;
   }
   mhpbr_rules_destroy(rules);
+  // The sized inits link too (C++ passes the same sizeof).
+  MHPBR_ASSESSMENT_INIT_SIZED(&a);
+  MHPBR_RESULT_INIT_SIZED(&r);
+  MHPBR_ALLOCATION_CHECK_INIT_SIZED(&chk);
   // Too few known items: cluster 0, but a successful call.
   const mhpbr_code code = mhpbr_classify(classifier, &a, &r, nullptr);
   const mhpbr_code check =

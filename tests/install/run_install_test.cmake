@@ -1,6 +1,7 @@
 # Installs the built tree to a temporary prefix and builds a consumer
 # project against it: with find_package(mhpbr) for C (shared and static) and
-# C++, and with pkg-config for C. Then runs what it built.
+# C++, and with pkg-config for C; the C consumer both through
+# <mhpbr/mhpbr.h> and through the former <mhpbr.h>. Then runs what it built.
 #   cmake -DBUILD_DIR=... -DSOURCE_DIR=... -DWORK_DIR=... -P run_install_test.cmake
 cmake_minimum_required(VERSION 3.22)
 
@@ -17,8 +18,9 @@ file(REMOVE_RECURSE "${WORK_DIR}")
 set(prefix "${WORK_DIR}/prefix")
 run(${CMAKE_COMMAND} --install "${BUILD_DIR}" --prefix "${prefix}")
 
-foreach(f include/mhpbr.h include/mhpbr/classifier.h lib/libmhpbr.so
-          lib/libmhpbr.a lib/libmhpbr_cc.a lib/pkgconfig/mhpbr.pc
+foreach(f include/mhpbr/mhpbr.h include/mhpbr.h include/mhpbr/classifier.h
+          lib/libmhpbr.so lib/libmhpbr.a lib/libmhpbr_cc.a
+          lib/pkgconfig/mhpbr.pc
           lib/cmake/mhpbr/mhpbrConfig.cmake
           lib/cmake/mhpbr/mhpbrConfigVersion.cmake
           share/mhpbr/proto/mhpbr/v1/rule_set.proto
@@ -28,12 +30,21 @@ foreach(f include/mhpbr.h include/mhpbr/classifier.h lib/libmhpbr.so
   endif()
 endforeach()
 
+# One copy of the C header: include/mhpbr.h only includes mhpbr/mhpbr.h.
+file(READ "${prefix}/include/mhpbr.h" _forward)
+if(_forward MATCHES "MHPBR_EXPORT" OR
+   NOT _forward MATCHES "#include \"mhpbr/mhpbr.h\"")
+  message(FATAL_ERROR "include/mhpbr.h is not a forwarding header:\n${_forward}")
+endif()
+
 set(consumer "${WORK_DIR}/consumer-build")
 run(${CMAKE_COMMAND} -S "${SOURCE_DIR}/tests/install/consumer" -B "${consumer}"
     -G Ninja "-DCMAKE_PREFIX_PATH=${prefix}")
 run(${CMAKE_COMMAND} --build "${consumer}")
 run(${CMAKE_COMMAND} -E env "LD_LIBRARY_PATH=${prefix}/lib"
     "${consumer}/consumer_c")
+run(${CMAKE_COMMAND} -E env "LD_LIBRARY_PATH=${prefix}/lib"
+    "${consumer}/consumer_c_former_include")
 run("${consumer}/consumer_c_static")
 run("${consumer}/consumer_cc")
 
@@ -53,5 +64,12 @@ run(${CC} -std=c99 -Wall -Wextra -Wpedantic -Werror
     -o "${WORK_DIR}/consumer_pkgconfig")
 run(${CMAKE_COMMAND} -E env "LD_LIBRARY_PATH=${prefix}/lib"
     "${WORK_DIR}/consumer_pkgconfig")
+# The former include path, <mhpbr.h>.
+run(${CC} -std=c99 -Wall -Wextra -Wpedantic -Werror
+    -DMHPBR_CONSUMER_FORMER_INCLUDE
+    "${SOURCE_DIR}/tests/install/consumer/consumer.c" ${flags}
+    -o "${WORK_DIR}/consumer_pkgconfig_former_include")
+run(${CMAKE_COMMAND} -E env "LD_LIBRARY_PATH=${prefix}/lib"
+    "${WORK_DIR}/consumer_pkgconfig_former_include")
 run(${CMAKE_COMMAND} -E env "LD_LIBRARY_PATH=${prefix}/lib"
     "${prefix}/bin/mhpbr" version)

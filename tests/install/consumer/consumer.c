@@ -1,8 +1,14 @@
-/* Classifies cluster 10's typical ratings through the installed C API. */
+/* Classifies cluster 10's typical ratings through the installed C API,
+ * included as <mhpbr/mhpbr.h>, or with MHPBR_CONSUMER_FORMER_INCLUDE
+ * defined as the former <mhpbr.h> (which must still work on its own). */
 #include <stdio.h>
 #include <string.h>
 
-#include "mhpbr.h"
+#ifdef MHPBR_CONSUMER_FORMER_INCLUDE
+#include <mhpbr.h>
+#else
+#include <mhpbr/mhpbr.h>
+#endif
 
 int main(void) {
   const uint8_t typical[MHPBR_ITEM_COUNT] = {0, 0, 0, 0, 1, 3, 0, 0, 2,

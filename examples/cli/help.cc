@@ -1,0 +1,330 @@
+#include "help.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "row_ledger.h"
+
+namespace mhpbr::cli {
+namespace {
+
+struct CommandText {
+  const char* name;
+  const char* synopsis;  // "usage: ..." lines
+  const char* details;   // what follows the synopsis in --help
+};
+
+constexpr char kRowExits[] =
+    "\nExit status: 0 done (even with rejected rows); 1 done, but --strict "
+    "and rows were\nrejected; 2 usage error, unreadable input or an output "
+    "that could not be written\n(then no output file is written).\n";
+
+constexpr char kOutputs[] =
+    "Outputs are all or nothing: each is written to a temporary file beside "
+    "it and\nmoved into place only when every output is complete. Without "
+    "--out the main\noutput goes to standard output.\n";
+
+constexpr CommandText kCommands[] = {
+    {"classify",
+     "usage: mhpbr classify --in FILE [--rules FILE] [--out FILE] "
+     "[--rejects FILE] [--strict]\n"
+     "       mhpbr classify --mhsds-tool MHS801.csv --mhsds-ratings "
+     "MHS802.csv --item-map FILE\n"
+     "                      [--rules FILE] [--out FILE] [--rejects FILE] "
+     "[--strict]\n",
+     "\nSuggests a care cluster for each MHCT assessment and checks the "
+     "allocated\ncluster against its red rules.\n\n"
+     "Options:\n"
+     "  --in FILE             assessments CSV: assessment_id, date, r1..r7, "
+     "r8 or\n"
+     "                        r8a..r8j, r9..r13, ra..re; optional "
+     "patient_id,\n"
+     "                        organic, psychosis, allocated_cluster\n"
+     "  --mhsds-tool FILE     MHS801 extract (one assessment per row), with\n"
+     "  --mhsds-ratings FILE  MHS802 extract (its ratings) and\n"
+     "  --item-map FILE       CSV concept_id,item mapping coded ratings to "
+     "items\n"
+     "  --rules FILE          rule set in text format (default: the built-in "
+     "one)\n"
+     "  --out FILE            output CSV, one row per accepted assessment in "
+     "input order:\n"
+     "                        assessment_id,patient_id,date,suggested_cluster,"
+     "suggested_fit,\n"
+     "                        runner_up_cluster,runner_up_fit,superclass,"
+     "allocated_cluster,\n"
+     "                        allocation_red,red_items,reason\n"
+     "  --rejects FILE        rejected rows as line,id,reason\n"
+     "  --strict              exit 1 when any row was rejected\n"},
+    {"periods",
+     "usage: mhpbr periods (--in FILE | --mhsds-clusters MHS803.csv) "
+     "--as-of YYYY-MM-DD\n"
+     "                     [--rules FILE] [--transitions FILE] [--out FILE] "
+     "[--rejects FILE]\n"
+     "                     [--by-patient FILE] [--by-cluster FILE] "
+     "[--strict]\n",
+     "\nBuilds cluster periods from allocations and discharges, with review "
+     "dates,\noverdue days and transition checks.\n\n"
+     "Options:\n"
+     "  --in FILE               events CSV: patient_id,date,event,cluster "
+     "(event\n"
+     "                          allocate or discharge; cluster for allocate)\n"
+     "  --mhsds-clusters FILE   an MHS803 extract instead of --in\n"
+     "  --as-of YYYY-MM-DD      the day the data runs to (required)\n"
+     "  --rules FILE            rule set in text format (review periods, day "
+     "count)\n"
+     "  --transitions FILE      care transition protocol "
+     "(mhpbr.v1.TransitionTable text)\n"
+     "  --out FILE              periods CSV, sorted by patient then start:\n"
+     "                          patient_id,cluster,start,end,days,review_due,"
+     "overdue_days,\n"
+     "                          transition_ok,superseded\n"
+     "  --by-patient FILE       patient_id,periods,days,overdue_periods\n"
+     "  --by-cluster FILE       cluster,periods,days,overdue_periods\n"
+     "  --rejects FILE          rejected rows as line,id,reason\n"
+     "  --strict                exit 1 when any row was rejected\n"},
+    {"cost",
+     "usage: mhpbr cost --periods FILE --activity FILE --unit-costs FILE "
+     "--as-of YYYY-MM-DD\n"
+     "                  [--rules FILE] [--out FILE] [--by-cluster FILE] "
+     "[--summary FILE]\n"
+     "                  [--rejects FILE] [--strict]\n",
+     "\nCosts activity against cluster periods.\n\n"
+     "Options:\n"
+     "  --periods FILE      patient_id,cluster,start,end (empty end = open)\n"
+     "  --activity FILE     activity_id,patient_id,date,kind,staff_group,"
+     "minutes,ward,\n"
+     "                      count,attendees,cost_pence (kind contact, group, "
+     "bed_day, other)\n"
+     "  --unit-costs FILE   unit costs (mhpbr.v1.UnitCosts text)\n"
+     "  --as-of YYYY-MM-DD  open periods cover dates through this day\n"
+     "  --rules FILE        rule set in text format\n"
+     "  --out FILE          patient_id,cluster,start,end,days,records,"
+     "cost_pence,\n"
+     "                      cost_per_day_pence\n"
+     "  --by-cluster FILE   cluster,periods,days,records,cost_pence\n"
+     "  --summary FILE      key,value: records_read, records_rejected, "
+     "clustered_records,\n"
+     "                      clustered_pence, unclustered_records, "
+     "unclustered_pence,\n"
+     "                      unknown_patient_records, total_pence, periods\n"
+     "  --rejects FILE      rejected rows as line,id,reason\n"
+     "  --strict            exit 1 when any row was rejected\n"},
+    {"tariff",
+     "usage: mhpbr tariff --in FILE [--basis day|period|year] [--iqr-k K] "
+     "[--uplift-ppm N]\n"
+     "                    [--efficiency-ppm N] [--min-periods N] [--rules "
+     "FILE] [--out FILE]\n"
+     "                    [--evidence FILE] [--rejects FILE] [--strict]\n",
+     "\nSets prices per cluster from a reference year's costed periods.\n\n"
+     "Options:\n"
+     "  --in FILE            a `mhpbr cost` output (cluster, days, "
+     "cost_pence)\n"
+     "  --basis B            day (default), period or year: the price "
+     "written to --out\n"
+     "  --iqr-k K            outlier fences at Q1 - K*IQR and Q3 + K*IQR "
+     "(default 1.5)\n"
+     "  --uplift-ppm N       inflation uplift in parts per million "
+     "(default 0)\n"
+     "  --efficiency-ppm N   efficiency requirement in parts per million "
+     "(default 0)\n"
+     "  --min-periods N      fewest periods a cluster needs to be priced "
+     "(default 10)\n"
+     "  --rules FILE         rule set in text format (review lengths)\n"
+     "  --out FILE           cluster,basis,price_pence (what `mhpbr price` "
+     "reads)\n"
+     "  --evidence FILE      cluster,periods,used,excluded,lower_fence,"
+     "upper_fence,\n"
+     "                       mean_per_day,median_per_day,cv,price_day_pence,"
+     "\n"
+     "                       price_period_pence,price_year_pence,status\n"
+     "  --rejects FILE       rejected rows as line,id,reason\n"
+     "  --strict             exit 1 when any row was rejected\n"},
+    {"price",
+     "usage: mhpbr price --periods FILE --tariff FILE --contract FILE "
+     "[--one-offs FILE]\n"
+     "                   [--rules FILE] [--out FILE] [--summary FILE] "
+     "[--by-cluster FILE]\n"
+     "                   [--rejects FILE] [--strict]\n",
+     "\nPrices one contract year of cluster periods.\n\n"
+     "Options:\n"
+     "  --periods FILE     patient_id,cluster,start,end (empty end = open)\n"
+     "  --tariff FILE      cluster,basis,price_pence[,social_care_ppm]\n"
+     "  --contract FILE    the contract (mhpbr.v1.Contract text)\n"
+     "  --one-offs FILE    item,count,price_pence\n"
+     "  --rules FILE       rule set in text format\n"
+     "  --out FILE         the statement: patient_id,cluster,start,end,"
+     "days_in_year,basis,\n"
+     "                     units,amount_pence,social_care_pence,status\n"
+     "  --summary FILE     key,value: lines, baseline_pence, activity_pence, "
+     "risk_shared_pence,\n"
+     "                     risk_share_pence, withheld_pence, earned_pence, "
+     "payment_pence, ...\n"
+     "  --by-cluster FILE  cluster,patients,periods,days,amount_pence\n"
+     "  --rejects FILE     rejected rows as line,id,reason\n"
+     "  --strict           exit 1 when any row was rejected\n"
+     "A bad tariff or contract stops the run (exit 2).\n"},
+    {"package",
+     "usage: mhpbr package validate [--catalogue FILE] [--unit-costs FILE] "
+     "[--out FILE]\n"
+     "       mhpbr package cost [--catalogue FILE] [--unit-costs FILE] "
+     "[--out FILE]\n"
+     "       mhpbr package show --cluster N [--catalogue FILE] "
+     "[--unit-costs FILE] [--out FILE]\n"
+     "       mhpbr package plan --plan FILE [--catalogue FILE] "
+     "[--unit-costs FILE] [--out FILE]\n"
+     "                          [--summary FILE]\n"
+     "       mhpbr package delivered --plan FILE --activity FILE "
+     "[--as-of YYYY-MM-DD]\n"
+     "                          [--catalogue FILE] [--unit-costs FILE] "
+     "[--out FILE]\n"
+     "                          [--unmatched FILE] [--rejects FILE] "
+     "[--strict]\n"
+     "       mhpbr package spread --periods FILE --activity FILE "
+     "--as-of YYYY-MM-DD\n"
+     "                          [--catalogue FILE] [--unit-costs FILE] "
+     "[--out FILE]\n"
+     "                          [--rejects FILE] [--strict]\n",
+     "\nCare-package templates, personal plans and delivered care. Without\n"
+     "--catalogue the built-in example catalogue is used, without "
+     "--unit-costs\nthe built-in illustrative unit costs.\n\n"
+     "Actions:\n"
+     "  validate   one line per problem in the catalogue; exit 1 when there "
+     "are any\n"
+     "  cost       cluster,core_pence,essential_pence,variance_pence,"
+     "total_pence\n"
+     "  show       the package of --cluster N as a clinician reads it\n"
+     "  plan       a personal plan (mhpbr.v1.PersonalPlan text): its "
+     "elements and cost;\n"
+     "             --summary gives the notional personal budget\n"
+     "  delivered  delivered against planned care for the plan's period; "
+     "--unmatched\n"
+     "             lists activity that matches no planned element\n"
+     "  spread     how much of each template element the periods of each "
+     "cluster received\n"
+     "An option the action does not use is a usage error.\n"},
+    {"report",
+     "usage: mhpbr report --periods FILE --activity FILE --unit-costs FILE "
+     "--as-of YYYY-MM-DD\n"
+     "                    --out FILE.html [--assessments FILE] [--events "
+     "FILE] [--rules FILE]\n"
+     "                    [--transitions FILE] [--csv-dir DIR] [--rejects "
+     "FILE] [--strict]\n",
+     "\nAre clusters a fair basis for payment? Costs the periods as `mhpbr "
+     "cost` does\nand writes one self-contained HTML page (and its figures "
+     "as CSV).\n\n"
+     "Options:\n"
+     "  --periods, --activity, --unit-costs, --as-of   as for `mhpbr cost`\n"
+     "  --out FILE.html     the report page (required)\n"
+     "  --assessments FILE  assessments as for `mhpbr classify --in`: "
+     "agreement and\n"
+     "                      red-rule figures\n"
+     "  --events FILE       events as for `mhpbr periods --in`: overdue "
+     "reviews and moves\n"
+     "                      outside the transition protocol\n"
+     "  --rules FILE        rule set in text format\n"
+     "  --transitions FILE  care transition protocol "
+     "(mhpbr.v1.TransitionTable text)\n"
+     "  --csv-dir DIR       also write homogeneity.csv, summary.csv, "
+     "coverage_by_team.csv\n"
+     "                      and red_items.csv into DIR (an existing "
+     "directory)\n"
+     "  --rejects FILE      rejected rows as line,id,reason\n"
+     "  --strict            exit 1 when any row was rejected\n"},
+    {"rules",
+     "usage: mhpbr rules show [--rules FILE] [--out FILE]\n"
+     "       mhpbr rules export [--rules FILE] [--out FILE]\n"
+     "       mhpbr rules check [--rules FILE]\n",
+     "\nA rule set: the MHCT profiles, red rules, weights, review periods "
+     "and\ntransitions, in protobuf text format (default: the built-in "
+     "reference set).\n\n"
+     "Actions:\n"
+     "  show    the rule set's provenance and clusters\n"
+     "  export  the rule set in text format, a starting point for a trust's "
+     "own\n"
+     "  check   validates the rule set and runs its worked examples; exit 1 "
+     "if any\n"
+     "          example does not classify to its own cluster\n"},
+};
+
+const CommandText* Find(absl::string_view name) {
+  for (const CommandText& c : kCommands) {
+    if (name == c.name) return &c;
+  }
+  return nullptr;
+}
+
+std::string ToolHelp() {
+  std::string text =
+      "usage: mhpbr COMMAND [OPTIONS]\n"
+      "       mhpbr COMMAND --help   what COMMAND takes and gives\n\n"
+      "Mental health Payment by Results.\n\nCommands:\n"
+      "  classify  MHCT ratings to suggested clusters and red-rule checks\n"
+      "  periods   allocations and discharges to cluster periods, reviews "
+      "and transitions\n"
+      "  cost      cost activity against cluster periods\n"
+      "  tariff    set prices from costed periods\n"
+      "  price     price cluster periods under a tariff and contract\n"
+      "  package   care-package templates, personal plans, delivered care\n"
+      "  report    HTML and CSV report: cost homogeneity, coverage, data "
+      "quality\n"
+      "  rules     show, export or check a rule set\n"
+      "  version   print the version\n";
+  return text;
+}
+
+}  // namespace
+
+int UsageError(absl::string_view command, absl::string_view why) {
+  PrintError(why);
+  if (const CommandText* c = Find(command)) {
+    std::fputs(c->synopsis, stderr);
+    std::fprintf(stderr, "Run 'mhpbr %s --help' for more.\n", c->name);
+  } else {
+    std::fputs(ToolHelp().c_str(), stderr);
+  }
+  return kExitUsage;
+}
+
+int DataError(const absl::Status& status) {
+  PrintError(status.message());
+  return kExitUsage;
+}
+
+int PrintToStdout(absl::string_view text) {
+  const bool written =
+      std::fwrite(text.data(), 1, text.size(), stdout) == text.size();
+  if (std::fflush(stdout) != 0 || !written || std::ferror(stdout)) {
+    PrintError(absl::StrCat("standard output: write failed (",
+                            std::strerror(errno), ")"));
+    return kExitUsage;
+  }
+  return kExitDone;
+}
+
+int PrintHelp(absl::string_view command) {
+  if (command.empty()) return PrintToStdout(ToolHelp());
+  const CommandText* c = Find(command);
+  if (c == nullptr) {
+    return UsageError("", absl::StrCat("unknown command '", command, "'"));
+  }
+  std::string text = absl::StrCat(c->synopsis, c->details);
+  if (command == "package" || command == "rules") {
+    absl::StrAppend(&text, "\n", kOutputs,
+                    "\nExit status: 0 done; 1 problems found (validate, "
+                    "check) or, with --strict,\nrows rejected; 2 usage "
+                    "error, unreadable input or an output that could not "
+                    "be\nwritten (then no output file is written).\n");
+  } else {
+    absl::StrAppend(&text,
+                    "\nRows that cannot be used are rejected one by one; "
+                    "the run ends with\n`N read, N ok, N rejected` on "
+                    "standard error.\n",
+                    kOutputs, kRowExits);
+  }
+  return PrintToStdout(text);
+}
+
+}  // namespace mhpbr::cli
