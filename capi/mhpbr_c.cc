@@ -28,6 +28,7 @@
 #include "mhpbr/mhct_ratings.h"
 #include "mhpbr/rule_set.h"
 #include "mhpbr/rule_set_text.h"
+#include "mhpbr/version.h"
 
 struct mhpbr_rules {
   std::shared_ptr<const mhpbr::RuleSet> rules;
@@ -347,10 +348,8 @@ void FailResult(mhpbr_code code, mhpbr_result* out) {
 extern "C" {
 
 const char* mhpbr_version(void) {
-#define MHPBR_STR2(x) #x
-#define MHPBR_STR(x) MHPBR_STR2(x)
-  return MHPBR_STR(MHPBR_VERSION_MAJOR) "." MHPBR_STR(
-      MHPBR_VERSION_MINOR) "." MHPBR_STR(MHPBR_VERSION_PATCH);
+  // A string literal: NUL-terminated.
+  return mhpbr::VersionString().data();
 }
 
 int32_t mhpbr_version_number(void) { return MHPBR_VERSION_NUMBER; }

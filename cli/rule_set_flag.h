@@ -1,7 +1,7 @@
 // The `--rules FILE` flag: the rule set a subcommand judges by.
 
-#ifndef MHPBR_EXAMPLES_CLI_RULE_SET_FLAG_H_
-#define MHPBR_EXAMPLES_CLI_RULE_SET_FLAG_H_
+#ifndef MHPBR_CLI_RULE_SET_FLAG_H_
+#define MHPBR_CLI_RULE_SET_FLAG_H_
 
 #include <memory>
 #include <optional>
@@ -21,4 +21,4 @@ inline absl::StatusOr<std::shared_ptr<const RuleSet>> RulesFromFlag(
 
 }  // namespace mhpbr::cli
 
-#endif  // MHPBR_EXAMPLES_CLI_RULE_SET_FLAG_H_
+#endif  // MHPBR_CLI_RULE_SET_FLAG_H_

@@ -9,16 +9,10 @@
 #include "absl/strings/str_cat.h"
 #include "commands.h"
 #include "help.h"
-#include "mhpbr.h"  // for the MHPBR_VERSION_* macros only
+#include "mhpbr/version.h"
 #include "row_ledger.h"
 
 namespace {
-
-#define MHPBR_TOOL_STR2(x) #x
-#define MHPBR_TOOL_STR(x) MHPBR_TOOL_STR2(x)
-constexpr char kVersion[] =
-    MHPBR_TOOL_STR(MHPBR_VERSION_MAJOR) "." MHPBR_TOOL_STR(
-        MHPBR_VERSION_MINOR) "." MHPBR_TOOL_STR(MHPBR_VERSION_PATCH);
 
 bool AsksForHelp(const std::vector<std::string>& args) {
   for (const std::string& a : args) {
@@ -38,7 +32,8 @@ int main(int argc, char** argv) {
     return PrintHelp(args.empty() ? "" : args[0]);
   }
   if (command == "version" || command == "--version") {
-    return mhpbr::cli::PrintToStdout(absl::StrCat("mhpbr ", kVersion, "\n"));
+    return mhpbr::cli::PrintToStdout(
+        absl::StrCat("mhpbr ", mhpbr::VersionString(), "\n"));
   }
   if (AsksForHelp(args)) return PrintHelp(command);
   try {

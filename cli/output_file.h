@@ -7,8 +7,8 @@
 // that looks complete. A path that names a device or pipe (such as
 // /dev/stdout) is written in place: there is nothing to rename over it.
 
-#ifndef MHPBR_EXAMPLES_CLI_OUTPUT_FILE_H_
-#define MHPBR_EXAMPLES_CLI_OUTPUT_FILE_H_
+#ifndef MHPBR_CLI_OUTPUT_FILE_H_
+#define MHPBR_CLI_OUTPUT_FILE_H_
 
 #include <cstdio>
 #include <memory>
@@ -61,4 +61,4 @@ bool WriteAll(std::FILE* file, absl::string_view text);
 
 }  // namespace mhpbr::cli
 
-#endif  // MHPBR_EXAMPLES_CLI_OUTPUT_FILE_H_
+#endif  // MHPBR_CLI_OUTPUT_FILE_H_

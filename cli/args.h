@@ -2,8 +2,8 @@
 // as `--strict`. Each subcommand says which it takes; anything else is a
 // usage error (exit 2).
 
-#ifndef MHPBR_EXAMPLES_CLI_ARGS_H_
-#define MHPBR_EXAMPLES_CLI_ARGS_H_
+#ifndef MHPBR_CLI_ARGS_H_
+#define MHPBR_CLI_ARGS_H_
 
 #include <map>
 #include <optional>
@@ -39,4 +39,4 @@ class Args {
 
 }  // namespace mhpbr::cli
 
-#endif  // MHPBR_EXAMPLES_CLI_ARGS_H_
+#endif  // MHPBR_CLI_ARGS_H_

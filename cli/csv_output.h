@@ -1,8 +1,8 @@
 // Writing a whole CSV output in one go, as one of a run's outputs (see
 // output_file.h): it is put in place when the set is committed.
 
-#ifndef MHPBR_EXAMPLES_CLI_CSV_OUTPUT_H_
-#define MHPBR_EXAMPLES_CLI_CSV_OUTPUT_H_
+#ifndef MHPBR_CLI_CSV_OUTPUT_H_
+#define MHPBR_CLI_CSV_OUTPUT_H_
 
 #include <functional>
 #include <optional>
@@ -21,4 +21,4 @@ absl::Status WriteCsv(OutputSet& outputs,
 
 }  // namespace mhpbr::cli
 
-#endif  // MHPBR_EXAMPLES_CLI_CSV_OUTPUT_H_
+#endif  // MHPBR_CLI_CSV_OUTPUT_H_

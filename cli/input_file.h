@@ -1,7 +1,7 @@
 // Opening an input file by path ("-" = standard input).
 
-#ifndef MHPBR_EXAMPLES_CLI_INPUT_FILE_H_
-#define MHPBR_EXAMPLES_CLI_INPUT_FILE_H_
+#ifndef MHPBR_CLI_INPUT_FILE_H_
+#define MHPBR_CLI_INPUT_FILE_H_
 
 #include <sys/stat.h>
 
@@ -42,4 +42,4 @@ inline absl::StatusOr<InputFile> OpenInput(const std::string& path) {
 
 }  // namespace mhpbr::cli
 
-#endif  // MHPBR_EXAMPLES_CLI_INPUT_FILE_H_
+#endif  // MHPBR_CLI_INPUT_FILE_H_

@@ -3,8 +3,8 @@
 // shows progress on a terminal, and ends with the summary line
 // `N read, N ok, N rejected` and the exit status of formats.md.
 
-#ifndef MHPBR_EXAMPLES_CLI_ROW_LEDGER_H_
-#define MHPBR_EXAMPLES_CLI_ROW_LEDGER_H_
+#ifndef MHPBR_CLI_ROW_LEDGER_H_
+#define MHPBR_CLI_ROW_LEDGER_H_
 
 #include <chrono>
 #include <cstdint>
@@ -73,4 +73,4 @@ void PrintError(absl::string_view message);
 
 }  // namespace mhpbr::cli
 
-#endif  // MHPBR_EXAMPLES_CLI_ROW_LEDGER_H_
+#endif  // MHPBR_CLI_ROW_LEDGER_H_

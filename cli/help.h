@@ -2,8 +2,8 @@
 // error on standard error, and the full help (options, inputs, outputs,
 // exit codes) that `mhpbr COMMAND --help` prints on standard output.
 
-#ifndef MHPBR_EXAMPLES_CLI_HELP_H_
-#define MHPBR_EXAMPLES_CLI_HELP_H_
+#ifndef MHPBR_CLI_HELP_H_
+#define MHPBR_CLI_HELP_H_
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
@@ -28,4 +28,4 @@ int PrintToStdout(absl::string_view text);
 
 }  // namespace mhpbr::cli
 
-#endif  // MHPBR_EXAMPLES_CLI_HELP_H_
+#endif  // MHPBR_CLI_HELP_H_

@@ -2,8 +2,8 @@
 // `price`, `cost`, `package spread` and `report`), rejecting bad rows into
 // the ledger with the file's name.
 
-#ifndef MHPBR_EXAMPLES_CLI_PERIOD_ROWS_H_
-#define MHPBR_EXAMPLES_CLI_PERIOD_ROWS_H_
+#ifndef MHPBR_CLI_PERIOD_ROWS_H_
+#define MHPBR_CLI_PERIOD_ROWS_H_
 
 #include <string>
 #include <vector>
@@ -19,4 +19,4 @@ absl::StatusOr<std::vector<PeriodToPrice>> ReadPeriodRows(
 
 }  // namespace mhpbr::cli
 
-#endif  // MHPBR_EXAMPLES_CLI_PERIOD_ROWS_H_
+#endif  // MHPBR_CLI_PERIOD_ROWS_H_

@@ -1,8 +1,8 @@
 // The subcommands of the `mhpbr` tool. Each takes its arguments (after the
 // subcommand's name) and returns the process exit status.
 
-#ifndef MHPBR_EXAMPLES_CLI_COMMANDS_H_
-#define MHPBR_EXAMPLES_CLI_COMMANDS_H_
+#ifndef MHPBR_CLI_COMMANDS_H_
+#define MHPBR_CLI_COMMANDS_H_
 
 #include <string>
 #include <vector>
@@ -20,4 +20,4 @@ int RunRules(const std::vector<std::string>& args);
 
 }  // namespace mhpbr::cli
 
-#endif  // MHPBR_EXAMPLES_CLI_COMMANDS_H_
+#endif  // MHPBR_CLI_COMMANDS_H_

@@ -2,8 +2,8 @@
 // time (ActivityCoster::AddBatch overlaps the memory reads of a batch),
 // while the ledger still accounts for every row in file order.
 
-#ifndef MHPBR_EXAMPLES_CLI_ACTIVITY_ROWS_H_
-#define MHPBR_EXAMPLES_CLI_ACTIVITY_ROWS_H_
+#ifndef MHPBR_CLI_ACTIVITY_ROWS_H_
+#define MHPBR_CLI_ACTIVITY_ROWS_H_
 
 #include <string>
 
@@ -26,4 +26,4 @@ absl::Status CostActivityRows(
 
 }  // namespace mhpbr::cli
 
-#endif  // MHPBR_EXAMPLES_CLI_ACTIVITY_ROWS_H_
+#endif  // MHPBR_CLI_ACTIVITY_ROWS_H_
