@@ -18,21 +18,14 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
-#include "google/protobuf/stubs/logging.h"
-#include "lib/codec/costing_proto.h"
-#include "lib/codec/package_proto.h"
-#include "lib/codec/periods_proto.h"
-#include "lib/codec/pricing_proto.h"
+#include "capi/c_status.h"
+#include "capi/handles.h"
 #include "mhpbr.h"
 #include "mhpbr/classifier.h"
 #include "mhpbr/mhct_ratings.h"
 #include "mhpbr/rule_set.h"
 #include "mhpbr/rule_set_text.h"
 #include "mhpbr/version.h"
-
-struct mhpbr_rules {
-  std::shared_ptr<const mhpbr::RuleSet> rules;
-};
 
 struct mhpbr_classifier {
   explicit mhpbr_classifier(std::shared_ptr<const mhpbr::RuleSet> r)
@@ -131,40 +124,10 @@ bool MhctRatingsFastFill::Fill(const mhpbr_assessment& a, MhctRatings* out) {
 
 namespace {
 
-char* CopyString(absl::string_view s) {
-  char* out = static_cast<char*>(std::malloc(s.size() + 1));
-  if (out == nullptr) return nullptr;
-  std::memcpy(out, s.data(), s.size());
-  out[s.size()] = '\0';
-  return out;
-}
-
-// The one place an absl::Status becomes a C code and message.
-mhpbr_code Report(const absl::Status& status, char** error) {
-  if (error != nullptr) {
-    *error = status.ok() ? nullptr : CopyString(status.message());
-  }
-  return static_cast<mhpbr_code>(status.code());
-}
-
-mhpbr_code Ok(char** error) {
-  if (error != nullptr) *error = nullptr;
-  return MHPBR_OK;
-}
-
-mhpbr_code Invalid(char** error, absl::string_view message) {
-  return Report(absl::InvalidArgumentError(message), error);
-}
-
-#define MHPBR_C_TRY try {
-#define MHPBR_C_CATCH(error)                                                \
-  }                                                                         \
-  catch (const std::bad_alloc&) {                                           \
-    return Report(absl::ResourceExhaustedError("out of memory"), error);    \
-  }                                                                         \
-  catch (...) {                                                             \
-    return Report(absl::InternalError("unexpected internal error"), error); \
-  }
+using mhpbr::capi::CopyString;
+using mhpbr::capi::Invalid;
+using mhpbr::capi::Ok;
+using mhpbr::capi::Report;
 
 // Builds valid ratings from the C struct, or says which field is wrong.
 // Kept allocation-free on the good path: this is the hot single call.
@@ -264,54 +227,6 @@ void FillResult(const mhpbr::RuleSet& rules, const mhpbr::Classification& c,
   r.fitting_items = c.fitting_items.bits();
   r.misfitting_items = c.misfitting_items.bits();
   *out = r;
-}
-
-// Serializes a response into a malloc'd buffer the caller frees with
-// mhpbr_free.
-mhpbr_code HandOutMessage(const google::protobuf::MessageLite& message,
-                          void** out, size_t* out_size, char** error) {
-  const size_t size = message.ByteSizeLong();
-  void* buf = std::malloc(size == 0 ? 1 : size);
-  if (buf == nullptr) {
-    return Report(absl::ResourceExhaustedError("out of memory"), error);
-  }
-  if (!message.SerializeToArray(buf, static_cast<int>(size))) {
-    std::free(buf);
-    return Report(absl::InternalError("response did not serialize"), error);
-  }
-  *out = buf;
-  *out_size = size;
-  return Ok(error);
-}
-
-// The shape every rich call shares: check arguments, parse the request,
-// run the stage, hand out the serialized response.
-template <typename Request, typename Stage>
-mhpbr_code RichCall(const mhpbr_rules* rules, const void* request,
-                    size_t request_size, void** response, size_t* response_size,
-                    char** error, absl::string_view request_name, Stage stage) {
-  if (response == nullptr) return Invalid(error, "response is NULL");
-  *response = nullptr;
-  if (response_size == nullptr) return Invalid(error, "response_size is NULL");
-  *response_size = 0;
-  if (rules == nullptr) return Invalid(error, "rules is NULL");
-  if (request == nullptr && request_size > 0) {
-    return Invalid(error, "request is NULL");
-  }
-  if (request_size > static_cast<size_t>(INT32_MAX)) {
-    return Invalid(error, "request is larger than 2 GiB");
-  }
-  // No call prints: protobuf would log a request's invalid UTF-8 to
-  // standard error before the parse fails.
-  const google::protobuf::LogSilencer silence;
-  Request req;
-  if (!req.ParseFromArray(request, static_cast<int>(request_size))) {
-    return Invalid(error,
-                   absl::StrCat("request is not a serialized ", request_name));
-  }
-  auto res = stage(*rules->rules, req);
-  if (!res.ok()) return Report(res.status(), error);
-  return HandOutMessage(*res, response, response_size, error);
 }
 
 // The sized init of every struct (mhpbr.h, "Structs."): copies the first
@@ -594,66 +509,6 @@ mhpbr_code mhpbr_check_allocation(const mhpbr_classifier* classifier,
   check->red = a.red ? 1 : 0;
   check->red_items = a.red_items.bits();
   return Ok(error);
-  MHPBR_C_CATCH(error)
-}
-
-mhpbr_code mhpbr_periods_build(const mhpbr_rules* rules, const void* request,
-                               size_t request_size, void** response,
-                               size_t* response_size, char** error) {
-  MHPBR_C_TRY
-  return RichCall<mhpbr::v1::PeriodRequest>(
-      rules, request, request_size, response, response_size, error,
-      "mhpbr.v1.PeriodRequest", mhpbr::BuildPeriodsProto);
-  MHPBR_C_CATCH(error)
-}
-
-mhpbr_code mhpbr_price(const mhpbr_rules* rules, const void* request,
-                       size_t request_size, void** response,
-                       size_t* response_size, char** error) {
-  MHPBR_C_TRY
-  return RichCall<mhpbr::v1::PriceRequest>(
-      rules, request, request_size, response, response_size, error,
-      "mhpbr.v1.PriceRequest", mhpbr::PriceContractProto);
-  MHPBR_C_CATCH(error)
-}
-
-mhpbr_code mhpbr_cost(const mhpbr_rules* rules, const void* request,
-                      size_t request_size, void** response,
-                      size_t* response_size, char** error) {
-  MHPBR_C_TRY
-  return RichCall<mhpbr::v1::CostRequest>(
-      rules, request, request_size, response, response_size, error,
-      "mhpbr.v1.CostRequest", mhpbr::CostActivityProto);
-  MHPBR_C_CATCH(error)
-}
-
-mhpbr_code mhpbr_set_tariffs(const mhpbr_rules* rules, const void* request,
-                             size_t request_size, void** response,
-                             size_t* response_size, char** error) {
-  MHPBR_C_TRY
-  return RichCall<mhpbr::v1::TariffRequest>(
-      rules, request, request_size, response, response_size, error,
-      "mhpbr.v1.TariffRequest", mhpbr::SetTariffsProto);
-  MHPBR_C_CATCH(error)
-}
-
-mhpbr_code mhpbr_package_cost(const mhpbr_rules* rules, const void* request,
-                              size_t request_size, void** response,
-                              size_t* response_size, char** error) {
-  MHPBR_C_TRY
-  return RichCall<mhpbr::v1::PackageCostRequest>(
-      rules, request, request_size, response, response_size, error,
-      "mhpbr.v1.PackageCostRequest", mhpbr::CostPackagesProto);
-  MHPBR_C_CATCH(error)
-}
-
-mhpbr_code mhpbr_package_plan(const mhpbr_rules* rules, const void* request,
-                              size_t request_size, void** response,
-                              size_t* response_size, char** error) {
-  MHPBR_C_TRY
-  return RichCall<mhpbr::v1::PlanRequest>(
-      rules, request, request_size, response, response_size, error,
-      "mhpbr.v1.PlanRequest", mhpbr::PlanProto);
   MHPBR_C_CATCH(error)
 }
 
