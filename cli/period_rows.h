@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "mhpbr/statement.h"
+#include "mhpbr/cluster_period.h"
 #include "row_ledger.h"
 
 namespace mhpbr::cli {

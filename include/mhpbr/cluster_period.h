@@ -1,5 +1,6 @@
 // A cluster period: one person's continuous time in one cluster, with its
-// review schedule and whether the move into it was allowed.
+// review schedule and whether the move into it was allowed; and the period
+// as every later stage takes it in.
 
 #ifndef MHPBR_CLUSTER_PERIOD_H_
 #define MHPBR_CLUSTER_PERIOD_H_
@@ -35,6 +36,19 @@ struct ClusterPeriod {
   int superseded = 0;
   // Allocations to the same cluster that continued this period.
   int reviews = 0;
+};
+
+// A cluster period as the later stages take it in (pricing, costing, care
+// spread, the report): who, which cluster, from and to. It is what a
+// periods file (`patient_id,cluster,start,end`) holds, and what a
+// ClusterPeriod passes on.
+struct PeriodToPrice {
+  std::string patient_id;
+  Cluster cluster;
+  absl::CivilDay start;
+  std::optional<absl::CivilDay> end;  // none = open
+  // The caller's reference (a line number) for messages.
+  int64_t line = 0;
 };
 
 }  // namespace mhpbr

@@ -26,8 +26,8 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
+#include "mhpbr/cluster_period.h"
 #include "mhpbr/patient_index.h"
-#include "mhpbr/statement.h"
 
 namespace mhpbr {
 

@@ -41,6 +41,16 @@ struct CsvRecord {
   std::string error;
 };
 
+// One row of a row-by-row input: the record, its line, and why it was
+// rejected (empty when good).
+template <typename T>
+struct InputRow {
+  T value;
+  int64_t line = 0;
+  std::string id;
+  std::string error;
+};
+
 class CsvReader {
  public:
   static constexpr size_t kDefaultMaxRecordBytes = 1 << 20;

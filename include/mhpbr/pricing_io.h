@@ -29,16 +29,6 @@ absl::StatusOr<Contract> ParseContractText(absl::string_view text,
                                            absl::string_view source_name);
 absl::StatusOr<Contract> LoadContractFile(const std::string& path);
 
-// One row of a row-by-row input: the record, its line, and why it was
-// rejected (empty when good).
-template <typename T>
-struct InputRow {
-  T value;
-  int64_t line = 0;
-  std::string id;
-  std::string error;
-};
-
 class PeriodToPriceCsvReader {
  public:
   static absl::StatusOr<std::unique_ptr<PeriodToPriceCsvReader>> Open(

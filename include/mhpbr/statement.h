@@ -12,19 +12,10 @@
 
 #include "absl/time/civil_time.h"
 #include "mhpbr/cluster.h"
+#include "mhpbr/cluster_period.h"
 #include "mhpbr/tariff_schedule.h"
 
 namespace mhpbr {
-
-// A cluster period as pricing needs it.
-struct PeriodToPrice {
-  std::string patient_id;
-  Cluster cluster;
-  absl::CivilDay start;
-  std::optional<absl::CivilDay> end;  // none = open
-  // The caller's reference (a line number) for messages.
-  int64_t line = 0;
-};
 
 // A one-off intervention priced separately: count * price * MFF.
 struct OneOff {
