@@ -8,11 +8,8 @@
 #include "absl/strings/str_cat.h"
 #include "capi/c_status.h"
 #include "capi/handles.h"
+#include "capi/rich_runs.h"
 #include "google/protobuf/stubs/logging.h"
-#include "lib/codec/costing_proto.h"
-#include "lib/codec/package_proto.h"
-#include "lib/codec/periods_proto.h"
-#include "lib/codec/pricing_proto.h"
 #include "mhpbr.h"
 
 namespace {
@@ -79,7 +76,7 @@ mhpbr_code mhpbr_periods_build(const mhpbr_rules* rules, const void* request,
   MHPBR_C_TRY
   return RichCall<mhpbr::v1::PeriodRequest>(
       rules, request, request_size, response, response_size, error,
-      "mhpbr.v1.PeriodRequest", mhpbr::BuildPeriodsProto);
+      "mhpbr.v1.PeriodRequest", mhpbr::capi::RunPeriods);
   MHPBR_C_CATCH(error)
 }
 
@@ -89,7 +86,7 @@ mhpbr_code mhpbr_price(const mhpbr_rules* rules, const void* request,
   MHPBR_C_TRY
   return RichCall<mhpbr::v1::PriceRequest>(
       rules, request, request_size, response, response_size, error,
-      "mhpbr.v1.PriceRequest", mhpbr::PriceContractProto);
+      "mhpbr.v1.PriceRequest", mhpbr::capi::RunPricing);
   MHPBR_C_CATCH(error)
 }
 
@@ -99,7 +96,7 @@ mhpbr_code mhpbr_cost(const mhpbr_rules* rules, const void* request,
   MHPBR_C_TRY
   return RichCall<mhpbr::v1::CostRequest>(
       rules, request, request_size, response, response_size, error,
-      "mhpbr.v1.CostRequest", mhpbr::CostActivityProto);
+      "mhpbr.v1.CostRequest", mhpbr::capi::RunCosting);
   MHPBR_C_CATCH(error)
 }
 
@@ -109,7 +106,7 @@ mhpbr_code mhpbr_set_tariffs(const mhpbr_rules* rules, const void* request,
   MHPBR_C_TRY
   return RichCall<mhpbr::v1::TariffRequest>(
       rules, request, request_size, response, response_size, error,
-      "mhpbr.v1.TariffRequest", mhpbr::SetTariffsProto);
+      "mhpbr.v1.TariffRequest", mhpbr::capi::RunTariffSetting);
   MHPBR_C_CATCH(error)
 }
 
@@ -119,7 +116,7 @@ mhpbr_code mhpbr_package_cost(const mhpbr_rules* rules, const void* request,
   MHPBR_C_TRY
   return RichCall<mhpbr::v1::PackageCostRequest>(
       rules, request, request_size, response, response_size, error,
-      "mhpbr.v1.PackageCostRequest", mhpbr::CostPackagesProto);
+      "mhpbr.v1.PackageCostRequest", mhpbr::capi::RunPackageCosting);
   MHPBR_C_CATCH(error)
 }
 
@@ -129,7 +126,7 @@ mhpbr_code mhpbr_package_plan(const mhpbr_rules* rules, const void* request,
   MHPBR_C_TRY
   return RichCall<mhpbr::v1::PlanRequest>(
       rules, request, request_size, response, response_size, error,
-      "mhpbr.v1.PlanRequest", mhpbr::PlanProto);
+      "mhpbr.v1.PlanRequest", mhpbr::capi::RunPlan);
   MHPBR_C_CATCH(error)
 }
 

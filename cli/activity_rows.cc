@@ -1,10 +1,10 @@
 #include "activity_rows.h"
 
 #include <memory>
-#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "input_file.h"
+#include "mhpbr/activity_rows.h"
 #include "mhpbr/costing_io.h"
 #include "mhpbr/status_macros.h"
 
@@ -18,42 +18,18 @@ absl::Status CostActivityRows(
   MHPBR_ASSIGN_OR_RETURN(InputFile in, OpenInput(path));
   MHPBR_ASSIGN_OR_RETURN(std::unique_ptr<ActivityCsvReader> reader,
                          ActivityCsvReader::Open(in.get(), path));
-  constexpr size_t kBatch = 64;
-  std::vector<InputRow<ActivityRecord>> rows(kBatch);
-  std::vector<const ActivityRecord*> good;
-  std::vector<Attribution> outcomes(kBatch);
-  auto flush = [&](size_t n) {
-    good.clear();
-    for (size_t i = 0; i < n; ++i) {
-      if (rows[i].error.empty()) good.push_back(&rows[i].value);
-    }
-    // Cannot fail: room for every outcome, no null record.
-    coster.AddBatch(good, absl::MakeSpan(outcomes)).IgnoreError();
-    size_t k = 0;
-    for (size_t i = 0; i < n; ++i) {
-      const InputRow<ActivityRecord>& row = rows[i];
-      absl::string_view why;
-      if (!row.error.empty()) {
-        coster.CountRejected();
-        why = row.error;
-      } else if (const Attribution& a = outcomes[k++]; !a.status.ok()) {
-        why = a.status.message();
-      } else {
+  mhpbr::CostActivityRows(
+      coster,
+      [&](InputRow<ActivityRecord>* row) { return reader->Next(row); },
+      [&](const InputRow<ActivityRecord>& row, const Attribution& a) {
+        if (!a.status.ok()) {
+          ledger.Reject(row.line, row.id,
+                        absl::StrCat(reason_prefix, a.status.message()));
+          return;
+        }
         ledger.Ok();
         on_costed(row.value, a);
-        continue;
-      }
-      ledger.Reject(row.line, row.id, absl::StrCat(reason_prefix, why));
-    }
-  };
-  size_t n = 0;
-  while (reader->Next(&rows[n])) {
-    if (++n == kBatch) {
-      flush(n);
-      n = 0;
-    }
-  }
-  flush(n);
+      });
   return reader->io_status();
 }
 

@@ -1,6 +1,6 @@
-// Streams an activity CSV through an ActivityCoster, a batch of rows at a
-// time (ActivityCoster::AddBatch overlaps the memory reads of a batch),
-// while the ledger still accounts for every row in file order.
+// Streams an activity CSV through the costing stage's row loop
+// (mhpbr::CostActivityRows), the ledger accounting for every row in file
+// order.
 
 #ifndef MHPBR_CLI_ACTIVITY_ROWS_H_
 #define MHPBR_CLI_ACTIVITY_ROWS_H_

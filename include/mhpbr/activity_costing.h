@@ -23,43 +23,13 @@
 #include "absl/time/civil_time.h"
 #include "absl/types/span.h"
 #include "mhpbr/activity.h"
+#include "mhpbr/cluster_period.h"
+#include "mhpbr/costed_period.h"
 #include "mhpbr/patient_index.h"
 #include "mhpbr/rule_set.h"
-#include "mhpbr/statement.h"
 #include "mhpbr/unit_costs.h"
 
 namespace mhpbr {
-
-struct CostedPeriod {
-  PeriodToPrice period;
-  // Both ends counted (or as the rule set's day count says); an open
-  // period counts to the as-of date.
-  int64_t days = 0;
-  int64_t records = 0;
-  int64_t cost_pence = 0;
-};
-
-struct ClusterCost {
-  Cluster cluster;
-  int64_t periods = 0;
-  int64_t days = 0;
-  int64_t records = 0;
-  int64_t cost_pence = 0;
-};
-
-struct CostingTotals {
-  int64_t records_read = 0;
-  int64_t records_rejected = 0;
-  int64_t clustered_records = 0;
-  int64_t clustered_pence = 0;
-  // Records no period covers, including those of unknown patients.
-  int64_t unclustered_records = 0;
-  int64_t unclustered_pence = 0;
-  // Records of patients with no period at all (also unclustered).
-  int64_t unknown_patient_records = 0;
-  // clustered + unclustered.
-  int64_t total_pence = 0;
-};
 
 // Where one record went: its status, and when costed, the period and the
 // patient it was attributed to.

@@ -29,6 +29,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "mhpbr/input_row.h"
 
 namespace mhpbr {
 
@@ -38,16 +39,6 @@ struct CsvRecord {
   // The 1-based line the record starts on (the header is line 1).
   int64_t line = 0;
   // Empty when the record parsed; else why it did not.
-  std::string error;
-};
-
-// One row of a row-by-row input: the record, its line, and why it was
-// rejected (empty when good).
-template <typename T>
-struct InputRow {
-  T value;
-  int64_t line = 0;
-  std::string id;
   std::string error;
 };
 

@@ -11,7 +11,7 @@
 
 #include "mhpbr/classification.h"
 #include "mhpbr/item.h"
-#include "mhpbr/period_builder.h"
+#include "mhpbr/period_build.h"
 
 namespace mhpbr {
 

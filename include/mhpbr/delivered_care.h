@@ -22,6 +22,7 @@
 #include "mhpbr/activity.h"
 #include "mhpbr/activity_costing.h"
 #include "mhpbr/care_package.h"
+#include "mhpbr/delivery.h"
 #include "mhpbr/personal_plan.h"
 #include "mhpbr/unit_costs.h"
 
@@ -30,35 +31,6 @@ namespace mhpbr {
 // The index in `elements` the record matches, or -1.
 int MatchElement(const ActivityRecord& record,
                  absl::Span<const PackageElement* const> elements);
-
-struct ElementDelivery {
-  std::string element_id;
-  int64_t planned_contacts = 0, delivered_contacts = 0;
-  int64_t planned_minutes = 0, delivered_minutes = 0;
-  int64_t planned_bed_days = 0, delivered_bed_days = 0;
-  int64_t planned_pence = 0, delivered_pence = 0;
-};
-
-struct UnmatchedRecord {
-  ActivityRecord record;
-  int64_t cost_pence = 0;
-};
-
-struct RejectedRecord {
-  ActivityRecord record;
-  std::string reason;
-};
-
-struct DeliveryComparison {
-  std::vector<ElementDelivery> elements;  // in plan order
-  std::vector<UnmatchedRecord> unmatched;
-  std::vector<RejectedRecord> rejected;  // could not be costed
-  // Records of other patients or outside the plan's period (through
-  // `as_of` when it is open).
-  int64_t outside_records = 0;
-  int64_t planned_pence = 0;    // the notional budget
-  int64_t delivered_pence = 0;  // matched and unmatched
-};
 
 DeliveryComparison CompareDelivered(const PersonalPlan& plan,
                                     absl::Span<const ActivityRecord> activity,

@@ -20,30 +20,12 @@
 #include "absl/time/civil_time.h"
 #include "absl/types/span.h"
 #include "mhpbr/cluster_period.h"
+#include "mhpbr/period_build.h"
 #include "mhpbr/period_event.h"
 #include "mhpbr/rule_set.h"
 #include "mhpbr/transition_table.h"
 
 namespace mhpbr {
-
-// An event that could not be used, and why.
-struct EventError {
-  int64_t line = 0;
-  std::string patient_id;
-  std::string reason;
-};
-
-struct PeriodBuild {
-  // Sorted by patient id (bytewise), then start.
-  std::vector<ClusterPeriod> periods;
-  // Sorted by line.
-  std::vector<EventError> errors;
-  int64_t events_used = 0;
-  // Dated after the as-of date: counted, not used.
-  int64_t events_after_as_of = 0;
-  // Allocations replaced by a later one of the same date.
-  int64_t superseded = 0;
-};
 
 // Uses the rule set's review periods, transition table and day count.
 PeriodBuild BuildPeriods(absl::Span<const PeriodEvent> events,

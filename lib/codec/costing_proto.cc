@@ -1,6 +1,5 @@
 #include "lib/codec/costing_proto.h"
 
-#include <algorithm>
 #include <cmath>
 #include <utility>
 #include <vector>
@@ -8,11 +7,11 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "lib/codec/pricing_proto.h"
-#include "mhpbr/activity_costing.h"
+#include "mhpbr/costed_period.h"
 #include "mhpbr/dates.h"
 #include "mhpbr/statistics.h"
 #include "mhpbr/status_macros.h"
-#include "mhpbr/tariff_setting.h"
+#include "mhpbr/tariff_evidence.h"
 
 namespace mhpbr {
 namespace {
@@ -70,58 +69,11 @@ absl::StatusOr<ActivityRecord> ActivityFromProto(const v1::ActivityRecord& in) {
   return a;
 }
 
-absl::StatusOr<v1::CostResponse> CostActivityProto(
-    const RuleSet& rules, const v1::CostRequest& request) {
-  auto as_of = ParseIsoDate(request.as_of());
-  if (!as_of.ok()) return FieldError("as_of", as_of.status().message());
-  MHPBR_ASSIGN_OR_RETURN(UnitCosts costs,
-                         UnitCostsFromProto(request.unit_costs()));
-  MHPBR_ASSIGN_OR_RETURN(std::vector<PeriodToPrice> periods,
-                         PeriodsFromProto(request.periods()));
-  MHPBR_ASSIGN_OR_RETURN(ActivityCoster coster,
-                         ActivityCoster::Create(std::move(periods), *as_of,
-                                                costs, rules.day_count()));
-  v1::CostResponse out;
-  // In batches, as the tool does (ActivityCoster::AddBatch overlaps the
-  // memory reads of many records); errors still come in record order.
-  constexpr int kBatch = 64;
-  std::vector<absl::StatusOr<ActivityRecord>> chunk;
-  chunk.reserve(kBatch);
-  std::vector<const ActivityRecord*> good;
-  std::vector<Attribution> outcomes(kBatch);
-  const int n = request.activity_size();
-  for (int base = 0; base < n; base += kBatch) {
-    const int m = std::min(kBatch, n - base);
-    chunk.clear();
-    good.clear();
-    for (int i = 0; i < m; ++i) {
-      chunk.push_back(ActivityFromProto(request.activity(base + i)));
-      if (chunk.back().ok()) {
-        chunk.back()->line = base + i + 1;
-        good.push_back(&*chunk.back());
-      }
-    }
-    // Cannot fail: room for every outcome, no null record.
-    coster.AddBatch(good, absl::MakeSpan(outcomes)).IgnoreError();
-    size_t k = 0;
-    for (int i = 0; i < m; ++i) {
-      absl::Status s;
-      if (!chunk[i].ok()) {
-        coster.CountRejected();
-        s = chunk[i].status();
-      } else {
-        s = outcomes[k++].status;
-      }
-      if (!s.ok()) {
-        v1::RecordError* e = out.add_errors();
-        e->set_line(base + i + 1);
-        e->set_id(request.activity(base + i).activity_id());
-        e->set_reason(absl::StrCat("activity[", base + i, "]: ", s.message()));
-      }
-    }
-  }
-  for (const CostedPeriod& c : coster.periods()) {
-    v1::CostedPeriod* p = out.add_periods();
+void CostResponseToProto(const std::vector<CostedPeriod>& periods,
+                         const std::vector<ClusterCost>& clusters,
+                         const CostingTotals& t, v1::CostResponse* out) {
+  for (const CostedPeriod& c : periods) {
+    v1::CostedPeriod* p = out->add_periods();
     p->set_patient_id(c.period.patient_id);
     p->set_cluster(c.period.cluster.code());
     p->set_start(FormatIsoDate(c.period.start));
@@ -130,43 +82,34 @@ absl::StatusOr<v1::CostResponse> CostActivityProto(
     p->set_records(c.records);
     p->set_cost_pence(c.cost_pence);
   }
-  for (const ClusterCost& c : coster.ByCluster()) {
-    v1::ClusterCost* p = out.add_clusters();
+  for (const ClusterCost& c : clusters) {
+    v1::ClusterCost* p = out->add_clusters();
     p->set_cluster(c.cluster.code());
     p->set_periods(c.periods);
     p->set_days(c.days);
     p->set_records(c.records);
     p->set_cost_pence(c.cost_pence);
   }
-  const CostingTotals& t = coster.totals();
-  out.set_records_read(t.records_read);
-  out.set_records_rejected(t.records_rejected);
-  out.set_clustered_records(t.clustered_records);
-  out.set_clustered_pence(t.clustered_pence);
-  out.set_unclustered_records(t.unclustered_records);
-  out.set_unclustered_pence(t.unclustered_pence);
-  out.set_unknown_patient_records(t.unknown_patient_records);
-  out.set_total_pence(t.total_pence);
-  return out;
+  out->set_records_read(t.records_read);
+  out->set_records_rejected(t.records_rejected);
+  out->set_clustered_records(t.clustered_records);
+  out->set_clustered_pence(t.clustered_pence);
+  out->set_unclustered_records(t.unclustered_records);
+  out->set_unclustered_pence(t.unclustered_pence);
+  out->set_unknown_patient_records(t.unknown_patient_records);
+  out->set_total_pence(t.total_pence);
 }
 
-absl::StatusOr<v1::TariffResponse> SetTariffsProto(
-    const RuleSet& rules, const v1::TariffRequest& request) {
+absl::StatusOr<TariffRequestContents> TariffRequestFromProto(
+    const v1::TariffRequest& request) {
+  TariffRequestContents contents;
+  TariffSettings& settings = contents.settings;
+  std::vector<CostSample>& samples = contents.samples;
   const v1::TariffSettings& in = request.settings();
-  TariffSettings settings;
-  switch (in.basis()) {
-    case v1::BASIS_UNSPECIFIED:
-    case v1::BASIS_DAY:
-      settings.basis = Basis::kDay;
-      break;
-    case v1::BASIS_PERIOD:
-      settings.basis = Basis::kPeriod;
-      break;
-    case v1::BASIS_YEAR:
-      settings.basis = Basis::kYear;
-      break;
-    default:
-      return FieldError("settings.basis", "unknown value");
+  if (in.basis() != v1::BASIS_UNSPECIFIED) {  // unset: the default, day
+    const std::optional<Basis> basis = BasisFromProto(in.basis());
+    if (!basis) return FieldError("settings.basis", "unknown value");
+    settings.basis = *basis;
   }
   if (!in.iqr_k().empty()) {
     auto k = ParseMultiplier(in.iqr_k());
@@ -176,7 +119,6 @@ absl::StatusOr<v1::TariffResponse> SetTariffsProto(
   settings.uplift_ppm = in.uplift_ppm();
   settings.efficiency_ppm = in.efficiency_ppm();
   if (in.min_periods() != 0) settings.min_periods = in.min_periods();
-  std::vector<CostSample> samples;
   for (int i = 0; i < request.samples_size(); ++i) {
     const v1::CostSample& s = request.samples(i);
     auto c = Cluster::FromCode(s.cluster());
@@ -185,17 +127,17 @@ absl::StatusOr<v1::TariffResponse> SetTariffsProto(
     }
     samples.push_back({*c, s.days(), s.cost_pence()});
   }
-  MHPBR_ASSIGN_OR_RETURN(TariffSetting result,
-                         SetTariffs(samples, settings, rules));
+  return contents;
+}
+
+v1::TariffResponse TariffResponseToProto(const TariffSetting& result) {
   v1::TariffResponse out;
   v1::TariffSchedule* schedule = out.mutable_schedule();
   schedule->set_source(result.schedule.source());
   for (const TariffEntry& e : result.schedule.entries()) {
     v1::TariffEntry* p = schedule->add_entries();
     p->set_cluster(e.cluster.code());
-    p->set_basis(e.basis == Basis::kDay      ? v1::BASIS_DAY
-                 : e.basis == Basis::kPeriod ? v1::BASIS_PERIOD
-                                             : v1::BASIS_YEAR);
+    p->set_basis(BasisToProto(e.basis));
     p->set_price_pence(e.price_pence);
   }
   for (const ClusterEvidence& ev : result.evidence) {

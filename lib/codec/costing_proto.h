@@ -1,12 +1,17 @@
-// Costing and tariff setting over the wire types (the C API's rich calls):
-// CostRequest -> CostResponse, TariffRequest -> TariffResponse.
+// Translation between the costing and tariff-setting stages' wire types
+// (CostRequest, CostResponse, TariffRequest, TariffResponse) and their
+// domain types. Nothing here costs or sets a tariff.
 
 #ifndef MHPBR_LIB_CODEC_COSTING_PROTO_H_
 #define MHPBR_LIB_CODEC_COSTING_PROTO_H_
 
+#include <vector>
+
 #include "absl/status/statusor.h"
 #include "mhpbr/activity.h"
+#include "mhpbr/costed_period.h"
 #include "mhpbr/rule_set.h"
+#include "mhpbr/tariff_evidence.h"
 #include "mhpbr/unit_costs.h"
 #include "mhpbr/v1/costing.pb.h"
 
@@ -15,14 +20,17 @@ namespace mhpbr {
 absl::StatusOr<UnitCosts> UnitCostsFromProto(const v1::UnitCosts& proto);
 absl::StatusOr<ActivityRecord> ActivityFromProto(const v1::ActivityRecord& in);
 
-// Malformed or uncostable activity records come back in `errors` (line =
-// their 1-based position) and are counted as rejected; a bad as_of, unit
-// cost table or period fails the call.
-absl::StatusOr<v1::CostResponse> CostActivityProto(
-    const RuleSet& rules, const v1::CostRequest& request);
+void CostResponseToProto(const std::vector<CostedPeriod>& periods,
+                         const std::vector<ClusterCost>& clusters,
+                         const CostingTotals& totals, v1::CostResponse* out);
 
-absl::StatusOr<v1::TariffResponse> SetTariffsProto(
-    const RuleSet& rules, const v1::TariffRequest& request);
+struct TariffRequestContents {
+  TariffSettings settings;
+  std::vector<CostSample> samples;
+};
+absl::StatusOr<TariffRequestContents> TariffRequestFromProto(
+    const v1::TariffRequest& request);
+v1::TariffResponse TariffResponseToProto(const TariffSetting& setting);
 
 }  // namespace mhpbr
 

@@ -6,8 +6,8 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "lib/codec/csv_columns.h"
-#include "mhpbr/dates.h"
 #include "lib/util/shown_text.h"
+#include "mhpbr/dates.h"
 
 namespace mhpbr {
 
@@ -68,8 +68,8 @@ bool EventCsvReader::Next(EventRow* row) {
   } else if (kind == "discharge") {
     e.kind = EventKind::kDischarge;
   } else {
-    fail("event", absl::StrCat("'", ShownText(kind),
-                               "' is not allocate or discharge"));
+    fail("event",
+         absl::StrCat("'", ShownText(kind), "' is not allocate or discharge"));
   }
   return true;
 }

@@ -5,8 +5,6 @@
 #include "absl/strings/str_cat.h"
 #include "lib/codec/costing_proto.h"
 #include "mhpbr/dates.h"
-#include "mhpbr/delivered_care.h"
-#include "mhpbr/package_costing.h"
 #include "mhpbr/package_text.h"
 #include "mhpbr/status_macros.h"
 
@@ -40,7 +38,8 @@ v1::PackageElement::Setting SettingToProto(CareSetting s) {
   return v1::PackageElement::SETTING_UNSPECIFIED;
 }
 
-// The request's catalogue, or the built-in example when it has none.
+}  // namespace
+
 absl::StatusOr<std::shared_ptr<const PackageCatalogue>> RequestCatalogue(
     const v1::PackageCatalogue& c) {
   if (c.templates_size() == 0 && c.source().empty()) {
@@ -55,8 +54,6 @@ absl::StatusOr<UnitCosts> RequestUnitCosts(const v1::UnitCosts& u) {
   }
   return UnitCostsFromProto(u);
 }
-
-}  // namespace
 
 PackageElement ElementFromProto(const v1::PackageElement& e) {
   PackageElement out;
@@ -170,74 +167,33 @@ absl::StatusOr<PlanChoices> PlanFromProto(const v1::PersonalPlan& p) {
   return out;
 }
 
-absl::StatusOr<v1::PackageCostResponse> CostPackagesProto(
-    const RuleSet&, const v1::PackageCostRequest& request) {
-  MHPBR_ASSIGN_OR_RETURN(auto catalogue, RequestCatalogue(request.catalogue()));
-  MHPBR_ASSIGN_OR_RETURN(UnitCosts costs,
-                         RequestUnitCosts(request.unit_costs()));
-  MHPBR_ASSIGN_OR_RETURN(std::vector<PackageCost> rows,
-                         CostCatalogue(*catalogue, costs));
-  v1::PackageCostResponse out;
+void PackageCostsToProto(const std::vector<PackageCost>& rows,
+                         v1::PackageCostResponse* out) {
   for (const PackageCost& c : rows) {
-    v1::PackageCost* p = out.add_costs();
+    v1::PackageCost* p = out->add_costs();
     p->set_cluster(c.cluster);
     p->set_core_pence(c.core_pence);
     p->set_essential_pence(c.essential_pence);
     p->set_variance_pence(c.variance_pence);
     p->set_total_pence(c.total_pence);
   }
-  return out;
 }
 
-absl::StatusOr<v1::PlanResponse> PlanProto(const RuleSet&,
-                                           const v1::PlanRequest& request) {
-  MHPBR_ASSIGN_OR_RETURN(auto catalogue, RequestCatalogue(request.catalogue()));
-  MHPBR_ASSIGN_OR_RETURN(UnitCosts costs,
-                         RequestUnitCosts(request.unit_costs()));
-  MHPBR_ASSIGN_OR_RETURN(PlanChoices choices, PlanFromProto(request.plan()));
-  MHPBR_ASSIGN_OR_RETURN(PersonalPlan plan,
-                         BuildPlan(choices, *catalogue, costs));
-  v1::PlanResponse out;
+void PlanToProto(const PersonalPlan& plan, v1::PlanResponse* out) {
   for (const PlannedElement& e : plan.elements) {
-    v1::PlannedElement* p = out.add_elements();
+    v1::PlannedElement* p = out->add_elements();
     *p->mutable_element() = ElementToProto(e.element);
     p->set_added(e.origin == PlanOrigin::kAdded);
     p->set_reason(e.reason);
     p->set_planned_pence(e.planned_pence);
   }
-  for (const std::string& id : plan.not_chosen) out.add_not_chosen(id);
-  out.set_notional_budget_pence(plan.notional_budget_pence);
-  if (request.activity_size() == 0) return out;
+  for (const std::string& id : plan.not_chosen) out->add_not_chosen(id);
+  out->set_notional_budget_pence(plan.notional_budget_pence);
+}
 
-  absl::CivilDay as_of =
-      plan.choices.period_end.value_or(plan.choices.period_start);
-  if (!request.as_of().empty()) {
-    auto d = ParseIsoDate(request.as_of());
-    if (!d.ok()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("as_of: ", d.status().message()));
-    }
-    as_of = *d;
-  } else if (!plan.choices.period_end) {
-    return absl::InvalidArgumentError(
-        "as_of: needed to compare delivered care with an open period's plan");
-  }
-  std::vector<ActivityRecord> activity;
-  for (int i = 0; i < request.activity_size(); ++i) {
-    auto r = ActivityFromProto(request.activity(i));
-    if (!r.ok()) {
-      v1::UnmatchedActivity* u = out.add_unmatched();
-      u->set_activity_id(request.activity(i).activity_id());
-      u->set_date(request.activity(i).date());
-      u->set_reason(absl::StrCat("activity[", i, "]: ", r.status().message()));
-      continue;
-    }
-    r->line = i + 1;
-    activity.push_back(*std::move(r));
-  }
-  const DeliveryComparison d = CompareDelivered(plan, activity, costs, as_of);
+void DeliveryToProto(const DeliveryComparison& d, v1::PlanResponse* out) {
   for (const ElementDelivery& e : d.elements) {
-    v1::ElementDelivery* p = out.add_delivery();
+    v1::ElementDelivery* p = out->add_delivery();
     p->set_element_id(e.element_id);
     p->set_planned_contacts(e.planned_contacts);
     p->set_delivered_contacts(e.delivered_contacts);
@@ -249,21 +205,20 @@ absl::StatusOr<v1::PlanResponse> PlanProto(const RuleSet&,
     p->set_delivered_pence(e.delivered_pence);
   }
   for (const UnmatchedRecord& u : d.unmatched) {
-    v1::UnmatchedActivity* p = out.add_unmatched();
+    v1::UnmatchedActivity* p = out->add_unmatched();
     p->set_activity_id(u.record.activity_id);
     p->set_date(FormatIsoDate(u.record.date));
     p->set_cost_pence(u.cost_pence);
     p->set_reason("matches no planned element");
   }
   for (const RejectedRecord& r : d.rejected) {
-    v1::UnmatchedActivity* p = out.add_unmatched();
+    v1::UnmatchedActivity* p = out->add_unmatched();
     p->set_activity_id(r.record.activity_id);
     p->set_date(FormatIsoDate(r.record.date));
     p->set_reason(r.reason);
   }
-  out.set_delivered_pence(d.delivered_pence);
-  out.set_outside_records(d.outside_records);
-  return out;
+  out->set_delivered_pence(d.delivered_pence);
+  out->set_outside_records(d.outside_records);
 }
 
 }  // namespace mhpbr

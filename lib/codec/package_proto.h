@@ -3,10 +3,16 @@
 #ifndef MHPBR_LIB_CODEC_PACKAGE_PROTO_H_
 #define MHPBR_LIB_CODEC_PACKAGE_PROTO_H_
 
+#include <memory>
+#include <vector>
+
 #include "absl/status/statusor.h"
 #include "mhpbr/care_package.h"
-#include "mhpbr/personal_plan.h"
+#include "mhpbr/care_plan.h"
+#include "mhpbr/delivery.h"
+#include "mhpbr/package_cost.h"
 #include "mhpbr/rule_set.h"
+#include "mhpbr/unit_costs.h"
 #include "mhpbr/v1/care_package.pb.h"
 
 namespace mhpbr {
@@ -16,11 +22,16 @@ v1::PackageElement ElementToProto(const PackageElement& e);
 PackageCatalogueContents CatalogueFromProto(const v1::PackageCatalogue& c);
 absl::StatusOr<PlanChoices> PlanFromProto(const v1::PersonalPlan& p);
 
-// The C API's rich calls.
-absl::StatusOr<v1::PackageCostResponse> CostPackagesProto(
-    const RuleSet& rules, const v1::PackageCostRequest& request);
-absl::StatusOr<v1::PlanResponse> PlanProto(const RuleSet& rules,
-                                           const v1::PlanRequest& request);
+// The request's catalogue or unit costs, or the built-in examples when
+// the request has none.
+absl::StatusOr<std::shared_ptr<const PackageCatalogue>> RequestCatalogue(
+    const v1::PackageCatalogue& catalogue);
+absl::StatusOr<UnitCosts> RequestUnitCosts(const v1::UnitCosts& unit_costs);
+
+void PackageCostsToProto(const std::vector<PackageCost>& costs,
+                         v1::PackageCostResponse* out);
+void PlanToProto(const PersonalPlan& plan, v1::PlanResponse* out);
+void DeliveryToProto(const DeliveryComparison& delivery, v1::PlanResponse* out);
 
 }  // namespace mhpbr
 

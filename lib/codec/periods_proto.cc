@@ -1,13 +1,10 @@
 #include "lib/codec/periods_proto.h"
 
-#include <algorithm>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "lib/util/status_macros.h"
 #include "mhpbr/dates.h"
-#include "mhpbr/period_builder.h"
-#include "mhpbr/period_summary.h"
 
 namespace mhpbr {
 namespace {
@@ -20,68 +17,66 @@ void ToProto(const PeriodTotals& t, v1::PeriodTotals* out) {
 
 }  // namespace
 
-absl::StatusOr<v1::PeriodResponse> BuildPeriodsProto(
-    const RuleSet& rules, const v1::PeriodRequest& request) {
+absl::StatusOr<PeriodRequestContents> PeriodRequestFromProto(
+    const v1::PeriodRequest& request) {
+  PeriodRequestContents in;
   auto as_of = ParseIsoDate(request.as_of());
   if (!as_of.ok()) {
     return absl::InvalidArgumentError(
         absl::StrCat("as_of: ", as_of.status().message()));
   }
-  TransitionTable transitions = rules.transitions();
+  in.as_of = *as_of;
   if (request.has_transitions() && !request.transitions().allow_all()) {
     std::vector<TransitionTable::Row> rows;
     for (const v1::TransitionRow& r : request.transitions().rows()) {
       rows.push_back({r.from(), {r.to().begin(), r.to().end()}});
     }
-    MHPBR_ASSIGN_OR_RETURN(transitions, TransitionTable::FromMoves(rows));
+    MHPBR_ASSIGN_OR_RETURN(in.transitions, TransitionTable::FromMoves(rows));
   } else if (request.has_transitions()) {
-    transitions = TransitionTable();
+    in.transitions = TransitionTable();
   }
-
-  v1::PeriodResponse response;
-  std::vector<PeriodEvent> events;
-  events.reserve(request.events_size());
-  std::vector<EventError> rejected;
+  in.events.reserve(request.events_size());
   for (int i = 0; i < request.events_size(); ++i) {
-    const v1::PeriodEvent& in = request.events(i);
+    const v1::PeriodEvent& from = request.events(i);
     PeriodEvent e;
-    e.patient_id = in.patient_id();
-    e.line = in.line() != 0 ? in.line() : i + 1;
+    e.patient_id = from.patient_id();
+    e.line = from.line() != 0 ? from.line() : i + 1;
     std::string err;
     auto fail = [&](absl::string_view field, absl::string_view what) {
       absl::StrAppend(&err, err.empty() ? "" : "; ", "events[", i, "].", field,
                       ": ", what);
     };
     if (e.patient_id.empty()) fail("patient_id", "empty");
-    if (auto d = ParseIsoDate(in.date()); d.ok()) {
+    if (auto d = ParseIsoDate(from.date()); d.ok()) {
       e.date = *d;
     } else {
       fail("date", d.status().message());
     }
-    if (in.kind() == v1::ALLOCATE) {
+    if (from.kind() == v1::ALLOCATE) {
       e.kind = EventKind::kAllocate;
-      if (auto c = Cluster::FromCode(in.cluster()); c.ok()) {
+      if (auto c = Cluster::FromCode(from.cluster()); c.ok()) {
         e.cluster = *c;
       } else {
         fail("cluster", c.status().message());
       }
-    } else if (in.kind() == v1::DISCHARGE) {
+    } else if (from.kind() == v1::DISCHARGE) {
       e.kind = EventKind::kDischarge;
     } else {
       fail("kind", "must be ALLOCATE or DISCHARGE");
     }
     if (!err.empty()) {
-      rejected.push_back({e.line, e.patient_id, std::move(err)});
+      in.rejected.push_back({e.line, e.patient_id, std::move(err)});
       continue;
     }
-    events.push_back(std::move(e));
+    in.events.push_back(std::move(e));
   }
+  return in;
+}
 
-  PeriodBuild build = BuildPeriods(events, *as_of, rules, transitions);
-  rejected.insert(rejected.end(), build.errors.begin(), build.errors.end());
-  std::stable_sort(
-      rejected.begin(), rejected.end(),
-      [](const EventError& a, const EventError& b) { return a.line < b.line; });
+v1::PeriodResponse PeriodResponseToProto(const PeriodBuild& build,
+                                         const std::vector<EventError>& errors,
+                                         const PeriodSummary& summary) {
+  v1::PeriodResponse response;
   for (const ClusterPeriod& p : build.periods) {
     v1::ClusterPeriod* out = response.add_periods();
     out->set_patient_id(p.patient_id);
@@ -95,7 +90,7 @@ absl::StatusOr<v1::PeriodResponse> BuildPeriodsProto(
     out->set_superseded(p.superseded);
     out->set_reviews(p.reviews);
   }
-  for (const EventError& e : rejected) {
+  for (const EventError& e : errors) {
     v1::EventError* out = response.add_errors();
     out->set_line(e.line);
     out->set_patient_id(e.patient_id);
@@ -104,7 +99,6 @@ absl::StatusOr<v1::PeriodResponse> BuildPeriodsProto(
   response.set_events_used(build.events_used);
   response.set_events_after_as_of(build.events_after_as_of);
   response.set_superseded(build.superseded);
-  const PeriodSummary summary = SummarisePeriods(build.periods);
   for (const auto& [patient, totals] : summary.by_patient) {
     v1::PatientTotals* out = response.add_by_patient();
     out->set_patient_id(patient);

@@ -4,7 +4,6 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "mhpbr/contract_pricer.h"
 #include "mhpbr/dates.h"
 #include "mhpbr/status_macros.h"
 
@@ -15,7 +14,9 @@ absl::Status FieldError(absl::string_view field, absl::string_view what) {
   return absl::InvalidArgumentError(absl::StrCat(field, ": ", what));
 }
 
-v1::Basis ToProto(Basis b) {
+}  // namespace
+
+v1::Basis BasisToProto(Basis b) {
   switch (b) {
     case Basis::kDay:
       return v1::BASIS_DAY;
@@ -27,7 +28,18 @@ v1::Basis ToProto(Basis b) {
   return v1::BASIS_UNSPECIFIED;
 }
 
-}  // namespace
+std::optional<Basis> BasisFromProto(v1::Basis b) {
+  switch (b) {
+    case v1::BASIS_DAY:
+      return Basis::kDay;
+    case v1::BASIS_PERIOD:
+      return Basis::kPeriod;
+    case v1::BASIS_YEAR:
+      return Basis::kYear;
+    default:
+      return std::nullopt;
+  }
+}
 
 absl::StatusOr<Contract> ContractFromProto(const v1::Contract& proto) {
   Contract c;
@@ -83,21 +95,12 @@ absl::StatusOr<TariffSchedule> TariffFromProto(
     auto c = Cluster::FromCode(e.cluster());
     if (!c.ok()) return FieldError(field, c.status().message());
     out.cluster = *c;
-    switch (e.basis()) {
-      case v1::BASIS_DAY:
-        out.basis = Basis::kDay;
-        break;
-      case v1::BASIS_PERIOD:
-        out.basis = Basis::kPeriod;
-        break;
-      case v1::BASIS_YEAR:
-        out.basis = Basis::kYear;
-        break;
-      default:
-        return FieldError(field,
-                          "basis must be BASIS_DAY, BASIS_PERIOD or "
-                          "BASIS_YEAR");
+    const std::optional<Basis> basis = BasisFromProto(e.basis());
+    if (!basis) {
+      return FieldError(field,
+                        "basis must be BASIS_DAY, BASIS_PERIOD or BASIS_YEAR");
     }
+    out.basis = *basis;
     out.price_pence = e.price_pence();
     out.social_care_ppm = e.social_care_ppm();
     entries.push_back(out);
@@ -117,7 +120,7 @@ v1::Statement StatementToProto(const Statement& st) {
       if (l.end) p->set_end(FormatIsoDate(*l.end));
     }
     p->set_days_in_year(l.days_in_year);
-    if (l.basis) p->set_basis(ToProto(*l.basis));
+    if (l.basis) p->set_basis(BasisToProto(*l.basis));
     p->set_units(l.units);
     p->set_amount_pence(l.amount_pence);
     p->set_social_care_pence(l.social_care_pence);
@@ -180,22 +183,15 @@ absl::StatusOr<std::vector<PeriodToPrice>> PeriodsFromProto(
   return periods;
 }
 
-absl::StatusOr<v1::Statement> PriceContractProto(
-    const RuleSet& rules, const v1::PriceRequest& request) {
-  MHPBR_ASSIGN_OR_RETURN(Contract contract,
-                         ContractFromProto(request.contract()));
-  MHPBR_ASSIGN_OR_RETURN(TariffSchedule tariff,
-                         TariffFromProto(request.tariff()));
-  MHPBR_ASSIGN_OR_RETURN(std::vector<PeriodToPrice> periods,
-                         PeriodsFromProto(request.periods()));
+std::vector<OneOff> OneOffsFromProto(
+    const google::protobuf::RepeatedPtrField<v1::OneOff>& in) {
   std::vector<OneOff> one_offs;
-  for (int i = 0; i < request.one_offs_size(); ++i) {
-    const v1::OneOff& o = request.one_offs(i);
-    one_offs.push_back({o.item(), o.count(), o.price_pence(), i + 1});
+  one_offs.reserve(in.size());
+  for (int i = 0; i < in.size(); ++i) {
+    one_offs.push_back(
+        {in[i].item(), in[i].count(), in[i].price_pence(), i + 1});
   }
-  MHPBR_ASSIGN_OR_RETURN(
-      Statement st, PriceContract(periods, one_offs, tariff, contract, rules));
-  return StatementToProto(st);
+  return one_offs;
 }
 
 }  // namespace mhpbr

@@ -1,9 +1,11 @@
-// Contract pricing over the wire types: a PriceRequest in, a Statement out
-// (the C API's rich call). Every field is validated and named in errors.
+// Translation between the pricing stage's wire types (Contract,
+// TariffSchedule, PeriodToPrice, OneOff, Statement) and its domain types.
+// Every field is validated and named in errors. Nothing here prices.
 
 #ifndef MHPBR_LIB_CODEC_PRICING_PROTO_H_
 #define MHPBR_LIB_CODEC_PRICING_PROTO_H_
 
+#include <optional>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -15,6 +17,10 @@
 
 namespace mhpbr {
 
+v1::Basis BasisToProto(Basis basis);
+// None for BASIS_UNSPECIFIED or an unknown value.
+std::optional<Basis> BasisFromProto(v1::Basis basis);
+
 absl::StatusOr<Contract> ContractFromProto(const v1::Contract& proto);
 absl::StatusOr<TariffSchedule> TariffFromProto(const v1::TariffSchedule& proto);
 v1::Statement StatementToProto(const Statement& statement);
@@ -22,8 +28,9 @@ v1::Statement StatementToProto(const Statement& statement);
 absl::StatusOr<std::vector<PeriodToPrice>> PeriodsFromProto(
     const google::protobuf::RepeatedPtrField<v1::PeriodToPrice>& periods);
 
-absl::StatusOr<v1::Statement> PriceContractProto(
-    const RuleSet& rules, const v1::PriceRequest& request);
+// Line = position + 1.
+std::vector<OneOff> OneOffsFromProto(
+    const google::protobuf::RepeatedPtrField<v1::OneOff>& one_offs);
 
 }  // namespace mhpbr
 

@@ -9,10 +9,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "capi/rich_runs.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
-#include "lib/codec/periods_proto.h"
 #include "mhpbr/dates.h"
 #include "mhpbr/period_builder.h"
 #include "mhpbr/period_summary.h"
@@ -208,13 +208,13 @@ TEST(PeriodStageCapi, ResponseMatchesBuildPeriods) {
   EXPECT_EQ(Totals(r.response.all()), Totals(5, 911, 4));
 }
 
-TEST(PeriodStageCapi, SameAsTheLibraryProtoCall) {
+TEST(PeriodStageCapi, SameAsTheLibraryRunner) {
   const Case c = Typical();
   const CallResult r = Call(c.request.SerializeAsString());
   ASSERT_EQ(r.code, 0) << r.error;
   auto rules = DefaultRuleSet();
   ASSERT_TRUE(rules.ok());
-  auto want = BuildPeriodsProto(**rules, c.request);
+  auto want = capi::RunPeriods(**rules, c.request);
   ASSERT_TRUE(want.ok()) << want.status();
   EXPECT_TRUE(
       google::protobuf::util::MessageDifferencer::Equals(r.response, *want))

@@ -1,0 +1,165 @@
+#include "capi/rich_runs.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "lib/codec/costing_proto.h"
+#include "lib/codec/package_proto.h"
+#include "lib/codec/periods_proto.h"
+#include "lib/codec/pricing_proto.h"
+#include "mhpbr/activity_costing.h"
+#include "mhpbr/activity_rows.h"
+#include "mhpbr/contract_pricer.h"
+#include "mhpbr/dates.h"
+#include "mhpbr/delivered_care.h"
+#include "mhpbr/package_costing.h"
+#include "mhpbr/period_builder.h"
+#include "mhpbr/period_summary.h"
+#include "mhpbr/personal_plan.h"
+#include "mhpbr/status_macros.h"
+#include "mhpbr/tariff_setting.h"
+
+namespace mhpbr::capi {
+
+absl::StatusOr<v1::PeriodResponse> RunPeriods(
+    const RuleSet& rules, const v1::PeriodRequest& request) {
+  MHPBR_ASSIGN_OR_RETURN(PeriodRequestContents in,
+                         PeriodRequestFromProto(request));
+  const PeriodBuild build =
+      BuildPeriods(in.events, in.as_of, rules,
+                   in.transitions ? *in.transitions : rules.transitions());
+  // Events the request could not give and events the stage could not use,
+  // in line order, as the tool's rejects are.
+  std::vector<EventError> errors = std::move(in.rejected);
+  errors.insert(errors.end(), build.errors.begin(), build.errors.end());
+  std::stable_sort(
+      errors.begin(), errors.end(),
+      [](const EventError& a, const EventError& b) { return a.line < b.line; });
+  return PeriodResponseToProto(build, errors, SummarisePeriods(build.periods));
+}
+
+absl::StatusOr<v1::Statement> RunPricing(const RuleSet& rules,
+                                         const v1::PriceRequest& request) {
+  MHPBR_ASSIGN_OR_RETURN(Contract contract,
+                         ContractFromProto(request.contract()));
+  MHPBR_ASSIGN_OR_RETURN(TariffSchedule tariff,
+                         TariffFromProto(request.tariff()));
+  MHPBR_ASSIGN_OR_RETURN(std::vector<PeriodToPrice> periods,
+                         PeriodsFromProto(request.periods()));
+  MHPBR_ASSIGN_OR_RETURN(
+      Statement statement,
+      PriceContract(periods, OneOffsFromProto(request.one_offs()), tariff,
+                    contract, rules));
+  return StatementToProto(statement);
+}
+
+absl::StatusOr<v1::CostResponse> RunCosting(const RuleSet& rules,
+                                            const v1::CostRequest& request) {
+  auto as_of = ParseIsoDate(request.as_of());
+  if (!as_of.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("as_of: ", as_of.status().message()));
+  }
+  MHPBR_ASSIGN_OR_RETURN(UnitCosts costs,
+                         UnitCostsFromProto(request.unit_costs()));
+  MHPBR_ASSIGN_OR_RETURN(std::vector<PeriodToPrice> periods,
+                         PeriodsFromProto(request.periods()));
+  MHPBR_ASSIGN_OR_RETURN(ActivityCoster coster,
+                         ActivityCoster::Create(std::move(periods), *as_of,
+                                                costs, rules.day_count()));
+  v1::CostResponse out;
+  int next = 0;
+  CostActivityRows(
+      coster,
+      [&](InputRow<ActivityRecord>* row) {
+        if (next == request.activity_size()) return false;
+        const v1::ActivityRecord& in = request.activity(next++);
+        row->line = next;
+        row->id = in.activity_id();
+        absl::StatusOr<ActivityRecord> record = ActivityFromProto(in);
+        if (record.ok()) {
+          row->value = *std::move(record);
+          row->value.line = next;
+        } else {
+          row->error = std::string(record.status().message());
+        }
+        return true;
+      },
+      [&](const InputRow<ActivityRecord>& row, const Attribution& a) {
+        if (a.status.ok()) return;
+        v1::RecordError* e = out.add_errors();
+        e->set_line(row.line);
+        e->set_id(row.id);
+        e->set_reason(
+            absl::StrCat("activity[", row.line - 1, "]: ", a.status.message()));
+      });
+  CostResponseToProto(coster.periods(), coster.ByCluster(), coster.totals(),
+                      &out);
+  return out;
+}
+
+absl::StatusOr<v1::TariffResponse> RunTariffSetting(
+    const RuleSet& rules, const v1::TariffRequest& request) {
+  MHPBR_ASSIGN_OR_RETURN(TariffRequestContents in,
+                         TariffRequestFromProto(request));
+  MHPBR_ASSIGN_OR_RETURN(TariffSetting setting,
+                         SetTariffs(in.samples, in.settings, rules));
+  return TariffResponseToProto(setting);
+}
+
+absl::StatusOr<v1::PackageCostResponse> RunPackageCosting(
+    const RuleSet&, const v1::PackageCostRequest& request) {
+  MHPBR_ASSIGN_OR_RETURN(auto catalogue, RequestCatalogue(request.catalogue()));
+  MHPBR_ASSIGN_OR_RETURN(UnitCosts costs,
+                         RequestUnitCosts(request.unit_costs()));
+  MHPBR_ASSIGN_OR_RETURN(std::vector<PackageCost> rows,
+                         CostCatalogue(*catalogue, costs));
+  v1::PackageCostResponse out;
+  PackageCostsToProto(rows, &out);
+  return out;
+}
+
+absl::StatusOr<v1::PlanResponse> RunPlan(const RuleSet&,
+                                         const v1::PlanRequest& request) {
+  MHPBR_ASSIGN_OR_RETURN(auto catalogue, RequestCatalogue(request.catalogue()));
+  MHPBR_ASSIGN_OR_RETURN(UnitCosts costs,
+                         RequestUnitCosts(request.unit_costs()));
+  MHPBR_ASSIGN_OR_RETURN(PlanChoices choices, PlanFromProto(request.plan()));
+  MHPBR_ASSIGN_OR_RETURN(PersonalPlan plan,
+                         BuildPlan(choices, *catalogue, costs));
+  v1::PlanResponse out;
+  PlanToProto(plan, &out);
+  if (request.activity_size() == 0) return out;
+
+  absl::CivilDay as_of =
+      plan.choices.period_end.value_or(plan.choices.period_start);
+  if (!request.as_of().empty()) {
+    auto d = ParseIsoDate(request.as_of());
+    if (!d.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("as_of: ", d.status().message()));
+    }
+    as_of = *d;
+  } else if (!plan.choices.period_end) {
+    return absl::InvalidArgumentError(
+        "as_of: needed to compare delivered care with an open period's plan");
+  }
+  std::vector<ActivityRecord> activity;
+  for (int i = 0; i < request.activity_size(); ++i) {
+    auto r = ActivityFromProto(request.activity(i));
+    if (!r.ok()) {
+      v1::UnmatchedActivity* u = out.add_unmatched();
+      u->set_activity_id(request.activity(i).activity_id());
+      u->set_date(request.activity(i).date());
+      u->set_reason(absl::StrCat("activity[", i, "]: ", r.status().message()));
+      continue;
+    }
+    r->line = i + 1;
+    activity.push_back(*std::move(r));
+  }
+  DeliveryToProto(CompareDelivered(plan, activity, costs, as_of), &out);
+  return out;
+}
+
+}  // namespace mhpbr::capi

@@ -1,0 +1,37 @@
+// The C API's rich calls as C++: decode the request (lib/codec), run the
+// stage's runner, encode the response. Nothing here re-implements a stage.
+// Internal to capi/ (and its tests).
+
+#ifndef MHPBR_CAPI_RICH_RUNS_H_
+#define MHPBR_CAPI_RICH_RUNS_H_
+
+#include "absl/status/statusor.h"
+#include "mhpbr/rule_set.h"
+#include "mhpbr/v1/care_package.pb.h"
+#include "mhpbr/v1/costing.pb.h"
+#include "mhpbr/v1/periods.pb.h"
+#include "mhpbr/v1/pricing.pb.h"
+
+namespace mhpbr::capi {
+
+absl::StatusOr<v1::PeriodResponse> RunPeriods(const RuleSet& rules,
+                                              const v1::PeriodRequest& request);
+absl::StatusOr<v1::Statement> RunPricing(const RuleSet& rules,
+                                         const v1::PriceRequest& request);
+// Malformed or uncostable activity records come back in `errors` (line =
+// their 1-based position) and are counted as rejected; a bad as_of, unit
+// cost table or period fails the call.
+absl::StatusOr<v1::CostResponse> RunCosting(const RuleSet& rules,
+                                            const v1::CostRequest& request);
+absl::StatusOr<v1::TariffResponse> RunTariffSetting(
+    const RuleSet& rules, const v1::TariffRequest& request);
+
+absl::StatusOr<v1::PackageCostResponse> RunPackageCosting(
+    const RuleSet& rules, const v1::PackageCostRequest& request);
+// The plan, and with activity, care delivered against it.
+absl::StatusOr<v1::PlanResponse> RunPlan(const RuleSet& rules,
+                                         const v1::PlanRequest& request);
+
+}  // namespace mhpbr::capi
+
+#endif  // MHPBR_CAPI_RICH_RUNS_H_
