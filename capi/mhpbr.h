@@ -344,6 +344,52 @@ MHPBR_EXPORT mhpbr_code mhpbr_package_plan(const mhpbr_rules* rules,
                                            size_t request_size, void** response,
                                            size_t* response_size, char** error);
 
+/* ---- Analysis report ----------------------------------------------------- */
+/* Are clusters a fair basis for payment? A serialized
+ * mhpbr.v1.ReportRequest (periods, activity, unit costs, as-of date, and
+ * optionally assessments, events and a transition table;
+ * proto/mhpbr/v1/report.proto) in, a serialized mhpbr.v1.ReportResponse
+ * out: the figures `mhpbr report --csv-dir` writes, as tables, and the
+ * self-contained HTML page. Rows that cannot be used come back in its
+ * `errors`; a bad as-of date, unit cost table or period fails the call. */
+MHPBR_EXPORT mhpbr_code mhpbr_report_build(const mhpbr_rules* rules,
+                                           const void* request,
+                                           size_t request_size, void** response,
+                                           size_t* response_size, char** error);
+
+/* ---- The rich calls in JSON ---------------------------------------------- */
+/* Each rich call above also takes and gives protobuf's JSON mapping of
+ * the same messages, for a client with no protobuf runtime: `request` is
+ * UTF-8 JSON text of `request_size` bytes (no NUL needed; unknown fields
+ * are an error naming them); `*response` is a NUL-terminated JSON string
+ * ( `*response_size` bytes without the NUL) that the caller frees with
+ * mhpbr_free. Field names are as in the .proto files (snake_case); 64-bit
+ * integers are JSON strings, as the mapping says; every field is printed,
+ * zero values included. */
+MHPBR_EXPORT mhpbr_code mhpbr_periods_build_json(
+    const mhpbr_rules* rules, const char* request, size_t request_size,
+    char** response, size_t* response_size, char** error);
+MHPBR_EXPORT mhpbr_code mhpbr_price_json(const mhpbr_rules* rules,
+                                         const char* request,
+                                         size_t request_size, char** response,
+                                         size_t* response_size, char** error);
+MHPBR_EXPORT mhpbr_code mhpbr_cost_json(const mhpbr_rules* rules,
+                                        const char* request,
+                                        size_t request_size, char** response,
+                                        size_t* response_size, char** error);
+MHPBR_EXPORT mhpbr_code mhpbr_set_tariffs_json(
+    const mhpbr_rules* rules, const char* request, size_t request_size,
+    char** response, size_t* response_size, char** error);
+MHPBR_EXPORT mhpbr_code mhpbr_package_cost_json(
+    const mhpbr_rules* rules, const char* request, size_t request_size,
+    char** response, size_t* response_size, char** error);
+MHPBR_EXPORT mhpbr_code mhpbr_package_plan_json(
+    const mhpbr_rules* rules, const char* request, size_t request_size,
+    char** response, size_t* response_size, char** error);
+MHPBR_EXPORT mhpbr_code mhpbr_report_build_json(
+    const mhpbr_rules* rules, const char* request, size_t request_size,
+    char** response, size_t* response_size, char** error);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -4,10 +4,12 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "lib/codec/assessment_proto.h"
 #include "lib/codec/costing_proto.h"
 #include "lib/codec/package_proto.h"
 #include "lib/codec/periods_proto.h"
 #include "lib/codec/pricing_proto.h"
+#include "lib/codec/report_proto.h"
 #include "mhpbr/activity_costing.h"
 #include "mhpbr/activity_rows.h"
 #include "mhpbr/contract_pricer.h"
@@ -17,10 +19,42 @@
 #include "mhpbr/period_builder.h"
 #include "mhpbr/period_summary.h"
 #include "mhpbr/personal_plan.h"
+#include "mhpbr/report.h"
+#include "mhpbr/report_builder.h"
 #include "mhpbr/status_macros.h"
 #include "mhpbr/tariff_setting.h"
 
 namespace mhpbr::capi {
+namespace {
+
+// Fills `row` from the request's next activity record (line = position
+// + 1); false past the last.
+bool NextActivity(
+    const google::protobuf::RepeatedPtrField<v1::ActivityRecord>& activity,
+    int* next, InputRow<ActivityRecord>* row) {
+  if (*next == activity.size()) return false;
+  const v1::ActivityRecord& in = activity[(*next)++];
+  row->line = *next;
+  row->id = in.activity_id();
+  absl::StatusOr<ActivityRecord> record = ActivityFromProto(in);
+  if (record.ok()) {
+    row->value = *std::move(record);
+    row->value.line = *next;
+  } else {
+    row->error = std::string(record.status().message());
+  }
+  return true;
+}
+
+void AddError(google::protobuf::RepeatedPtrField<v1::RecordError>* errors,
+              int64_t line, absl::string_view id, absl::string_view reason) {
+  v1::RecordError* e = errors->Add();
+  e->set_line(line);
+  e->set_id(std::string(id));
+  e->set_reason(std::string(reason));
+}
+
+}  // namespace
 
 absl::StatusOr<v1::PeriodResponse> RunPeriods(
     const RuleSet& rules, const v1::PeriodRequest& request) {
@@ -159,6 +193,72 @@ absl::StatusOr<v1::PlanResponse> RunPlan(const RuleSet&,
     activity.push_back(*std::move(r));
   }
   DeliveryToProto(CompareDelivered(plan, activity, costs, as_of), &out);
+  return out;
+}
+
+absl::StatusOr<v1::ReportResponse> RunReport(
+    std::shared_ptr<const RuleSet> rules, const v1::ReportRequest& request) {
+  auto as_of = ParseIsoDate(request.as_of());
+  if (!as_of.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("as_of: ", as_of.status().message()));
+  }
+  MHPBR_ASSIGN_OR_RETURN(UnitCosts costs,
+                         UnitCostsFromProto(request.unit_costs()));
+  MHPBR_ASSIGN_OR_RETURN(std::vector<PeriodToPrice> periods,
+                         PeriodsFromProto(request.periods()));
+  TransitionTable transitions = rules->transitions();
+  if (request.has_transitions()) {
+    MHPBR_ASSIGN_OR_RETURN(transitions,
+                           TransitionTableFromProto(request.transitions()));
+  }
+  MHPBR_ASSIGN_OR_RETURN(
+      std::unique_ptr<ReportBuilder> builder,
+      ReportBuilder::Create(std::move(periods), *as_of, rules,
+                            std::move(transitions), costs));
+  v1::ReportResponse out;
+  int next = 0;
+  builder->AddActivity(
+      [&](InputRow<ActivityRecord>* row) {
+        return NextActivity(request.activity(), &next, row);
+      },
+      [&](const InputRow<ActivityRecord>& row, const Attribution& a) {
+        if (a.status.ok()) return;
+        AddError(
+            out.mutable_errors(), row.line, row.id,
+            absl::StrCat("activity[", row.line - 1, "]: ", a.status.message()));
+      });
+  if (request.with_assessments() || request.assessments_size() > 0) {
+    builder->ExpectAssessments();
+  }
+  for (int i = 0; i < request.assessments_size(); ++i) {
+    const v1::Assessment& a = request.assessments(i);
+    absl::StatusOr<MhctRatings> ratings = AssessmentFromProto(a);
+    if (!ratings.ok()) {
+      AddError(
+          out.mutable_errors(), i + 1, a.assessment_id(),
+          absl::StrCat("assessments[", i, "]: ", ratings.status().message()));
+      continue;
+    }
+    builder->AddAssessment(*ratings);
+  }
+  if (request.with_events() || request.events_size() > 0) {
+    std::vector<PeriodEvent> events;
+    std::vector<EventError> rejected;
+    EventsFromProto(request.events(), &events, &rejected);
+    std::vector<EventError> unused = builder->SetEvents(events);
+    rejected.insert(rejected.end(), unused.begin(), unused.end());
+    std::stable_sort(rejected.begin(), rejected.end(),
+                     [](const EventError& a, const EventError& b) {
+                       return a.line < b.line;
+                     });
+    for (const EventError& e : rejected) {
+      AddError(out.mutable_errors(), e.line, e.patient_id, e.reason);
+    }
+  }
+  const Report report = builder->Finish();
+  ReportTablesToProto(ReportTables(report), &out);
+  if (!request.no_html()) out.set_html(RenderReportHtml(report));
   return out;
 }
 

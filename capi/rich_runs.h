@@ -5,12 +5,15 @@
 #ifndef MHPBR_CAPI_RICH_RUNS_H_
 #define MHPBR_CAPI_RICH_RUNS_H_
 
+#include <memory>
+
 #include "absl/status/statusor.h"
 #include "mhpbr/rule_set.h"
 #include "mhpbr/v1/care_package.pb.h"
 #include "mhpbr/v1/costing.pb.h"
 #include "mhpbr/v1/periods.pb.h"
 #include "mhpbr/v1/pricing.pb.h"
+#include "mhpbr/v1/report.pb.h"
 
 namespace mhpbr::capi {
 
@@ -31,6 +34,12 @@ absl::StatusOr<v1::PackageCostResponse> RunPackageCosting(
 // The plan, and with activity, care delivered against it.
 absl::StatusOr<v1::PlanResponse> RunPlan(const RuleSet& rules,
                                          const v1::PlanRequest& request);
+
+// Malformed activity, assessments and events come back in `errors` and
+// are left out; a bad as_of, unit cost table, period or transition table
+// fails the call.
+absl::StatusOr<v1::ReportResponse> RunReport(
+    std::shared_ptr<const RuleSet> rules, const v1::ReportRequest& request);
 
 }  // namespace mhpbr::capi
 

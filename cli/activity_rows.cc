@@ -9,28 +9,46 @@
 #include "mhpbr/status_macros.h"
 
 namespace mhpbr::cli {
+namespace {
 
-absl::Status CostActivityRows(
-    const std::string& path, absl::string_view reason_prefix,
-    ActivityCoster& coster, RowLedger& ledger,
-    absl::FunctionRef<void(const ActivityRecord&, const Attribution&)>
-        on_costed) {
+using Next = absl::FunctionRef<bool(InputRow<ActivityRecord>*)>;
+using Done = absl::FunctionRef<void(const InputRow<ActivityRecord>&,
+                                    const Attribution&)>;
+
+absl::Status ReadThrough(const std::string& path,
+                         absl::string_view reason_prefix, RowLedger& ledger,
+                         absl::FunctionRef<void(Next, Done)> row_loop) {
   MHPBR_ASSIGN_OR_RETURN(InputFile in, OpenInput(path));
   MHPBR_ASSIGN_OR_RETURN(std::unique_ptr<ActivityCsvReader> reader,
                          ActivityCsvReader::Open(in.get(), path));
-  mhpbr::CostActivityRows(
-      coster,
-      [&](InputRow<ActivityRecord>* row) { return reader->Next(row); },
-      [&](const InputRow<ActivityRecord>& row, const Attribution& a) {
-        if (!a.status.ok()) {
-          ledger.Reject(row.line, row.id,
-                        absl::StrCat(reason_prefix, a.status.message()));
-          return;
-        }
-        ledger.Ok();
-        on_costed(row.value, a);
-      });
+  row_loop([&](InputRow<ActivityRecord>* row) { return reader->Next(row); },
+           [&](const InputRow<ActivityRecord>& row, const Attribution& a) {
+             if (a.status.ok()) {
+               ledger.Ok();
+             } else {
+               ledger.Reject(row.line, row.id,
+                             absl::StrCat(reason_prefix, a.status.message()));
+             }
+           });
   return reader->io_status();
+}
+
+}  // namespace
+
+absl::Status CostActivityRows(const std::string& path,
+                              absl::string_view reason_prefix,
+                              ActivityCoster& coster, RowLedger& ledger) {
+  return ReadThrough(path, reason_prefix, ledger, [&](Next next, Done done) {
+    mhpbr::CostActivityRows(coster, next, done);
+  });
+}
+
+absl::Status CostActivityRows(const std::string& path,
+                              absl::string_view reason_prefix,
+                              ReportBuilder& builder, RowLedger& ledger) {
+  return ReadThrough(path, reason_prefix, ledger, [&](Next next, Done done) {
+    builder.AddActivity(next, done);
+  });
 }
 
 }  // namespace mhpbr::cli

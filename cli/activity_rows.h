@@ -1,6 +1,6 @@
-// Streams an activity CSV through the costing stage's row loop
-// (mhpbr::CostActivityRows), the ledger accounting for every row in file
-// order.
+// Streams an activity CSV through a stage's row loop (the coster's,
+// mhpbr::CostActivityRows, or the report builder's), the ledger
+// accounting for every row in file order.
 
 #ifndef MHPBR_CLI_ACTIVITY_ROWS_H_
 #define MHPBR_CLI_ACTIVITY_ROWS_H_
@@ -10,19 +10,22 @@
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "mhpbr/activity.h"
 #include "mhpbr/activity_costing.h"
+#include "mhpbr/input_row.h"
+#include "mhpbr/report_builder.h"
 #include "row_ledger.h"
 
 namespace mhpbr::cli {
 
-// Reads `path`, costs each good row, rejects the rest (reasons prefixed by
-// `reason_prefix`) and calls `on_costed` for each costed record. Fails
-// only when the file cannot be opened or read.
-absl::Status CostActivityRows(
-    const std::string& path, absl::string_view reason_prefix,
-    ActivityCoster& coster, RowLedger& ledger,
-    absl::FunctionRef<void(const ActivityRecord&, const Attribution&)>
-        on_costed);
+// Reads `path` and costs each row (reject reasons prefixed by
+// `reason_prefix`). Fails only when the file cannot be opened or read.
+absl::Status CostActivityRows(const std::string& path,
+                              absl::string_view reason_prefix,
+                              ActivityCoster& coster, RowLedger& ledger);
+absl::Status CostActivityRows(const std::string& path,
+                              absl::string_view reason_prefix,
+                              ReportBuilder& builder, RowLedger& ledger);
 
 }  // namespace mhpbr::cli
 

@@ -74,8 +74,7 @@ int RunCost(const std::vector<std::string>& argv) {
   if (!coster.ok()) return fail(coster.status());
 
   if (absl::Status s =
-          CostActivityRows(*args->Get("activity"), "", *coster, **ledger,
-                           [](const ActivityRecord&, const Attribution&) {});
+          CostActivityRows(*args->Get("activity"), "", *coster, **ledger);
       !s.ok()) {
     return fail(s);
   }

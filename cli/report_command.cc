@@ -6,11 +6,7 @@
 // does, then writes a self-contained HTML report and its figures as CSV.
 // Activity and assessments are streamed.
 
-#include <sys/stat.h>
-
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <string>
 #include <vector>
 
@@ -22,15 +18,12 @@
 #include "help.h"
 #include "input_file.h"
 #include "mhpbr/assessment_csv.h"
-#include "mhpbr/classifier.h"
 #include "mhpbr/costing_io.h"
 #include "mhpbr/dates.h"
 #include "mhpbr/event_csv.h"
-#include "mhpbr/period_builder.h"
-#include "mhpbr/pricing_io.h"
 #include "mhpbr/report.h"
+#include "mhpbr/report_builder.h"
 #include "mhpbr/rule_set_text.h"
-#include "mhpbr/statistics.h"
 #include "mhpbr/status_macros.h"
 #include "output_file.h"
 #include "period_rows.h"
@@ -42,13 +35,12 @@ namespace {
 
 int Usage(absl::string_view why) { return UsageError("report", why); }
 
-absl::StatusOr<AssessmentQuality> ReadAssessments(const std::string& path,
-                                                  const Classifier& classifier,
-                                                  RowLedger& ledger) {
+absl::Status ReadAssessments(const std::string& path, ReportBuilder& builder,
+                             RowLedger& ledger) {
   MHPBR_ASSIGN_OR_RETURN(InputFile in, OpenInput(path));
   MHPBR_ASSIGN_OR_RETURN(std::unique_ptr<AssessmentCsvReader> reader,
                          AssessmentCsvReader::Open(in.get(), path));
-  AssessmentQuality q;
+  builder.ExpectAssessments();
   AssessmentRow row;
   while (reader->Next(&row)) {
     if (!row.error.empty()) {
@@ -57,17 +49,13 @@ absl::StatusOr<AssessmentQuality> ReadAssessments(const std::string& path,
       continue;
     }
     ledger.Ok();
-    q.Add(classifier.Classify(row.record.ratings));
+    builder.AddAssessment(row.record.ratings);
   }
-  MHPBR_RETURN_IF_ERROR(reader->io_status());
-  return q;
+  return reader->io_status();
 }
 
-absl::StatusOr<PeriodQuality> ReadEvents(const std::string& path,
-                                         absl::CivilDay as_of,
-                                         const RuleSet& rules,
-                                         const TransitionTable& transitions,
-                                         RowLedger& ledger) {
+absl::Status ReadEvents(const std::string& path, ReportBuilder& builder,
+                        RowLedger& ledger) {
   MHPBR_ASSIGN_OR_RETURN(InputFile in, OpenInput(path));
   MHPBR_ASSIGN_OR_RETURN(std::unique_ptr<EventCsvReader> reader,
                          EventCsvReader::Open(in.get(), path));
@@ -82,63 +70,24 @@ absl::StatusOr<PeriodQuality> ReadEvents(const std::string& path,
     events.push_back(row.event);
   }
   MHPBR_RETURN_IF_ERROR(reader->io_status());
-  const PeriodBuild build = BuildPeriods(events, as_of, rules, transitions);
-  for (const EventError& e : build.errors) {
+  const std::vector<EventError> errors = builder.SetEvents(events);
+  for (const EventError& e : errors) {
     ledger.Reject(e.line, e.patient_id, absl::StrCat(path, ": ", e.reason));
   }
-  ledger.Ok(static_cast<int64_t>(events.size() - build.errors.size()));
-  return PeriodQuality::From(build);
+  ledger.Ok(static_cast<int64_t>(events.size() - errors.size()));
+  return absl::OkStatus();
 }
 
 absl::Status WriteCsvFiles(OutputSet& outputs, const std::string& dir,
                            const Report& report) {
   MHPBR_RETURN_IF_ERROR(outputs.MakeDirectory(dir));
-  MHPBR_RETURN_IF_ERROR(WriteCsv(
-      outputs, absl::StrCat(dir, "/homogeneity.csv"), [&](CsvWriter& out) {
-        out.Row({"cluster", "measure", "periods", "mean", "median", "sd", "cv",
-                 "p5", "p25", "p75", "p95"});
-        for (const HomogeneityRow& r : report.homogeneity) {
-          out.Field(int64_t{r.cluster.code()});
-          out.Field(CostMeasureName(r.measure));
-          out.Field(r.periods);
-          out.Field(FormatFixed(r.mean));
-          out.Field(FormatFixed(r.median));
-          out.Field(r.sd ? FormatFixed(*r.sd) : "");
-          out.Field(r.cv ? FormatFixed(*r.cv) : "");
-          out.Field(FormatFixed(r.p5));
-          out.Field(FormatFixed(r.p25));
-          out.Field(FormatFixed(r.p75));
-          out.Field(FormatFixed(r.p95));
+  for (const ReportTable& t : ReportTables(report)) {
+    MHPBR_RETURN_IF_ERROR(
+        WriteCsv(outputs, absl::StrCat(dir, "/", t.name), [&](CsvWriter& out) {
+          for (const std::string& c : t.columns) out.Field(c);
           out.EndRow();
-        }
-      }));
-  MHPBR_RETURN_IF_ERROR(
-      WriteCsv(outputs, absl::StrCat(dir, "/summary.csv"), [&](CsvWriter& out) {
-        out.Row({"key", "value"});
-        for (const auto& [key, value] : ReportSummary(report)) {
-          out.Row({key, value});
-        }
-      }));
-  MHPBR_RETURN_IF_ERROR(WriteCsv(
-      outputs, absl::StrCat(dir, "/coverage_by_team.csv"), [&](CsvWriter& out) {
-        out.Row({"team", "patients", "patients_in_clusters",
-                 "patients_only_cluster_0", "patients_unclustered"});
-        for (const auto& [team, c] : report.coverage_by_team) {
-          out.Field(team);
-          out.Field(c.patients);
-          out.Field(c.patients_in_clusters);
-          out.Field(c.patients_only_cluster_0);
-          out.Field(c.patients_unclustered);
-          out.EndRow();
-        }
-      }));
-  if (report.assessments) {
-    MHPBR_RETURN_IF_ERROR(WriteCsv(
-        outputs, absl::StrCat(dir, "/red_items.csv"), [&](CsvWriter& out) {
-          out.Row({"item", "red_allocations"});
-          for (int i = 0; i < kItemCount; ++i) {
-            out.Field(ItemCode(ItemAt(i)));
-            out.Field(report.assessments->red_items[i]);
+          for (const std::vector<std::string>& row : t.rows) {
+            for (const std::string& cell : row) out.Field(cell);
             out.EndRow();
           }
         }));
@@ -187,55 +136,28 @@ int RunReport(const std::vector<std::string>& argv) {
       RowLedger::Open(outputs, args->Get("rejects"), args->Has("strict"));
   if (!ledger.ok()) return fail(ledger.status());
 
-  Report report;
-  report.as_of = *as_of;
-  report.rules_source = (*rules)->provenance().source;
-  report.unit_costs_source = costs->source();
-
   auto periods = ReadPeriodRows(*args->Get("periods"), **ledger);
   if (!periods.ok()) return fail(periods.status());
-  auto coster =
-      ActivityCoster::Create(*periods, *as_of, *costs, (*rules)->day_count());
-  if (!coster.ok()) return fail(coster.status());
-  CoverageCounter coverage(*periods, coster->patients());
-  periods->clear();
-  periods->shrink_to_fit();
+  auto builder = ReportBuilder::Create(*std::move(periods), *as_of, *rules,
+                                       std::move(transitions), *costs);
+  if (!builder.ok()) return fail(builder.status());
   const std::string activity = *args->Get("activity");
-  if (absl::Status s = CostActivityRows(
-          activity, absl::StrCat(activity, ": "), *coster, **ledger,
-          [&](const ActivityRecord& r, const Attribution& a) {
-            coverage.AddActivity(a.patient, r.patient_id, r.team);
-          });
+  if (absl::Status s = CostActivityRows(activity, absl::StrCat(activity, ": "),
+                                        **builder, **ledger);
       !s.ok()) {
     return fail(s);
   }
   if (auto path = args->Get("assessments")) {
-    const Classifier classifier(*rules);
-    auto q = ReadAssessments(*path, classifier, **ledger);
-    if (!q.ok()) return fail(q.status());
-    report.assessments = *q;
+    if (absl::Status s = ReadAssessments(*path, **builder, **ledger); !s.ok()) {
+      return fail(s);
+    }
   }
   if (auto path = args->Get("events")) {
-    auto q = ReadEvents(*path, *as_of, **rules, transitions, **ledger);
-    if (!q.ok()) return fail(q.status());
-    report.events = *q;
+    if (absl::Status s = ReadEvents(*path, **builder, **ledger); !s.ok()) {
+      return fail(s);
+    }
   }
-
-  const std::vector<CostedPeriod> costed = coster->periods();
-  report.homogeneity = CostHomogeneity(costed);
-  report.r_squared = ClusterRSquared(costed, **rules);
-  for (Superclass s : {Superclass::kNonPsychotic, Superclass::kPsychotic,
-                       Superclass::kOrganic}) {
-    report.r_squared_by_superclass.emplace_back(
-        s, ClusterRSquared(costed, **rules, s));
-  }
-  report.coverage = coverage.Totals();
-  report.coverage_by_team = coverage.ByTeam();
-  report.costing = coster->totals();
-  report.periods = static_cast<int64_t>(costed.size());
-  for (const CostedPeriod& p : costed) {
-    report.periods_without_activity += p.records == 0;
-  }
+  const Report report = (*builder)->Finish();
 
   auto out = outputs.Open(args->Get("out"));
   if (!out.ok()) return fail(out.status());

@@ -22,6 +22,7 @@
 #include "mhpbr/cost_homogeneity.h"
 #include "mhpbr/coverage.h"
 #include "mhpbr/data_quality.h"
+#include "mhpbr/report_table.h"
 
 namespace mhpbr {
 
@@ -58,6 +59,10 @@ struct Report {
 std::vector<std::pair<std::string, std::string>> ReportSummary(const Report& r);
 
 std::string RenderReportHtml(const Report& r);
+
+// homogeneity.csv, summary.csv, coverage_by_team.csv and, when
+// assessments were given, red_items.csv (formats.md, README).
+std::vector<ReportTable> ReportTables(const Report& r);
 
 }  // namespace mhpbr
 

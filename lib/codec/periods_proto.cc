@@ -17,27 +17,22 @@ void ToProto(const PeriodTotals& t, v1::PeriodTotals* out) {
 
 }  // namespace
 
-absl::StatusOr<PeriodRequestContents> PeriodRequestFromProto(
-    const v1::PeriodRequest& request) {
-  PeriodRequestContents in;
-  auto as_of = ParseIsoDate(request.as_of());
-  if (!as_of.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("as_of: ", as_of.status().message()));
+absl::StatusOr<TransitionTable> TransitionTableFromProto(
+    const v1::TransitionTable& table) {
+  if (table.allow_all()) return TransitionTable();
+  std::vector<TransitionTable::Row> rows;
+  for (const v1::TransitionRow& r : table.rows()) {
+    rows.push_back({r.from(), {r.to().begin(), r.to().end()}});
   }
-  in.as_of = *as_of;
-  if (request.has_transitions() && !request.transitions().allow_all()) {
-    std::vector<TransitionTable::Row> rows;
-    for (const v1::TransitionRow& r : request.transitions().rows()) {
-      rows.push_back({r.from(), {r.to().begin(), r.to().end()}});
-    }
-    MHPBR_ASSIGN_OR_RETURN(in.transitions, TransitionTable::FromMoves(rows));
-  } else if (request.has_transitions()) {
-    in.transitions = TransitionTable();
-  }
-  in.events.reserve(request.events_size());
-  for (int i = 0; i < request.events_size(); ++i) {
-    const v1::PeriodEvent& from = request.events(i);
+  return TransitionTable::FromMoves(rows);
+}
+
+void EventsFromProto(
+    const google::protobuf::RepeatedPtrField<v1::PeriodEvent>& events,
+    std::vector<PeriodEvent>* out, std::vector<EventError>* rejected) {
+  out->reserve(out->size() + events.size());
+  for (int i = 0; i < events.size(); ++i) {
+    const v1::PeriodEvent& from = events[i];
     PeriodEvent e;
     e.patient_id = from.patient_id();
     e.line = from.line() != 0 ? from.line() : i + 1;
@@ -65,11 +60,27 @@ absl::StatusOr<PeriodRequestContents> PeriodRequestFromProto(
       fail("kind", "must be ALLOCATE or DISCHARGE");
     }
     if (!err.empty()) {
-      in.rejected.push_back({e.line, e.patient_id, std::move(err)});
+      rejected->push_back({e.line, e.patient_id, std::move(err)});
       continue;
     }
-    in.events.push_back(std::move(e));
+    out->push_back(std::move(e));
   }
+}
+
+absl::StatusOr<PeriodRequestContents> PeriodRequestFromProto(
+    const v1::PeriodRequest& request) {
+  PeriodRequestContents in;
+  auto as_of = ParseIsoDate(request.as_of());
+  if (!as_of.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("as_of: ", as_of.status().message()));
+  }
+  in.as_of = *as_of;
+  if (request.has_transitions()) {
+    MHPBR_ASSIGN_OR_RETURN(in.transitions,
+                           TransitionTableFromProto(request.transitions()));
+  }
+  EventsFromProto(request.events(), &in.events, &in.rejected);
   return in;
 }
 

@@ -28,6 +28,17 @@ struct PeriodRequestContents {
   std::vector<EventError> rejected;
 };
 
+// A trust's transition table (allow_all: every move allowed).
+absl::StatusOr<TransitionTable> TransitionTableFromProto(
+    const v1::TransitionTable& table);
+
+// Appends the good events to `out` and the malformed ones, each naming
+// its field ("events[3].date: ..."), to `rejected`; line = the event's
+// line, else its position + 1.
+void EventsFromProto(
+    const google::protobuf::RepeatedPtrField<v1::PeriodEvent>& events,
+    std::vector<PeriodEvent>* out, std::vector<EventError>* rejected);
+
 // Fails only for a bad as-of date or transition table; malformed events
 // go to `rejected`, like the CSV reader's rejects.
 absl::StatusOr<PeriodRequestContents> PeriodRequestFromProto(

@@ -1,0 +1,93 @@
+// The analysis stage's runner: everything the report needs, from domain
+// inputs to the Report (report.h), which the tool, the C API
+// (mhpbr_report_build) and any program linking the library render as the
+// HTML page (RenderReportHtml) and the CSV figures (ReportTables).
+//
+//   auto b = mhpbr::ReportBuilder::Create(periods, as_of, rules,
+//                                         transitions, unit_costs);
+//   (*b)->AddActivity(next_row, on_row);     // streamed, in batches
+//   (*b)->AddAssessment(ratings);            // optional, one at a time
+//   (*b)->SetEvents(events);                 // optional
+//   mhpbr::Report report = (*b)->Finish();
+//
+// Activity and assessments are streamed: memory grows with the periods
+// and people, not with the records. Not thread-safe (it accumulates);
+// build one per report.
+
+#ifndef MHPBR_REPORT_BUILDER_H_
+#define MHPBR_REPORT_BUILDER_H_
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "absl/functional/function_ref.h"
+#include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
+#include "absl/types/span.h"
+#include "mhpbr/activity.h"
+#include "mhpbr/activity_costing.h"
+#include "mhpbr/classifier.h"
+#include "mhpbr/cluster_period.h"
+#include "mhpbr/coverage.h"
+#include "mhpbr/input_row.h"
+#include "mhpbr/mhct_ratings.h"
+#include "mhpbr/period_build.h"
+#include "mhpbr/period_event.h"
+#include "mhpbr/report.h"
+#include "mhpbr/rule_set.h"
+#include "mhpbr/transition_table.h"
+#include "mhpbr/unit_costs.h"
+
+namespace mhpbr {
+
+class ReportBuilder {
+ public:
+  // Fails, naming the line, for a period ActivityCoster refuses.
+  static absl::StatusOr<std::unique_ptr<ReportBuilder>> Create(
+      std::vector<PeriodToPrice> periods, absl::CivilDay as_of,
+      std::shared_ptr<const RuleSet> rules, TransitionTable transitions,
+      const UnitCosts& unit_costs);
+
+  // Costs activity rows as mhpbr::CostActivityRows does (activity_rows.h),
+  // counting coverage from the costed ones; `done` sees each row's
+  // outcome in order. May be called more than once.
+  void AddActivity(absl::FunctionRef<bool(InputRow<ActivityRecord>*)> next,
+                   absl::FunctionRef<void(const InputRow<ActivityRecord>&,
+                                          const Attribution&)>
+                       done);
+
+  // Assessments were given: the agreement and red-rule figures appear,
+  // even when none is added.
+  void ExpectAssessments();
+  // One accepted assessment, classified with the rule set for those
+  // figures (implies ExpectAssessments).
+  void AddAssessment(const MhctRatings& ratings);
+
+  // The events the periods came from, rebuilt with the rule set and the
+  // transition table for the overdue and transition figures; returns the
+  // events that could not be used (the report's rejects).
+  std::vector<EventError> SetEvents(absl::Span<const PeriodEvent> events);
+
+  // The report; the builder is spent.
+  Report Finish();
+
+ private:
+  ReportBuilder(absl::CivilDay as_of, std::shared_ptr<const RuleSet> rules,
+                TransitionTable transitions, std::string unit_costs_source,
+                ActivityCoster coster, absl::Span<const PeriodToPrice> periods);
+
+  absl::CivilDay as_of_;
+  std::shared_ptr<const RuleSet> rules_;
+  TransitionTable transitions_;
+  std::string unit_costs_source_;
+  ActivityCoster coster_;
+  CoverageCounter coverage_;
+  Classifier classifier_;
+  std::optional<AssessmentQuality> assessments_;
+  std::optional<PeriodQuality> events_;
+};
+
+}  // namespace mhpbr
+
+#endif  // MHPBR_REPORT_BUILDER_H_

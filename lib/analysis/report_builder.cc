@@ -1,0 +1,97 @@
+#include "mhpbr/report_builder.h"
+
+#include <utility>
+
+#include "mhpbr/activity_rows.h"
+#include "mhpbr/cost_homogeneity.h"
+#include "mhpbr/period_builder.h"
+#include "mhpbr/status_macros.h"
+
+namespace mhpbr {
+
+absl::StatusOr<std::unique_ptr<ReportBuilder>> ReportBuilder::Create(
+    std::vector<PeriodToPrice> periods, absl::CivilDay as_of,
+    std::shared_ptr<const RuleSet> rules, TransitionTable transitions,
+    const UnitCosts& unit_costs) {
+  if (rules == nullptr) return absl::InvalidArgumentError("rules: missing");
+  MHPBR_ASSIGN_OR_RETURN(
+      ActivityCoster coster,
+      ActivityCoster::Create(periods, as_of, unit_costs, rules->day_count()));
+  // The coster keeps its own copy; coverage needs the periods only while
+  // it is made, and then `periods` is dropped.
+  return std::unique_ptr<ReportBuilder>(new ReportBuilder(
+      as_of, std::move(rules), std::move(transitions),
+      std::string(unit_costs.source()), std::move(coster), periods));
+}
+
+ReportBuilder::ReportBuilder(absl::CivilDay as_of,
+                             std::shared_ptr<const RuleSet> rules,
+                             TransitionTable transitions,
+                             std::string unit_costs_source,
+                             ActivityCoster coster,
+                             absl::Span<const PeriodToPrice> periods)
+    : as_of_(as_of),
+      rules_(rules),
+      transitions_(std::move(transitions)),
+      unit_costs_source_(std::move(unit_costs_source)),
+      coster_(std::move(coster)),
+      coverage_(periods, coster_.patients()),
+      classifier_(std::move(rules)) {}
+
+void ReportBuilder::AddActivity(
+    absl::FunctionRef<bool(InputRow<ActivityRecord>*)> next,
+    absl::FunctionRef<void(const InputRow<ActivityRecord>&, const Attribution&)>
+        done) {
+  CostActivityRows(
+      coster_, next,
+      [&](const InputRow<ActivityRecord>& row, const Attribution& a) {
+        if (a.status.ok()) {
+          coverage_.AddActivity(a.patient, row.value.patient_id,
+                                row.value.team);
+        }
+        done(row, a);
+      });
+}
+
+void ReportBuilder::ExpectAssessments() {
+  if (!assessments_) assessments_.emplace();
+}
+
+void ReportBuilder::AddAssessment(const MhctRatings& ratings) {
+  ExpectAssessments();
+  assessments_->Add(classifier_.Classify(ratings));
+}
+
+std::vector<EventError> ReportBuilder::SetEvents(
+    absl::Span<const PeriodEvent> events) {
+  PeriodBuild build = BuildPeriods(events, as_of_, *rules_, transitions_);
+  events_ = PeriodQuality::From(build);
+  return std::move(build.errors);
+}
+
+Report ReportBuilder::Finish() {
+  Report report;
+  report.as_of = as_of_;
+  report.rules_source = rules_->provenance().source;
+  report.unit_costs_source = unit_costs_source_;
+  const std::vector<CostedPeriod> costed = coster_.periods();
+  report.homogeneity = CostHomogeneity(costed);
+  report.r_squared = ClusterRSquared(costed, *rules_);
+  for (Superclass s : {Superclass::kNonPsychotic, Superclass::kPsychotic,
+                       Superclass::kOrganic}) {
+    report.r_squared_by_superclass.emplace_back(
+        s, ClusterRSquared(costed, *rules_, s));
+  }
+  report.coverage = coverage_.Totals();
+  report.coverage_by_team = coverage_.ByTeam();
+  report.costing = coster_.totals();
+  report.periods = static_cast<int64_t>(costed.size());
+  for (const CostedPeriod& p : costed) {
+    report.periods_without_activity += p.records == 0;
+  }
+  report.assessments = assessments_;
+  report.events = events_;
+  return report;
+}
+
+}  // namespace mhpbr

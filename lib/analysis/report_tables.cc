@@ -1,0 +1,60 @@
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "mhpbr/item.h"
+#include "mhpbr/report.h"
+#include "mhpbr/statistics.h"
+
+namespace mhpbr {
+
+std::vector<ReportTable> ReportTables(const Report& report) {
+  std::vector<ReportTable> tables;
+  auto fixed = [](const std::optional<long double>& v) {
+    return v ? FormatFixed(*v) : std::string();
+  };
+
+  ReportTable& h = tables.emplace_back();
+  h.name = "homogeneity.csv";
+  h.columns = {"cluster", "measure", "periods", "mean", "median", "sd",
+               "cv",      "p5",      "p25",     "p75",  "p95"};
+  for (const HomogeneityRow& r : report.homogeneity) {
+    h.rows.push_back({absl::StrCat(r.cluster.code()),
+                      std::string(CostMeasureName(r.measure)),
+                      absl::StrCat(r.periods), FormatFixed(r.mean),
+                      FormatFixed(r.median), fixed(r.sd), fixed(r.cv),
+                      FormatFixed(r.p5), FormatFixed(r.p25), FormatFixed(r.p75),
+                      FormatFixed(r.p95)});
+  }
+
+  ReportTable& s = tables.emplace_back();
+  s.name = "summary.csv";
+  s.columns = {"key", "value"};
+  for (auto& [key, value] : ReportSummary(report)) {
+    s.rows.push_back({std::move(key), std::move(value)});
+  }
+
+  ReportTable& c = tables.emplace_back();
+  c.name = "coverage_by_team.csv";
+  c.columns = {"team", "patients", "patients_in_clusters",
+               "patients_only_cluster_0", "patients_unclustered"};
+  for (const auto& [team, n] : report.coverage_by_team) {
+    c.rows.push_back({team, absl::StrCat(n.patients),
+                      absl::StrCat(n.patients_in_clusters),
+                      absl::StrCat(n.patients_only_cluster_0),
+                      absl::StrCat(n.patients_unclustered)});
+  }
+
+  if (report.assessments) {
+    ReportTable& red = tables.emplace_back();
+    red.name = "red_items.csv";
+    red.columns = {"item", "red_allocations"};
+    for (int i = 0; i < kItemCount; ++i) {
+      red.rows.push_back({std::string(ItemCode(ItemAt(i))),
+                          absl::StrCat(report.assessments->red_items[i])});
+    }
+  }
+  return tables;
+}
+
+}  // namespace mhpbr

@@ -1,0 +1,407 @@
+// The rich calls' JSON forms give exactly what the binary forms give, and
+// mhpbr_report_build gives exactly what `mhpbr report` writes: every CSV
+// figure and the HTML page, from the same data (examples/data) read by the
+// library's own readers.
+
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_join.h"
+#include "gmock/gmock.h"
+#include "google/protobuf/text_format.h"
+#include "google/protobuf/util/json_util.h"
+#include "google/protobuf/util/message_differencer.h"
+#include "gtest/gtest.h"
+#include "mhpbr.h"
+#include "mhpbr/assessment_csv.h"
+#include "mhpbr/costing_io.h"
+#include "mhpbr/dates.h"
+#include "mhpbr/event_csv.h"
+#include "mhpbr/item.h"
+#include "mhpbr/pricing_io.h"
+#include "mhpbr/v1/care_package.pb.h"
+#include "mhpbr/v1/costing.pb.h"
+#include "mhpbr/v1/periods.pb.h"
+#include "mhpbr/v1/pricing.pb.h"
+#include "mhpbr/v1/report.pb.h"
+#include "tests/common/run_process.h"
+
+namespace mhpbr {
+namespace {
+
+using test_process::RunProcess;
+using test_process::Slurp;
+using ::testing::HasSubstr;
+
+std::string Source(const std::string& rel) {
+  return std::string(MHPBR_SOURCE_DIR) + "/" + rel;
+}
+
+struct Rules {
+  Rules() { EXPECT_EQ(mhpbr_rules_load_default(&rules, nullptr), MHPBR_OK); }
+  ~Rules() { mhpbr_rules_destroy(rules); }
+  mhpbr_rules* rules = nullptr;
+};
+
+using BinaryCall = mhpbr_code (*)(const mhpbr_rules*, const void*, size_t,
+                                  void**, size_t*, char**);
+using JsonCall = mhpbr_code (*)(const mhpbr_rules*, const char*, size_t, char**,
+                                size_t*, char**);
+
+// Calls both forms with `request` and checks they agree; returns the
+// response.
+template <typename Response>
+Response BothForms(BinaryCall binary, JsonCall json,
+                   const google::protobuf::Message& request) {
+  Rules r;
+  const std::string bytes = request.SerializeAsString();
+  void* out = nullptr;
+  size_t out_size = 0;
+  char* error = nullptr;
+  EXPECT_EQ(
+      binary(r.rules, bytes.data(), bytes.size(), &out, &out_size, &error),
+      MHPBR_OK)
+      << (error ? error : "");
+  Response from_binary;
+  EXPECT_TRUE(from_binary.ParseFromArray(out, static_cast<int>(out_size)));
+  mhpbr_free(out);
+  mhpbr_free(error);
+
+  std::string text;
+  EXPECT_TRUE(google::protobuf::util::MessageToJsonString(request, &text).ok());
+  char* json_out = nullptr;
+  error = nullptr;
+  EXPECT_EQ(
+      json(r.rules, text.data(), text.size(), &json_out, &out_size, &error),
+      MHPBR_OK)
+      << (error ? error : "");
+  Response from_json;
+  if (json_out != nullptr) {
+    EXPECT_EQ(std::strlen(json_out), out_size);
+    EXPECT_TRUE(google::protobuf::util::JsonStringToMessage(
+                    std::string(json_out, out_size), &from_json)
+                    .ok())
+        << json_out;
+  }
+  mhpbr_free(json_out);
+  mhpbr_free(error);
+  EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(from_binary,
+                                                                 from_json))
+      << from_binary.DebugString() << "\nvs\n"
+      << from_json.DebugString();
+  return from_binary;
+}
+
+template <typename Message>
+Message TextFile(const std::string& path) {
+  Message m;
+  EXPECT_TRUE(google::protobuf::TextFormat::ParseFromString(Slurp(path), &m))
+      << path;
+  return m;
+}
+
+// The library's CSV readers over a file; the good rows only, unless
+// `bad_too`.
+template <typename Reader, typename Row>
+void ReadRows(const std::string& path,
+              const std::function<void(const Row&)>& use,
+              bool bad_too = false) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  ASSERT_NE(f, nullptr) << path;
+  auto reader = Reader::Open(f, path);
+  ASSERT_TRUE(reader.ok()) << reader.status();
+  Row row;
+  while ((*reader)->Next(&row)) {
+    if (bad_too || row.error.empty()) use(row);
+  }
+  std::fclose(f);
+}
+
+void AddPeriods(const std::string& path,
+                google::protobuf::RepeatedPtrField<v1::PeriodToPrice>* out) {
+  ReadRows<PeriodToPriceCsvReader, InputRow<PeriodToPrice>>(
+      path, [&](const InputRow<PeriodToPrice>& row) {
+        v1::PeriodToPrice* p = out->Add();
+        p->set_patient_id(row.value.patient_id);
+        p->set_cluster(row.value.cluster.code());
+        p->set_start(FormatIsoDate(row.value.start));
+        if (row.value.end) p->set_end(FormatIsoDate(*row.value.end));
+      });
+}
+
+void AddActivity(const std::string& path,
+                 google::protobuf::RepeatedPtrField<v1::ActivityRecord>* out) {
+  ReadRows<ActivityCsvReader, InputRow<ActivityRecord>>(
+      path,
+      [&](const InputRow<ActivityRecord>& row) {
+        if (!row.error.empty()) {
+          // A row the tool rejects on reading: the request carries it as a
+          // record the C API rejects too, so both count it.
+          v1::ActivityRecord* p = out->Add();
+          p->set_activity_id(row.id);
+          p->set_date("not a date");
+          return;
+        }
+        const ActivityRecord& a = row.value;
+        v1::ActivityRecord* p = out->Add();
+        p->set_activity_id(a.activity_id);
+        p->set_patient_id(a.patient_id);
+        p->set_date(FormatIsoDate(a.date));
+        p->set_kind(a.kind == ActivityKind::kContact  ? v1::CONTACT
+                    : a.kind == ActivityKind::kGroup  ? v1::GROUP
+                    : a.kind == ActivityKind::kBedDay ? v1::BED_DAY
+                                                      : v1::OTHER);
+        p->set_staff_group(a.staff_group);
+        p->set_minutes(a.minutes);
+        p->set_ward(a.ward);
+        p->set_count(a.count);
+        p->set_attendees(a.attendees);
+        p->set_cost_pence(a.cost_pence);
+        p->set_team(a.team);
+      },
+      /*bad_too=*/true);
+}
+
+v1::ReportRequest ExampleReportRequest() {
+  v1::ReportRequest request;
+  request.set_as_of("2024-03-31");
+  *request.mutable_unit_costs() =
+      TextFile<v1::UnitCosts>(Source("lib/rules/example_unit_costs.textproto"));
+  AddPeriods(Source("examples/data/periods.csv"), request.mutable_periods());
+  AddActivity(Source("examples/data/activity.csv"), request.mutable_activity());
+  ReadRows<AssessmentCsvReader, AssessmentRow>(
+      Source("examples/data/assessments.csv"), [&](const AssessmentRow& row) {
+        v1::Assessment* a = request.add_assessments();
+        a->set_assessment_id(row.record.assessment_id);
+        const MhctRatings& r = row.record.ratings;
+        bool by_type = false;
+        for (int t = 0; t < kItem8TypeCount; ++t) {
+          by_type |= r.item8_type(static_cast<Item8Type>(t)) != kNotKnown;
+        }
+        for (int i = 0; i < kItemCount; ++i) {
+          const Item item = ItemAt(i);
+          if (item == Item::kOtherProblems && by_type) {
+            for (int t = 0; t < kItem8TypeCount; ++t) {
+              const auto type = static_cast<Item8Type>(t);
+              v1::ItemRating* x = a->add_ratings();
+              x->set_item(std::string(Item8TypeCode(type)));
+              x->set_rating(r.item8_type(type));
+            }
+            continue;
+          }
+          v1::ItemRating* x = a->add_ratings();
+          x->set_item(std::string(ItemCode(item)));
+          x->set_rating(r.rating(item));
+        }
+        a->set_organic(static_cast<v1::Answer>(r.organic()));
+        a->set_psychosis(static_cast<v1::Answer>(r.psychosis()));
+        if (r.allocated()) a->set_allocated_cluster(r.allocated()->code());
+      });
+  ReadRows<EventCsvReader, EventRow>(
+      Source("examples/data/events.csv"), [&](const EventRow& row) {
+        v1::PeriodEvent* e = request.add_events();
+        e->set_patient_id(row.event.patient_id);
+        e->set_date(FormatIsoDate(row.event.date));
+        e->set_line(row.event.line);
+        if (row.event.kind == EventKind::kAllocate) {
+          e->set_kind(v1::ALLOCATE);
+          e->set_cluster(row.event.cluster.code());
+        } else {
+          e->set_kind(v1::DISCHARGE);
+        }
+      });
+  return request;
+}
+
+TEST(RichJson, PeriodsPriceCostTariffsPackagesAgreeWithBinary) {
+  v1::PeriodRequest periods;
+  periods.set_as_of("2024-03-31");
+  ReadRows<EventCsvReader, EventRow>(
+      Source("examples/data/events.csv"), [&](const EventRow& row) {
+        v1::PeriodEvent* e = periods.add_events();
+        e->set_patient_id(row.event.patient_id);
+        e->set_date(FormatIsoDate(row.event.date));
+        e->set_kind(row.event.kind == EventKind::kAllocate ? v1::ALLOCATE
+                                                           : v1::DISCHARGE);
+        e->set_cluster(row.event.cluster.code());
+      });
+  const auto built = BothForms<v1::PeriodResponse>(
+      mhpbr_periods_build, mhpbr_periods_build_json, periods);
+  EXPECT_GT(built.periods_size(), 10);
+
+  v1::PriceRequest price;
+  *price.mutable_contract() =
+      TextFile<v1::Contract>(Source("examples/data/contract.textproto"));
+  AddPeriods(Source("examples/data/periods.csv"), price.mutable_periods());
+  ReadRows<PeriodToPriceCsvReader, InputRow<PeriodToPrice>>(
+      Source("examples/data/periods.csv"),
+      [&](const InputRow<PeriodToPrice>& row) {
+        v1::TariffEntry* e = price.mutable_tariff()->add_entries();
+        e->set_cluster(row.value.cluster.code());
+        e->set_basis(v1::BASIS_DAY);
+        e->set_price_pence(10000 + 100 * row.value.cluster.code());
+      });
+  // One entry per cluster.
+  auto* entries = price.mutable_tariff()->mutable_entries();
+  std::sort(entries->begin(), entries->end(),
+            [](const v1::TariffEntry& a, const v1::TariffEntry& b) {
+              return a.cluster() < b.cluster();
+            });
+  entries->erase(
+      std::unique(entries->begin(), entries->end(),
+                  [](const v1::TariffEntry& a, const v1::TariffEntry& b) {
+                    return a.cluster() == b.cluster();
+                  }),
+      entries->end());
+  const auto statement =
+      BothForms<v1::Statement>(mhpbr_price, mhpbr_price_json, price);
+  EXPECT_GT(statement.lines_size(), 10);
+
+  v1::CostRequest cost;
+  cost.set_as_of("2024-03-31");
+  *cost.mutable_unit_costs() =
+      TextFile<v1::UnitCosts>(Source("lib/rules/example_unit_costs.textproto"));
+  AddPeriods(Source("examples/data/periods.csv"), cost.mutable_periods());
+  AddActivity(Source("examples/data/activity.csv"), cost.mutable_activity());
+  const auto costed =
+      BothForms<v1::CostResponse>(mhpbr_cost, mhpbr_cost_json, cost);
+  EXPECT_GT(costed.total_pence(), 0);
+
+  v1::TariffRequest tariff;
+  tariff.mutable_settings()->set_min_periods(1);
+  for (const v1::CostedPeriod& p : costed.periods()) {
+    v1::CostSample* s = tariff.add_samples();
+    s->set_cluster(p.cluster());
+    s->set_days(p.days());
+    s->set_cost_pence(p.cost_pence());
+  }
+  const auto set = BothForms<v1::TariffResponse>(
+      mhpbr_set_tariffs, mhpbr_set_tariffs_json, tariff);
+  EXPECT_GT(set.evidence_size(), 0);
+
+  const auto packages = BothForms<v1::PackageCostResponse>(
+      mhpbr_package_cost, mhpbr_package_cost_json, v1::PackageCostRequest());
+  EXPECT_EQ(packages.costs_size(), 21);
+
+  v1::PlanRequest plan;
+  *plan.mutable_plan() =
+      TextFile<v1::PersonalPlan>(Source("examples/data/plan.textproto"));
+  const auto planned = BothForms<v1::PlanResponse>(
+      mhpbr_package_plan, mhpbr_package_plan_json, plan);
+  EXPECT_GT(planned.notional_budget_pence(), 0);
+
+  BothForms<v1::ReportResponse>(mhpbr_report_build, mhpbr_report_build_json,
+                                ExampleReportRequest());
+}
+
+TEST(RichJson, MalformedJsonNamesTheProblem) {
+  Rules r;
+  char* out = reinterpret_cast<char*>(1);
+  size_t size = 7;
+  char* error = nullptr;
+  const std::string unknown = R"({"as_of": "2024-03-31", "evnts": []})";
+  EXPECT_EQ(mhpbr_periods_build_json(r.rules, unknown.data(), unknown.size(),
+                                     &out, &size, &error),
+            MHPBR_INVALID_ARGUMENT);
+  EXPECT_EQ(out, nullptr);
+  EXPECT_EQ(size, 0u);
+  ASSERT_NE(error, nullptr);
+  EXPECT_THAT(error, HasSubstr("mhpbr.v1.PeriodRequest"));
+  EXPECT_THAT(error, HasSubstr("evnts"));
+  mhpbr_free(error);
+
+  const std::string wrong_type = R"({"as_of": 7})";
+  error = nullptr;
+  EXPECT_EQ(mhpbr_cost_json(r.rules, wrong_type.data(), wrong_type.size(), &out,
+                            &size, &error),
+            MHPBR_INVALID_ARGUMENT);
+  ASSERT_NE(error, nullptr);
+  EXPECT_THAT(error, HasSubstr("as_of"));
+  mhpbr_free(error);
+
+  const std::string cut = R"({"as_of": "2024-)";
+  EXPECT_EQ(mhpbr_report_build_json(r.rules, cut.data(), cut.size(), &out,
+                                    &size, nullptr),
+            MHPBR_INVALID_ARGUMENT);
+  // A stage error comes through the JSON form as through the binary one.
+  const std::string bad_date = R"({"as_of": "2024-02-30"})";
+  error = nullptr;
+  EXPECT_EQ(mhpbr_report_build_json(r.rules, bad_date.data(), bad_date.size(),
+                                    &out, &size, &error),
+            MHPBR_INVALID_ARGUMENT);
+  ASSERT_NE(error, nullptr);
+  EXPECT_THAT(error, HasSubstr("as_of"));
+  mhpbr_free(error);
+  EXPECT_EQ(mhpbr_price_json(nullptr, "{}", 2, &out, &size, nullptr),
+            MHPBR_INVALID_ARGUMENT);
+  EXPECT_EQ(mhpbr_price_json(r.rules, nullptr, 2, &out, &size, nullptr),
+            MHPBR_INVALID_ARGUMENT);
+  EXPECT_EQ(mhpbr_price_json(r.rules, "{}", 2, nullptr, &size, nullptr),
+            MHPBR_INVALID_ARGUMENT);
+}
+
+// The report from the C API is the one the tool writes, figure for figure.
+TEST(ReportBuild, SameFiguresAndPageAsTheTool) {
+  std::string dir = test_process::TempPath("report_build_XXXXXX");
+  ASSERT_NE(mkdtemp(dir.data()), nullptr);
+  const auto tool = RunProcess(
+      {MHPBR_TOOL_PATH, "report", "--periods",
+       Source("examples/data/periods.csv"), "--activity",
+       Source("examples/data/activity.csv"), "--unit-costs",
+       Source("lib/rules/example_unit_costs.textproto"), "--as-of",
+       "2024-03-31", "--assessments", Source("examples/data/assessments.csv"),
+       "--events", Source("examples/data/events.csv"), "--out",
+       dir + "/report.html", "--csv-dir", dir + "/csv"});
+  ASSERT_EQ(tool.exit_code, 0) << tool.err;
+
+  Rules r;
+  const std::string bytes = ExampleReportRequest().SerializeAsString();
+  void* out = nullptr;
+  size_t size = 0;
+  char* error = nullptr;
+  ASSERT_EQ(mhpbr_report_build(r.rules, bytes.data(), bytes.size(), &out, &size,
+                               &error),
+            MHPBR_OK)
+      << error;
+  v1::ReportResponse response;
+  ASSERT_TRUE(response.ParseFromArray(out, static_cast<int>(size)));
+  mhpbr_free(out);
+
+  EXPECT_EQ(response.html(), Slurp(dir + "/report.html"));
+  std::vector<std::string> names;
+  for (const v1::ReportTable& t : response.tables()) {
+    names.push_back(t.name());
+    std::string csv = absl::StrJoin(t.columns(), ",") + "\n";
+    for (const v1::ReportRow& row : t.rows()) {
+      csv += absl::StrJoin(row.cells(), ",") + "\n";
+    }
+    EXPECT_EQ(csv, Slurp(dir + "/csv/" + t.name())) << t.name();
+  }
+  EXPECT_THAT(names,
+              ::testing::ElementsAre("homogeneity.csv", "summary.csv",
+                                     "coverage_by_team.csv", "red_items.csv"));
+  // The rows the tool rejects for a reason the request can carry (an
+  // unknown staff group; an event the builder cannot use) come back as
+  // errors.
+  EXPECT_GT(response.errors_size(), 0);
+
+  // Without the page.
+  v1::ReportRequest no_html = ExampleReportRequest();
+  no_html.set_no_html(true);
+  const std::string small = no_html.SerializeAsString();
+  ASSERT_EQ(mhpbr_report_build(r.rules, small.data(), small.size(), &out, &size,
+                               nullptr),
+            MHPBR_OK);
+  v1::ReportResponse tables_only;
+  ASSERT_TRUE(tables_only.ParseFromArray(out, static_cast<int>(size)));
+  mhpbr_free(out);
+  EXPECT_TRUE(tables_only.html().empty());
+  EXPECT_EQ(tables_only.tables_size(), response.tables_size());
+  RunProcess({"/bin/rm", "-rf", dir});
+}
+
+}  // namespace
+}  // namespace mhpbr
