@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "activity_rows.h"
 #include "args.h"
+#include "command_start.h"
 #include "commands.h"
 #include "csv_output.h"
 #include "help.h"
@@ -29,36 +30,22 @@
 #include "rule_set_flag.h"
 
 namespace mhpbr::cli {
-namespace {
-
-int Usage(absl::string_view why) { return UsageError("cost", why); }
-
-}  // namespace
+namespace {}  // namespace
 
 int RunCost(const std::vector<std::string>& argv) {
-  auto args = Args::Parse(argv,
-                          {"periods", "activity", "unit-costs", "as-of",
-                           "rules", "out", "by-cluster", "summary", "rejects"},
-                          {"strict"});
-  if (!args.ok()) return Usage(args.status().message());
-  if (!args->positional().empty()) {
-    return Usage(absl::StrCat("unexpected argument ", args->positional()[0]));
+  CommandStart start;
+  if (auto stop =
+          StartCommand({"cost",
+                        {"periods", "activity", "unit-costs", "as-of", "rules",
+                         "out", "by-cluster", "summary", "rejects"},
+                        {"strict"},
+                        {"periods", "activity", "unit-costs", "as-of"}},
+                       argv, &start)) {
+    return *stop;
   }
-  for (const char* required : {"periods", "activity", "unit-costs", "as-of"}) {
-    if (auto s = args->Require(required); !s.ok()) {
-      return Usage(s.status().message());
-    }
-  }
-  auto as_of = ParseIsoDate(*args->Get("as-of"));
-  if (!as_of.ok()) {
-    return Usage(absl::StrCat("--as-of: ", as_of.status().message()));
-  }
-  auto fail = [](const absl::Status& s) {
-    PrintError(s.message());
-    return kExitUsage;
-  };
-  auto rules = RulesFromFlag(args->Get("rules"));
-  if (!rules.ok()) return fail(rules.status());
+  const Args* args = &start.args;
+  const absl::CivilDay as_of = *start.as_of;
+  auto fail = DataError;
   auto costs = LoadUnitCostsFile(*args->Get("unit-costs"));
   if (!costs.ok()) return fail(costs.status());
   OutputSet outputs;
@@ -69,8 +56,8 @@ int RunCost(const std::vector<std::string>& argv) {
   // activity they would have covered falls to the unclustered bucket.
   auto periods = ReadPeriodRows(*args->Get("periods"), **ledger);
   if (!periods.ok()) return fail(periods.status());
-  auto coster = ActivityCoster::Create(*std::move(periods), *as_of, *costs,
-                                       (*rules)->day_count());
+  auto coster = ActivityCoster::Create(*std::move(periods), as_of, *costs,
+                                       start.rules->day_count());
   if (!coster.ok()) return fail(coster.status());
 
   if (absl::Status s =

@@ -17,6 +17,7 @@
 #include "csv_output.h"
 #include "help.h"
 #include "input_file.h"
+#include "input_rows.h"
 #include "mhpbr/costing_io.h"
 #include "mhpbr/csv_writer.h"
 #include "mhpbr/dates.h"
@@ -56,21 +57,8 @@ absl::StatusOr<std::shared_ptr<const PackageCatalogue>> CatalogueFromFlag(
 // Reads activity rows, rejecting bad ones into the ledger.
 absl::Status ForEachActivity(
     const std::string& path, RowLedger& ledger,
-    const std::function<absl::Status(const ActivityRecord&)>& use) {
-  MHPBR_ASSIGN_OR_RETURN(InputFile in, OpenInput(path));
-  MHPBR_ASSIGN_OR_RETURN(std::unique_ptr<ActivityCsvReader> reader,
-                         ActivityCsvReader::Open(in.get(), path));
-  InputRow<ActivityRecord> row;
-  while (reader->Next(&row)) {
-    absl::Status s = row.error.empty() ? use(row.value)
-                                       : absl::InvalidArgumentError(row.error);
-    if (s.ok()) {
-      ledger.Ok();
-    } else {
-      ledger.Reject(row.line, row.id, s.message());
-    }
-  }
-  return reader->io_status();
+    absl::FunctionRef<absl::Status(ActivityRecord&)> use) {
+  return ForEachRow<ActivityCsvReader, ActivityRecord>(path, "", ledger, use);
 }
 
 int Validate(const Args& args) {

@@ -11,6 +11,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "args.h"
+#include "command_start.h"
 #include "commands.h"
 #include "help.h"
 #include "input_file.h"
@@ -117,39 +118,22 @@ absl::StatusOr<Events> ReadEvents(const Args& args, RowLedger& ledger) {
 }  // namespace
 
 int RunPeriods(const std::vector<std::string>& argv) {
-  auto args =
-      Args::Parse(argv,
-                  {"in", "mhsds-clusters", "as-of", "rules", "transitions",
-                   "out", "rejects", "by-patient", "by-cluster"},
-                  {"strict"});
-  if (!args.ok()) return Usage(args.status().message());
-  if (!args->positional().empty()) {
-    return Usage(absl::StrCat("unexpected argument ", args->positional()[0]));
+  CommandStart start;
+  if (auto stop = StartCommand(
+          {"periods",
+           {"in", "mhsds-clusters", "as-of", "rules", "transitions", "out",
+            "rejects", "by-patient", "by-cluster"},
+           {"strict"},
+           {}},
+          argv, &start)) {
+    return *stop;
   }
+  const Args* args = &start.args;
   if (args->Has("in") == args->Has("mhsds-clusters")) {
     return Usage("give one of --in or --mhsds-clusters");
   }
-  auto as_of_text = args->Require("as-of");
-  if (!as_of_text.ok()) return Usage(as_of_text.status().message());
-  auto as_of = ParseIsoDate(*as_of_text);
-  if (!as_of.ok()) {
-    return Usage(absl::StrCat("--as-of: ", as_of.status().message()));
-  }
-
-  auto rules = RulesFromFlag(args->Get("rules"));
-  if (!rules.ok()) {
-    PrintError(rules.status().message());
-    return kExitUsage;
-  }
-  TransitionTable transitions = (*rules)->transitions();
-  if (auto path = args->Get("transitions")) {
-    auto t = LoadTransitionTableFile(*path);
-    if (!t.ok()) {
-      PrintError(t.status().message());
-      return kExitUsage;
-    }
-    transitions = *t;
-  }
+  if (!start.as_of) return Usage("--as-of is required");
+  const absl::CivilDay as_of = *start.as_of;
   OutputSet outputs;
   auto out_file = outputs.Open(args->Get("out"));
   if (!out_file.ok()) {
@@ -169,7 +153,7 @@ int RunPeriods(const std::vector<std::string>& argv) {
     return kExitUsage;
   }
   const PeriodBuild build =
-      BuildPeriods(events->events, *as_of, **rules, transitions);
+      BuildPeriods(events->events, as_of, *start.rules, start.transitions);
   // Events the builder could not use are rejects like any other; the rest
   // were accepted (used, superseded, or after the as-of date).
   for (const EventError& e : build.errors) {

@@ -10,42 +10,24 @@
 
 #include "absl/strings/str_cat.h"
 #include "args.h"
+#include "command_start.h"
 #include "commands.h"
 #include "csv_output.h"
 #include "help.h"
 #include "input_file.h"
+#include "input_rows.h"
 #include "mhpbr/contract_pricer.h"
 #include "mhpbr/csv_writer.h"
 #include "mhpbr/dates.h"
 #include "mhpbr/pricing_io.h"
 #include "mhpbr/status_macros.h"
 #include "output_file.h"
+#include "period_rows.h"
 #include "row_ledger.h"
 #include "rule_set_flag.h"
 
 namespace mhpbr::cli {
 namespace {
-
-int Usage(absl::string_view why) { return UsageError("price", why); }
-
-// Reads a row-by-row input, rejecting bad rows into the ledger.
-template <typename Reader, typename T>
-absl::Status ReadRows(const std::string& path, RowLedger& ledger,
-                      std::vector<T>* out) {
-  MHPBR_ASSIGN_OR_RETURN(InputFile in, OpenInput(path));
-  MHPBR_ASSIGN_OR_RETURN(std::unique_ptr<Reader> reader,
-                         Reader::Open(in.get(), path));
-  InputRow<T> row;
-  while (reader->Next(&row)) {
-    if (!row.error.empty()) {
-      ledger.Reject(row.line, row.id, absl::StrCat(path, ": ", row.error));
-      continue;
-    }
-    ledger.Ok();
-    out->push_back(row.value);
-  }
-  return reader->io_status();
-}
 
 void WriteStatement(const Statement& st, CsvWriter& out) {
   out.Row({"patient_id", "cluster", "start", "end", "days_in_year", "basis",
@@ -118,24 +100,18 @@ void WriteByCluster(const Statement& st, CsvWriter& out) {
 }  // namespace
 
 int RunPrice(const std::vector<std::string>& argv) {
-  auto args = Args::Parse(argv,
-                          {"periods", "tariff", "contract", "one-offs", "rules",
-                           "out", "summary", "by-cluster", "rejects"},
-                          {"strict"});
-  if (!args.ok()) return Usage(args.status().message());
-  if (!args->positional().empty()) {
-    return Usage(absl::StrCat("unexpected argument ", args->positional()[0]));
+  CommandStart start;
+  if (auto stop =
+          StartCommand({"price",
+                        {"periods", "tariff", "contract", "one-offs", "rules",
+                         "out", "summary", "by-cluster", "rejects"},
+                        {"strict"},
+                        {"periods", "tariff", "contract"}},
+                       argv, &start)) {
+    return *stop;
   }
-  for (const char* required : {"periods", "tariff", "contract"}) {
-    if (auto s = args->Require(required); !s.ok())
-      return Usage(s.status().message());
-  }
-  auto fail = [](const absl::Status& s) {
-    PrintError(s.message());
-    return kExitUsage;
-  };
-  auto rules = RulesFromFlag(args->Get("rules"));
-  if (!rules.ok()) return fail(rules.status());
+  const Args* args = &start.args;
+  auto fail = DataError;
   auto contract = LoadContractFile(*args->Get("contract"));
   if (!contract.ok()) return fail(contract.status());
   const std::string tariff_path = *args->Get("tariff");
@@ -150,21 +126,17 @@ int RunPrice(const std::vector<std::string>& argv) {
       RowLedger::Open(outputs, args->Get("rejects"), args->Has("strict"));
   if (!ledger.ok()) return fail(ledger.status());
 
-  std::vector<PeriodToPrice> periods;
-  if (absl::Status s = ReadRows<PeriodToPriceCsvReader>(*args->Get("periods"),
-                                                        **ledger, &periods);
-      !s.ok()) {
-    return fail(s);
-  }
+  auto periods = ReadPeriodRows(*args->Get("periods"), **ledger);
+  if (!periods.ok()) return fail(periods.status());
   std::vector<OneOff> one_offs;
   if (auto path = args->Get("one-offs")) {
-    if (absl::Status s = ReadRows<OneOffCsvReader>(*path, **ledger, &one_offs);
-        !s.ok()) {
-      return fail(s);
-    }
+    auto rows = ReadAllRows<OneOffCsvReader, OneOff>(
+        *path, absl::StrCat(*path, ": "), **ledger);
+    if (!rows.ok()) return fail(rows.status());
+    one_offs = *std::move(rows);
   }
   auto statement =
-      PriceContract(periods, one_offs, *tariff, *contract, **rules);
+      PriceContract(*periods, one_offs, *tariff, *contract, *start.rules);
   if (!statement.ok()) return fail(statement.status());
 
   {

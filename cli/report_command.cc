@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "activity_rows.h"
 #include "args.h"
+#include "command_start.h"
 #include "commands.h"
 #include "csv_output.h"
 #include "help.h"
@@ -32,8 +33,6 @@
 
 namespace mhpbr::cli {
 namespace {
-
-int Usage(absl::string_view why) { return UsageError("report", why); }
 
 absl::Status ReadAssessments(const std::string& path, ReportBuilder& builder,
                              RowLedger& ledger) {
@@ -98,37 +97,18 @@ absl::Status WriteCsvFiles(OutputSet& outputs, const std::string& dir,
 }  // namespace
 
 int RunReport(const std::vector<std::string>& argv) {
-  auto args = Args::Parse(
-      argv,
-      {"periods", "activity", "unit-costs", "as-of", "assessments", "events",
-       "rules", "transitions", "out", "csv-dir", "rejects"},
-      {"strict"});
-  if (!args.ok()) return Usage(args.status().message());
-  if (!args->positional().empty()) {
-    return Usage(absl::StrCat("unexpected argument ", args->positional()[0]));
+  CommandStart start;
+  if (auto stop = StartCommand(
+          {"report",
+           {"periods", "activity", "unit-costs", "as-of", "assessments",
+            "events", "rules", "transitions", "out", "csv-dir", "rejects"},
+           {"strict"},
+           {"periods", "activity", "unit-costs", "as-of", "out"}},
+          argv, &start)) {
+    return *stop;
   }
-  for (const char* required :
-       {"periods", "activity", "unit-costs", "as-of", "out"}) {
-    if (auto s = args->Require(required); !s.ok()) {
-      return Usage(s.status().message());
-    }
-  }
-  auto as_of = ParseIsoDate(*args->Get("as-of"));
-  if (!as_of.ok()) {
-    return Usage(absl::StrCat("--as-of: ", as_of.status().message()));
-  }
-  auto fail = [](const absl::Status& s) {
-    PrintError(s.message());
-    return kExitUsage;
-  };
-  auto rules = RulesFromFlag(args->Get("rules"));
-  if (!rules.ok()) return fail(rules.status());
-  TransitionTable transitions = (*rules)->transitions();
-  if (auto path = args->Get("transitions")) {
-    auto t = LoadTransitionTableFile(*path);
-    if (!t.ok()) return fail(t.status());
-    transitions = *t;
-  }
+  const Args* args = &start.args;
+  auto fail = DataError;
   auto costs = LoadUnitCostsFile(*args->Get("unit-costs"));
   if (!costs.ok()) return fail(costs.status());
   OutputSet outputs;
@@ -138,8 +118,8 @@ int RunReport(const std::vector<std::string>& argv) {
 
   auto periods = ReadPeriodRows(*args->Get("periods"), **ledger);
   if (!periods.ok()) return fail(periods.status());
-  auto builder = ReportBuilder::Create(*std::move(periods), *as_of, *rules,
-                                       std::move(transitions), *costs);
+  auto builder = ReportBuilder::Create(*std::move(periods), *start.as_of,
+                                       start.rules, start.transitions, *costs);
   if (!builder.ok()) return fail(builder.status());
   const std::string activity = *args->Get("activity");
   if (absl::Status s = CostActivityRows(activity, absl::StrCat(activity, ": "),

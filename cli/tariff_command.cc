@@ -14,11 +14,13 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "args.h"
+#include "command_start.h"
 #include "commands.h"
 #include "csv_output.h"
 #include "help.h"
 #include "input_file.h"
-#include "lib/codec/csv_columns.h"
+#include "input_rows.h"
+#include "mhpbr/costing_io.h"
 #include "mhpbr/csv_writer.h"
 #include "mhpbr/pricing_io.h"
 #include "mhpbr/statistics.h"
@@ -33,86 +35,21 @@ namespace {
 
 int Usage(absl::string_view why) { return UsageError("tariff", why); }
 
-// The sample limits within which SetTariffs promises exact arithmetic
-// (tariff_setting.h).
-constexpr int64_t kMaxSampleDays = 100000;
-constexpr int64_t kMaxSampleCostPence = 10000000000000;
-
-// Reads `cluster`, `days` and `cost_pence` of a `mhpbr cost` output.
-absl::StatusOr<std::vector<CostSample>> ReadSamples(const std::string& path,
-                                                    RowLedger& ledger) {
-  MHPBR_ASSIGN_OR_RETURN(InputFile in, OpenInput(path));
-  CsvReader csv(in.get(), path);
-  MHPBR_RETURN_IF_ERROR(csv.ReadHeader());
-  CsvColumns cols(csv);
-  const int cluster = cols.Required("cluster");
-  const int days = cols.Required("days");
-  const int cost = cols.Required("cost_pence");
-  const int patient = cols.Optional("patient_id");
-  MHPBR_RETURN_IF_ERROR(cols.Check());
-  std::vector<CostSample> samples;
-  CsvRecord rec;
-  while (csv.Next(&rec)) {
-    std::string err = rec.error;
-    if (err.empty()) err = RaggedRow(rec.fields.size(), csv.header().size());
-    std::string id;
-    if (patient >= 0 && static_cast<size_t>(patient) < rec.fields.size()) {
-      id = std::string(rec.fields[patient]);
-    }
-    CostSample s;
-    if (err.empty()) {
-      auto fail = [&err](absl::string_view col, absl::string_view what) {
-        absl::StrAppend(&err, err.empty() ? "" : "; ", col, ": ", what);
-      };
-      if (auto c = Cluster::Parse(rec.fields[cluster]); c.ok()) {
-        s.cluster = *c;
-      } else {
-        fail("cluster", c.status().message());
-      }
-      // Out-of-range samples are rejected here, naming their line:
-      // SetTariffs would fail the whole run naming only a sample number.
-      if (auto d = ParseInteger(rec.fields[days]);
-          d.ok() && *d >= 0 && *d <= kMaxSampleDays) {
-        s.days = *d;
-      } else {
-        fail("days", !d.ok()  ? d.status().message()
-                     : *d < 0 ? "must not be negative"
-                              : "must be at most 100000");
-      }
-      if (auto p = ParseInteger(rec.fields[cost]);
-          p.ok() && *p >= 0 && *p <= kMaxSampleCostPence) {
-        s.cost_pence = *p;
-      } else {
-        fail("cost_pence", !p.ok()  ? p.status().message()
-                           : *p < 0 ? "must not be negative"
-                                    : "must be at most 10^13");
-      }
-    }
-    if (!err.empty()) {
-      ledger.Reject(rec.line, id, err);
-      continue;
-    }
-    ledger.Ok();
-    samples.push_back(s);
-  }
-  MHPBR_RETURN_IF_ERROR(csv.io_status());
-  return samples;
-}
-
 }  // namespace
 
 int RunTariff(const std::vector<std::string>& argv) {
-  auto args =
-      Args::Parse(argv,
-                  {"in", "basis", "iqr-k", "uplift-ppm", "efficiency-ppm",
-                   "min-periods", "rules", "out", "evidence", "rejects"},
-                  {"strict"});
-  if (!args.ok()) return Usage(args.status().message());
-  if (!args->positional().empty()) {
-    return Usage(absl::StrCat("unexpected argument ", args->positional()[0]));
+  CommandStart start;
+  if (auto stop =
+          StartCommand({"tariff",
+                        {"in", "basis", "iqr-k", "uplift-ppm", "efficiency-ppm",
+                         "min-periods", "rules", "out", "evidence", "rejects"},
+                        {"strict"},
+                        {"in"}},
+                       argv, &start)) {
+    return *stop;
   }
-  auto in_path = args->Require("in");
-  if (!in_path.ok()) return Usage(in_path.status().message());
+  const Args* args = &start.args;
+  const std::string in_path = *args->Get("in");
   TariffSettings settings;
   if (auto b = args->Get("basis")) {
     auto basis = ParseBasis(*b);
@@ -140,19 +77,16 @@ int RunTariff(const std::vector<std::string>& argv) {
       *flag.value = *n;
     }
   }
-  auto fail = [](const absl::Status& s) {
-    PrintError(s.message());
-    return kExitUsage;
-  };
-  auto rules = RulesFromFlag(args->Get("rules"));
-  if (!rules.ok()) return fail(rules.status());
+  auto fail = DataError;
   OutputSet outputs;
   auto ledger =
       RowLedger::Open(outputs, args->Get("rejects"), args->Has("strict"));
   if (!ledger.ok()) return fail(ledger.status());
-  auto samples = ReadSamples(*in_path, **ledger);
+  // `cluster`, `days` and `cost_pence` of a `mhpbr cost` output.
+  auto samples =
+      ReadAllRows<CostSampleCsvReader, CostSample>(in_path, "", **ledger);
   if (!samples.ok()) return fail(samples.status());
-  auto result = SetTariffs(*samples, settings, **rules);
+  auto result = SetTariffs(*samples, settings, *start.rules);
   if (!result.ok()) return fail(result.status());
 
   absl::Status written =

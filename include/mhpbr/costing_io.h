@@ -21,6 +21,7 @@
 #include "mhpbr/activity.h"
 #include "mhpbr/csv_reader.h"
 #include "mhpbr/pricing_io.h"
+#include "mhpbr/tariff_evidence.h"
 #include "mhpbr/unit_costs.h"
 
 namespace mhpbr {
@@ -46,6 +47,26 @@ class ActivityCsvReader {
   int id_ = -1, patient_ = -1, date_ = -1, kind_ = -1, staff_ = -1,
       minutes_ = -1, ward_ = -1, count_ = -1, attendees_ = -1, cost_ = -1,
       element_ = -1, team_ = -1;
+};
+
+// Reads the samples of a reference year's costed periods (a `mhpbr cost`
+// output: `cluster`, `days`, `cost_pence`, optional `patient_id` as the
+// row's id) for tariff setting. A sample outside the limits within which
+// SetTariffs promises exact arithmetic (days 0-100000, cost 0-10^13
+// pence) is rejected naming its line.
+class CostSampleCsvReader {
+ public:
+  static absl::StatusOr<std::unique_ptr<CostSampleCsvReader>> Open(
+      std::FILE* file, std::string name);
+  bool Next(InputRow<CostSample>* row);
+  const absl::Status& io_status() const { return csv_.io_status(); }
+
+ private:
+  CostSampleCsvReader(std::FILE* file, std::string name)
+      : csv_(file, std::move(name)) {}
+  CsvReader csv_;
+  CsvRecord rec_;
+  int cluster_ = -1, days_ = -1, cost_ = -1, patient_ = -1;
 };
 
 }  // namespace mhpbr

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "mhpbr/cluster.h"
+#include "mhpbr/dates.h"
 #include "mhpbr/item.h"
 
 namespace mhpbr {
@@ -30,6 +31,10 @@ absl::StatusOr<MhctRatings> AssessmentFromProto(const v1::Assessment& in) {
   auto fail = [&](absl::string_view field, absl::string_view what) {
     absl::StrAppend(&err, err.empty() ? "" : "; ", field, ": ", what);
   };
+  // As the CSV reader: the date is required, and must be a real one.
+  if (auto d = ParseIsoDate(in.date()); !d.ok()) {
+    fail("date", d.status().message());
+  }
   for (int i = 0; i < in.ratings_size(); ++i) {
     const v1::ItemRating& rating = in.ratings(i);
     const std::string field = absl::StrCat("ratings[", i, "]");

@@ -10,7 +10,8 @@
 
 namespace mhpbr {
 
-// Every problem is named by field ("ratings[2].item: ..."), `; `-joined.
+// Every problem is named by field ("ratings[2].item: ..."), `; `-joined;
+// the date is required (ISO YYYY-MM-DD), as in the CSV input.
 absl::StatusOr<MhctRatings> AssessmentFromProto(
     const v1::Assessment& assessment);
 

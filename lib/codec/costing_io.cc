@@ -136,4 +136,67 @@ bool ActivityCsvReader::Next(InputRow<ActivityRecord>* row) {
   return true;
 }
 
+namespace {
+constexpr int64_t kMaxSampleDays = 100000;
+constexpr int64_t kMaxSampleCostPence = 10000000000000;
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<CostSampleCsvReader>> CostSampleCsvReader::Open(
+    std::FILE* file, std::string name) {
+  std::unique_ptr<CostSampleCsvReader> r(
+      new CostSampleCsvReader(file, std::move(name)));
+  MHPBR_RETURN_IF_ERROR(r->csv_.ReadHeader());
+  CsvColumns cols(r->csv_);
+  r->cluster_ = cols.Required("cluster");
+  r->days_ = cols.Required("days");
+  r->cost_ = cols.Required("cost_pence");
+  r->patient_ = cols.Optional("patient_id");
+  MHPBR_RETURN_IF_ERROR(cols.Check());
+  return r;
+}
+
+bool CostSampleCsvReader::Next(InputRow<CostSample>* row) {
+  if (!csv_.Next(&rec_)) return false;
+  row->line = rec_.line;
+  row->error = rec_.error;
+  if (row->error.empty()) {
+    row->error = RaggedRow(rec_.fields.size(), csv_.header().size());
+  }
+  row->id.clear();
+  if (patient_ >= 0 && static_cast<size_t>(patient_) < rec_.fields.size()) {
+    row->id = std::string(rec_.fields[patient_]);
+  }
+  row->value = CostSample();
+  if (!row->error.empty()) return true;
+  std::string& err = row->error;
+  auto fail = [&err](absl::string_view col, absl::string_view what) {
+    absl::StrAppend(&err, err.empty() ? "" : "; ", col, ": ", what);
+  };
+  CostSample& s = row->value;
+  if (auto c = Cluster::Parse(rec_.fields[cluster_]); c.ok()) {
+    s.cluster = *c;
+  } else {
+    fail("cluster", c.status().message());
+  }
+  // Out-of-range samples are rejected here, naming their line: SetTariffs
+  // would fail the whole run naming only a sample number.
+  if (auto d = ParseInteger(rec_.fields[days_]);
+      d.ok() && *d >= 0 && *d <= kMaxSampleDays) {
+    s.days = *d;
+  } else {
+    fail("days", !d.ok()  ? d.status().message()
+                 : *d < 0 ? "must not be negative"
+                          : "must be at most 100000");
+  }
+  if (auto p = ParseInteger(rec_.fields[cost_]);
+      p.ok() && *p >= 0 && *p <= kMaxSampleCostPence) {
+    s.cost_pence = *p;
+  } else {
+    fail("cost_pence", !p.ok()  ? p.status().message()
+                       : *p < 0 ? "must not be negative"
+                                : "must be at most 10^13");
+  }
+  return true;
+}
+
 }  // namespace mhpbr

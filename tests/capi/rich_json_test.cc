@@ -176,6 +176,7 @@ v1::ReportRequest ExampleReportRequest() {
       Source("examples/data/assessments.csv"), [&](const AssessmentRow& row) {
         v1::Assessment* a = request.add_assessments();
         a->set_assessment_id(row.record.assessment_id);
+        a->set_date(FormatIsoDate(row.record.date));
         const MhctRatings& r = row.record.ratings;
         bool by_type = false;
         for (int t = 0; t < kItem8TypeCount; ++t) {

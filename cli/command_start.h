@@ -1,0 +1,48 @@
+// What every row-reading command does first, in one place: parse its
+// options, refuse positional arguments, check the required options, read
+// --as-of, and load the rule set (--rules) and the transition table
+// (--transitions). Usage errors print the command's synopsis; an
+// unreadable rule set or table prints the error alone.
+
+#ifndef MHPBR_CLI_COMMAND_START_H_
+#define MHPBR_CLI_COMMAND_START_H_
+
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/time/civil_time.h"
+#include "args.h"
+#include "mhpbr/rule_set.h"
+#include "mhpbr/transition_table.h"
+
+namespace mhpbr::cli {
+
+struct CommandSpec {
+  const char* name;  // for the synopsis: "cost"
+  std::set<std::string> valued;
+  std::set<std::string> switches;
+  std::vector<std::string> required;
+  // --as-of is read (and must be a date) when given; add it to `required`
+  // where it must be.
+};
+
+struct CommandStart {
+  Args args;
+  std::optional<absl::CivilDay> as_of;
+  std::shared_ptr<const RuleSet> rules;
+  // The rule set's table, or the trust's own from --transitions.
+  TransitionTable transitions;
+};
+
+// Fills `start` and returns nullopt, or returns the exit status to stop
+// with (the error already printed).
+std::optional<int> StartCommand(const CommandSpec& spec,
+                                const std::vector<std::string>& argv,
+                                CommandStart* start);
+
+}  // namespace mhpbr::cli
+
+#endif  // MHPBR_CLI_COMMAND_START_H_
