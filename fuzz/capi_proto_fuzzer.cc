@@ -1,6 +1,7 @@
 // The C API's rich calls over arbitrary bytes: byte 0 picks the call
 // (mhpbr_periods_build, mhpbr_price, mhpbr_cost, mhpbr_set_tariffs,
-// mhpbr_package_cost, mhpbr_package_plan, mhpbr_rules_load_text) and the
+// mhpbr_package_cost, mhpbr_package_plan, mhpbr_rules_load_text,
+// mhpbr_report_build, or a call's JSON form, picked by byte 1) and the
 // rest is its request. Whatever the bytes, the call returns a code: on
 // MHPBR_OK a response that parses as the promised message, otherwise a
 // message and no response; nothing is printed. Linked against the C
@@ -17,6 +18,8 @@
 #include "mhpbr/v1/costing.pb.h"
 #include "mhpbr/v1/periods.pb.h"
 #include "mhpbr/v1/pricing.pb.h"
+#include "mhpbr/v1/report.pb.h"
+#include "google/protobuf/util/json_util.h"
 
 namespace {
 
@@ -38,6 +41,35 @@ void Call(RichFn fn, const mhpbr_rules* rules, const uint8_t* data,
     Response parsed;
     MHPBR_FUZZ_CHECK(
         parsed.ParseFromArray(response, static_cast<int>(response_size)));
+  } else {
+    MHPBR_FUZZ_CHECK(error != nullptr && std::strlen(error) > 0);
+    MHPBR_FUZZ_CHECK(response == nullptr && response_size == 0);
+  }
+  mhpbr_free(response);
+  mhpbr_free(error);
+}
+
+using JsonFn = mhpbr_code (*)(const mhpbr_rules*, const char*, size_t, char**,
+                              size_t*, char**);
+
+// The JSON form: on MHPBR_OK a NUL-terminated response that parses as the
+// promised message's JSON.
+template <typename Response>
+void CallJson(JsonFn fn, const mhpbr_rules* rules, const uint8_t* data,
+              size_t size) {
+  char* response = reinterpret_cast<char*>(1);
+  size_t response_size = 12345;
+  char* error = reinterpret_cast<char*>(1);
+  const mhpbr_code code =
+      fn(rules, size == 0 ? nullptr : reinterpret_cast<const char*>(data),
+         size, &response, &response_size, &error);
+  if (code == MHPBR_OK) {
+    MHPBR_FUZZ_CHECK(error == nullptr && response != nullptr);
+    MHPBR_FUZZ_CHECK(std::strlen(response) == response_size);
+    Response parsed;
+    MHPBR_FUZZ_CHECK(google::protobuf::util::JsonStringToMessage(
+                         std::string(response, response_size), &parsed)
+                         .ok());
   } else {
     MHPBR_FUZZ_CHECK(error != nullptr && std::strlen(error) > 0);
     MHPBR_FUZZ_CHECK(response == nullptr && response_size == 0);
@@ -70,7 +102,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }();
   const uint8_t* body = data + 1;
   const size_t n = size - 1;
-  switch (data[0] % 7) {
+  switch (data[0] % 9) {
     case 0:
       Call<mhpbr::v1::PeriodResponse>(mhpbr_periods_build, rules, body, n);
       break;
@@ -89,6 +121,43 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     case 5:
       Call<mhpbr::v1::PlanResponse>(mhpbr_package_plan, rules, body, n);
       break;
+    case 7:
+      Call<mhpbr::v1::ReportResponse>(mhpbr_report_build, rules, body, n);
+      break;
+    case 8: {
+      if (n < 1) break;
+      const uint8_t* json = body + 1;
+      const size_t m = n - 1;
+      switch (body[0] % 7) {
+        case 0:
+          CallJson<mhpbr::v1::PeriodResponse>(mhpbr_periods_build_json, rules,
+                                              json, m);
+          break;
+        case 1:
+          CallJson<mhpbr::v1::Statement>(mhpbr_price_json, rules, json, m);
+          break;
+        case 2:
+          CallJson<mhpbr::v1::CostResponse>(mhpbr_cost_json, rules, json, m);
+          break;
+        case 3:
+          CallJson<mhpbr::v1::TariffResponse>(mhpbr_set_tariffs_json, rules,
+                                              json, m);
+          break;
+        case 4:
+          CallJson<mhpbr::v1::PackageCostResponse>(mhpbr_package_cost_json,
+                                                   rules, json, m);
+          break;
+        case 5:
+          CallJson<mhpbr::v1::PlanResponse>(mhpbr_package_plan_json, rules,
+                                            json, m);
+          break;
+        default:
+          CallJson<mhpbr::v1::ReportResponse>(mhpbr_report_build_json, rules,
+                                              json, m);
+          break;
+      }
+      break;
+    }
     default: {
       mhpbr_rules* r = nullptr;
       char* error = nullptr;
