@@ -30,7 +30,6 @@
 #include "rule_set_flag.h"
 
 namespace mhpbr::cli {
-namespace {}  // namespace
 
 int RunCost(const std::vector<std::string>& argv) {
   CommandStart start;
