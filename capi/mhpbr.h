@@ -57,8 +57,14 @@
  * proto/mhpbr/v1/; the response buffer is the caller's to mhpbr_free. The
  * schemas only grow compatibly, so the ABI stays frozen.
  *
- * Not supported: reading files other than rule sets; anything that needs a
- * clock (the caller always passes dates).
+ * Live calls. Plain-struct calls on handles built once (a tariff, a
+ * coster, a catalogue, a transition table) for the questions asked while a
+ * record is open; see "Live calls" below. The `_create_files`/`_file`
+ * forms read the trust's data files (contract, tariff, unit costs,
+ * catalogue, transitions), as the tool does.
+ *
+ * Not supported: anything that needs a clock (the caller always passes
+ * dates).
  */
 #ifndef MHPBR_H_
 #define MHPBR_H_
@@ -389,6 +395,494 @@ MHPBR_EXPORT mhpbr_code mhpbr_package_plan_json(
 MHPBR_EXPORT mhpbr_code mhpbr_report_build_json(
     const mhpbr_rules* rules, const char* request, size_t request_size,
     char** response, size_t* response_size, char** error);
+
+/* ---- Live calls ---------------------------------------------------------- */
+/* Plain-struct calls on handles built once from a rule set and the trust's
+ * data, for the questions an EPR asks while a record is open: a cluster's
+ * facts, when its review falls due, whether a move is in the transition
+ * protocol, the price of a period, the cost of a contact, a cluster's care
+ * package. Each answer equals the one the matching `mhpbr` command gives
+ * for the same data (they run the same C++ code).
+ *
+ * Dates are int32_t YYYYMMDD (20230401 for 1 April 2023), years 1800-9999;
+ * an impossible date (20230229, 20231301, 17991231) gives
+ * MHPBR_INVALID_ARGUMENT naming the field. MHPBR_NO_DATE (0) means "none":
+ * an open period's end. Clusters are 0-8 and 10-21; 9 or anything else
+ * gives MHPBR_INVALID_ARGUMENT. An index past the end gives
+ * MHPBR_OUT_OF_RANGE. Strings passed in are NUL-terminated; NULL is the
+ * empty string. Strings handed out (`const char*` fields of out structs)
+ * are borrowed from the handle and live as long as it does.
+ *
+ * Every handle here is immutable once made, and safe to share across
+ * threads, except that a coster's running totals change as records are
+ * added: it guards them itself, so it too may be shared, and its reads see
+ * every add that returned before them. A handle keeps its own reference to
+ * the rules it was built from. */
+
+#define MHPBR_NO_DATE 0
+
+/* -- Cluster facts and reviews (on an mhpbr_rules) -- */
+
+#define MHPBR_REVIEW_WEEKS 0
+#define MHPBR_REVIEW_MONTHS 1
+
+typedef struct mhpbr_cluster_info {
+  uint32_t struct_size; /* sizeof(mhpbr_cluster_info) */
+  int32_t cluster;
+  int32_t superclass;   /* MHPBR_SUPERCLASS_* */
+  int32_t review_count; /* the maximum review period: count ... */
+  int32_t review_unit;  /* ... of MHPBR_REVIEW_WEEKS or _MONTHS */
+  /* The review period in whole days as pricing and tariff setting count
+   * it: weeks * 7, or months * 365 / 12 rounded half away from zero. */
+  int32_t review_days;
+  const char* name;     /* borrowed from the rules handle */
+  const char* subgroup; /* borrowed; "" when none */
+} mhpbr_cluster_info;
+
+#define MHPBR_CLUSTER_INFO_INIT \
+  { sizeof(mhpbr_cluster_info), 0, 0, 0, 0, 0, NULL, NULL }
+MHPBR_EXPORT void mhpbr_cluster_info_init_sized(mhpbr_cluster_info* info,
+                                                size_t size);
+#define MHPBR_CLUSTER_INFO_INIT_SIZED(info) \
+  mhpbr_cluster_info_init_sized((info), sizeof *(info))
+
+/* The rule set's facts about `cluster`. */
+MHPBR_EXPORT mhpbr_code mhpbr_rules_cluster(const mhpbr_rules* rules,
+                                            int32_t cluster,
+                                            mhpbr_cluster_info* info,
+                                            char** error);
+
+typedef struct mhpbr_review {
+  uint32_t struct_size; /* sizeof(mhpbr_review) */
+  int32_t review_due;   /* YYYYMMDD */
+  /* Days from review_due to as_of when as_of is later, else 0. */
+  int32_t overdue_days;
+} mhpbr_review;
+
+#define MHPBR_REVIEW_INIT \
+  { sizeof(mhpbr_review), MHPBR_NO_DATE, 0 }
+MHPBR_EXPORT void mhpbr_review_init_sized(mhpbr_review* review, size_t size);
+#define MHPBR_REVIEW_INIT_SIZED(review) \
+  mhpbr_review_init_sized((review), sizeof *(review))
+
+/* When the review of a period in `cluster` that started (or was last
+ * reviewed) on `since` falls due, and how overdue it is on `as_of` (the
+ * period's last day: today while it is open, else its end), exactly as
+ * `mhpbr periods` computes review_due and overdue_days: weeks add 7-day
+ * blocks, months add calendar months clamped to the month's end. `as_of`
+ * before `since` gives MHPBR_INVALID_ARGUMENT. */
+MHPBR_EXPORT mhpbr_code mhpbr_rules_review_due(const mhpbr_rules* rules,
+                                               int32_t cluster, int32_t since,
+                                               int32_t as_of,
+                                               mhpbr_review* review,
+                                               char** error);
+
+/* Whether a move from cluster `from` to `to` at review is in the rule
+ * set's transition protocol: `*allowed` = 1 or 0. Staying, and moves to or
+ * from cluster 0, are always allowed. */
+MHPBR_EXPORT mhpbr_code mhpbr_rules_transition_allowed(const mhpbr_rules* rules,
+                                                       int32_t from, int32_t to,
+                                                       int32_t* allowed,
+                                                       char** error);
+
+/* A trust's own transition protocol, in the text format of
+ * mhpbr.v1.TransitionTable (`rows { from: 1 to: [1, 2, 3, 4] }`; a cluster
+ * without a row may only stay or move to cluster 0; `allow_all: true`
+ * allows everything), as `mhpbr periods --transitions` reads it. */
+typedef struct mhpbr_transitions mhpbr_transitions;
+
+/* `text` need not be NUL-terminated. */
+MHPBR_EXPORT mhpbr_code mhpbr_transitions_load_text(const char* text,
+                                                    size_t length,
+                                                    mhpbr_transitions** out,
+                                                    char** error);
+MHPBR_EXPORT mhpbr_code mhpbr_transitions_load_file(const char* path,
+                                                    mhpbr_transitions** out,
+                                                    char** error);
+MHPBR_EXPORT void mhpbr_transitions_destroy(mhpbr_transitions* t);
+/* As mhpbr_rules_transition_allowed, with the trust's table. */
+MHPBR_EXPORT mhpbr_code mhpbr_transitions_allowed(const mhpbr_transitions* t,
+                                                  int32_t from, int32_t to,
+                                                  int32_t* allowed,
+                                                  char** error);
+
+/* -- Pricing a period (an mhpbr_tariff) -- */
+
+/* A cluster period. `patient_id` is read only by mhpbr_coster_create
+ * (NUL-terminated, not empty); mhpbr_tariff_price_period ignores it. */
+typedef struct mhpbr_period {
+  uint32_t struct_size; /* sizeof(mhpbr_period) */
+  int32_t cluster;
+  int32_t start; /* YYYYMMDD */
+  int32_t end;   /* YYYYMMDD, or MHPBR_NO_DATE while open */
+  const char* patient_id;
+} mhpbr_period;
+
+#define MHPBR_PERIOD_INIT \
+  { sizeof(mhpbr_period), 0, MHPBR_NO_DATE, MHPBR_NO_DATE, NULL }
+MHPBR_EXPORT void mhpbr_period_init_sized(mhpbr_period* period, size_t size);
+#define MHPBR_PERIOD_INIT_SIZED(period) \
+  mhpbr_period_init_sized((period), sizeof *(period))
+
+#define MHPBR_BASIS_NONE (-1) /* unpriced, or outside the contract year */
+#define MHPBR_BASIS_DAY 0     /* per cluster day */
+#define MHPBR_BASIS_PERIOD 1  /* per review period */
+#define MHPBR_BASIS_YEAR 2    /* per year of care */
+
+#define MHPBR_PAYMENT_PRICED 0
+#define MHPBR_PAYMENT_UNPRICED 1 /* the tariff does not price the cluster */
+/* The period does not overlap the contract year: `mhpbr price` writes no
+ * line for it. Basis MHPBR_BASIS_NONE; days, units, prices and amounts 0
+ * (mff_ppm is still the contract's). */
+#define MHPBR_PAYMENT_OUTSIDE_YEAR 2
+
+/* One period's line of the payment statement, to the penny the line
+ * `mhpbr price` writes for the same period. */
+typedef struct mhpbr_payment {
+  uint32_t struct_size; /* sizeof(mhpbr_payment) */
+  int32_t status;       /* MHPBR_PAYMENT_* */
+  int32_t basis;        /* MHPBR_BASIS_* */
+  /* Days of the period in the contract year (as the rule set's day count
+   * says). */
+  int32_t days_in_year;
+  /* Days (day, year) or review periods starting in the year (period). */
+  int64_t units;
+  /* The tariff's price per day, period or year, and its social-care
+   * share (0 when unpriced). */
+  int64_t price_pence;
+  int64_t social_care_ppm;
+  int64_t mff_ppm; /* the contract's market forces factor */
+  int64_t amount_pence;
+  /* The social-care part of the amount when the contract decouples social
+   * care, else 0. */
+  int64_t social_care_pence;
+} mhpbr_payment;
+
+#define MHPBR_PAYMENT_INIT                                                     \
+  {                                                                            \
+    sizeof(mhpbr_payment), MHPBR_PAYMENT_OUTSIDE_YEAR, MHPBR_BASIS_NONE, 0, 0, \
+        0, 0, 0, 0, 0                                                          \
+  }
+MHPBR_EXPORT void mhpbr_payment_init_sized(mhpbr_payment* payment, size_t size);
+#define MHPBR_PAYMENT_INIT_SIZED(payment) \
+  mhpbr_payment_init_sized((payment), sizeof *(payment))
+
+/* A contract and its tariff schedule, ready to price periods. */
+typedef struct mhpbr_tariff mhpbr_tariff;
+
+/* `contract_text`: the contract in protobuf text format (mhpbr.v1.Contract,
+ * as `mhpbr price --contract` reads it); `tariff_csv`: the tariff CSV
+ * `cluster,basis,price_pence[,social_care_ppm]` (as `mhpbr price --tariff`
+ * reads it). Neither need be NUL-terminated. The rule set gives review
+ * lengths and the day count. A bad contract or tariff row gives
+ * MHPBR_INVALID_ARGUMENT naming the field or line. */
+MHPBR_EXPORT mhpbr_code mhpbr_tariff_create(const mhpbr_rules* rules,
+                                            const char* contract_text,
+                                            size_t contract_length,
+                                            const char* tariff_csv,
+                                            size_t tariff_length,
+                                            mhpbr_tariff** out, char** error);
+/* The same from files. */
+MHPBR_EXPORT mhpbr_code mhpbr_tariff_create_files(const mhpbr_rules* rules,
+                                                  const char* contract_path,
+                                                  const char* tariff_path,
+                                                  mhpbr_tariff** out,
+                                                  char** error);
+MHPBR_EXPORT void mhpbr_tariff_destroy(mhpbr_tariff* tariff);
+
+/* Prices one period (its patient_id is not read). An end before the start
+ * gives MHPBR_INVALID_ARGUMENT; an amount beyond 64-bit pence
+ * MHPBR_OUT_OF_RANGE. */
+MHPBR_EXPORT mhpbr_code mhpbr_tariff_price_period(const mhpbr_tariff* tariff,
+                                                  const mhpbr_period* period,
+                                                  mhpbr_payment* payment,
+                                                  char** error);
+
+/* -- Costing activity (an mhpbr_coster) -- */
+
+#define MHPBR_ACTIVITY_CONTACT 0 /* staff_group, minutes */
+#define MHPBR_ACTIVITY_GROUP 1   /* staff_group, minutes, attendees */
+#define MHPBR_ACTIVITY_BED_DAY 2 /* ward, count */
+#define MHPBR_ACTIVITY_OTHER 3   /* cost_pence */
+
+/* One activity record, as a row of `mhpbr cost --activity`. Each kind
+ * reads only its own fields (above); the others are ignored. Strings are
+ * NUL-terminated; NULL is empty. */
+typedef struct mhpbr_activity {
+  uint32_t struct_size;    /* sizeof(mhpbr_activity) */
+  int32_t kind;            /* MHPBR_ACTIVITY_* */
+  int32_t date;            /* YYYYMMDD */
+  int32_t attendees;       /* group: at least 1 */
+  const char* activity_id; /* optional: named in messages */
+  const char* patient_id;  /* required */
+  const char* staff_group; /* a staff code of the unit costs */
+  const char* ward;        /* a ward code of the unit costs */
+  int64_t minutes;         /* >= 0 */
+  int64_t count;           /* bed days, >= 0 */
+  int64_t cost_pence;      /* >= 0 */
+} mhpbr_activity;
+
+#define MHPBR_ACTIVITY_INIT                                                 \
+  {                                                                         \
+    sizeof(mhpbr_activity), MHPBR_ACTIVITY_CONTACT, MHPBR_NO_DATE, 1, NULL, \
+        NULL, NULL, NULL, 0, 0, 0                                           \
+  }
+MHPBR_EXPORT void mhpbr_activity_init_sized(mhpbr_activity* activity,
+                                            size_t size);
+#define MHPBR_ACTIVITY_INIT_SIZED(activity) \
+  mhpbr_activity_init_sized((activity), sizeof *(activity))
+
+/* mhpbr_attribution.period when no period covers the record's date (the
+ * record is costed into the unclustered bucket). */
+#define MHPBR_PERIOD_UNCLUSTERED (-1)
+/* ... when the patient has no period at all (also unclustered). */
+#define MHPBR_PERIOD_UNKNOWN_PATIENT (-2)
+/* ... when the record was rejected. */
+#define MHPBR_PERIOD_REJECTED (-3)
+
+/* Where one record went. */
+typedef struct mhpbr_attribution {
+  uint32_t struct_size; /* sizeof(mhpbr_attribution) */
+  /* MHPBR_OK, or why the record was rejected (batch calls). */
+  mhpbr_code status;
+  /* The index of the period in the caller's array given to
+   * mhpbr_coster_create, or MHPBR_PERIOD_*. */
+  int64_t period;
+  int64_t cost_pence; /* the record's full cost; 0 when rejected */
+} mhpbr_attribution;
+
+#define MHPBR_ATTRIBUTION_INIT \
+  { sizeof(mhpbr_attribution), MHPBR_OK, MHPBR_PERIOD_REJECTED, 0 }
+MHPBR_EXPORT void mhpbr_attribution_init_sized(mhpbr_attribution* attribution,
+                                               size_t size);
+#define MHPBR_ATTRIBUTION_INIT_SIZED(attribution) \
+  mhpbr_attribution_init_sized((attribution), sizeof *(attribution))
+
+/* What one period has cost so far. */
+typedef struct mhpbr_period_cost {
+  uint32_t struct_size; /* sizeof(mhpbr_period_cost) */
+  int32_t cluster;
+  /* Both ends counted (or as the rule set's day count says); an open
+   * period counts to the as-of date. */
+  int64_t days;
+  int64_t records;
+  int64_t cost_pence;
+} mhpbr_period_cost;
+
+#define MHPBR_PERIOD_COST_INIT \
+  { sizeof(mhpbr_period_cost), 0, 0, 0, 0 }
+MHPBR_EXPORT void mhpbr_period_cost_init_sized(mhpbr_period_cost* cost,
+                                               size_t size);
+#define MHPBR_PERIOD_COST_INIT_SIZED(cost) \
+  mhpbr_period_cost_init_sized((cost), sizeof *(cost))
+
+/* What one cluster's periods have cost so far (a row of `mhpbr cost
+ * --by-cluster`; all 0 for a cluster without periods). */
+typedef struct mhpbr_cluster_cost {
+  uint32_t struct_size; /* sizeof(mhpbr_cluster_cost) */
+  int32_t cluster;
+  int64_t periods;
+  int64_t days;
+  int64_t records;
+  int64_t cost_pence;
+} mhpbr_cluster_cost;
+
+#define MHPBR_CLUSTER_COST_INIT \
+  { sizeof(mhpbr_cluster_cost), 0, 0, 0, 0, 0 }
+MHPBR_EXPORT void mhpbr_cluster_cost_init_sized(mhpbr_cluster_cost* cost,
+                                                size_t size);
+#define MHPBR_CLUSTER_COST_INIT_SIZED(cost) \
+  mhpbr_cluster_cost_init_sized((cost), sizeof *(cost))
+
+/* The running totals (the `mhpbr cost --summary` figures). */
+typedef struct mhpbr_cost_totals {
+  uint32_t struct_size; /* sizeof(mhpbr_cost_totals) */
+  int32_t reserved;     /* 0 */
+  int64_t records_read; /* every record added, good or rejected */
+  int64_t records_rejected;
+  int64_t clustered_records;
+  int64_t clustered_pence;
+  /* Records no period covers, those of unknown patients included. */
+  int64_t unclustered_records;
+  int64_t unclustered_pence;
+  int64_t unknown_patient_records;
+  int64_t total_pence; /* clustered + unclustered */
+  int64_t periods;
+} mhpbr_cost_totals;
+
+#define MHPBR_COST_TOTALS_INIT \
+  { sizeof(mhpbr_cost_totals), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+MHPBR_EXPORT void mhpbr_cost_totals_init_sized(mhpbr_cost_totals* totals,
+                                               size_t size);
+#define MHPBR_COST_TOTALS_INIT_SIZED(totals) \
+  mhpbr_cost_totals_init_sized((totals), sizeof *(totals))
+
+/* Unit costs and a trust's cluster periods, with running costs. */
+typedef struct mhpbr_coster mhpbr_coster;
+
+/* `unit_costs_text`: unit costs in protobuf text format
+ * (mhpbr.v1.UnitCosts, as `mhpbr cost --unit-costs` reads it; need not be
+ * NUL-terminated). `periods`: `period_count` periods, each with its
+ * patient_id, elements `periods[0].struct_size` bytes apart (all the same
+ * size); the library copies them. `as_of`: open periods run to it. The
+ * rule set gives the day count. A bad unit-cost file, or a period with an
+ * impossible date, an end before its start, a start after `as_of`, a bad
+ * cluster or no patient_id, gives MHPBR_INVALID_ARGUMENT naming it
+ * ("periods[3].end"). */
+MHPBR_EXPORT mhpbr_code mhpbr_coster_create(const mhpbr_rules* rules,
+                                            const char* unit_costs_text,
+                                            size_t unit_costs_length,
+                                            const mhpbr_period* periods,
+                                            size_t period_count, int32_t as_of,
+                                            mhpbr_coster** out, char** error);
+/* The same with the unit costs read from the file at `path`. */
+MHPBR_EXPORT mhpbr_code mhpbr_coster_create_file(
+    const mhpbr_rules* rules, const char* path, const mhpbr_period* periods,
+    size_t period_count, int32_t as_of, mhpbr_coster** out, char** error);
+MHPBR_EXPORT void mhpbr_coster_destroy(mhpbr_coster* coster);
+
+/* Costs one record and attributes it to the period covering its date for
+ * its patient (an open period covers dates through as_of), or to the
+ * unclustered bucket. A record with a bad field (an unknown staff group or
+ * ward, a negative number, an impossible date, an unknown kind, no
+ * patient_id) gives MHPBR_INVALID_ARGUMENT naming it and is counted as
+ * read and rejected, as `mhpbr cost` counts a rejected row; `attribution`
+ * then says MHPBR_PERIOD_REJECTED. A cost that would take a total past
+ * 64-bit pence is rejected too, with MHPBR_OUT_OF_RANGE. A NULL pointer or
+ * too small a struct_size is not a record and is not counted. */
+MHPBR_EXPORT mhpbr_code mhpbr_coster_add(mhpbr_coster* coster,
+                                         const mhpbr_activity* activity,
+                                         mhpbr_attribution* attribution,
+                                         char** error);
+/* Adds `count` records, in order, exactly as that many mhpbr_coster_add
+ * calls would; faster over many records (64 or more a call suit). Elements
+ * are `records[0].struct_size` and `attributions[0].struct_size` bytes
+ * apart. A bad record does not stop the batch: its attribution's `status`
+ * says what is wrong. Returns MHPBR_OK when every record was good, else
+ * MHPBR_INVALID_ARGUMENT naming the first bad record and how many there
+ * were. */
+MHPBR_EXPORT mhpbr_code mhpbr_coster_add_batch(mhpbr_coster* coster,
+                                               const mhpbr_activity* records,
+                                               size_t count,
+                                               mhpbr_attribution* attributions,
+                                               char** error);
+
+/* The period at `index` in the array given to mhpbr_coster_create. */
+MHPBR_EXPORT mhpbr_code mhpbr_coster_period(const mhpbr_coster* coster,
+                                            size_t index,
+                                            mhpbr_period_cost* cost,
+                                            char** error);
+MHPBR_EXPORT mhpbr_code mhpbr_coster_cluster(const mhpbr_coster* coster,
+                                             int32_t cluster,
+                                             mhpbr_cluster_cost* cost,
+                                             char** error);
+MHPBR_EXPORT mhpbr_code mhpbr_coster_totals(const mhpbr_coster* coster,
+                                            mhpbr_cost_totals* totals,
+                                            char** error);
+
+/* -- Care-package templates (an mhpbr_catalogue) -- */
+
+#define MHPBR_TIER_CORE 0      /* everyone in the cluster receives it */
+#define MHPBR_TIER_ESSENTIAL 1 /* some do */
+#define MHPBR_TIER_VARIANCE 2  /* occasionally needed */
+
+#define MHPBR_SETTING_UNSPECIFIED 0
+#define MHPBR_SETTING_COMMUNITY 1
+#define MHPBR_SETTING_INPATIENT 2
+#define MHPBR_SETTING_HOME 3
+
+/* One element of a cluster's care-package template. Strings are borrowed
+ * from the catalogue handle ("" when not given). */
+typedef struct mhpbr_package_element {
+  uint32_t struct_size; /* sizeof(mhpbr_package_element) */
+  int32_t cluster;
+  int32_t tier;    /* MHPBR_TIER_* */
+  int32_t setting; /* MHPBR_SETTING_* */
+  const char* id;
+  const char* name;
+  const char* intervention;
+  const char* guidance; /* e.g. "NICE CG178" */
+  const char* staff_group;
+  const char* ward;
+  /* The expected share of people receiving it; 1000000 for a core
+   * element. */
+  int64_t share_ppm;
+  /* Expected units per review period. */
+  int64_t contacts;
+  int64_t minutes_per_contact;
+  int64_t bed_days;
+  /* Cost of one review period of it for someone receiving it in full ... */
+  int64_t cost_pence;
+  /* ... and at its share (what the template's tier totals add up, before
+   * they are rounded once per tier). */
+  int64_t expected_cost_pence;
+} mhpbr_package_element;
+
+#define MHPBR_PACKAGE_ELEMENT_INIT                                        \
+  {                                                                       \
+    sizeof(mhpbr_package_element), 0, 0, 0, NULL, NULL, NULL, NULL, NULL, \
+        NULL, 0, 0, 0, 0, 0, 0                                            \
+  }
+MHPBR_EXPORT void mhpbr_package_element_init_sized(
+    mhpbr_package_element* element, size_t size);
+#define MHPBR_PACKAGE_ELEMENT_INIT_SIZED(element) \
+  mhpbr_package_element_init_sized((element), sizeof *(element))
+
+/* A template's expected cost for one review period (a row of `mhpbr
+ * package cost`): each tier summed exactly and rounded once; total = the
+ * three tiers. */
+typedef struct mhpbr_template_cost {
+  uint32_t struct_size; /* sizeof(mhpbr_template_cost) */
+  int32_t cluster;
+  int64_t core_pence;
+  int64_t essential_pence;
+  int64_t variance_pence;
+  int64_t total_pence;
+} mhpbr_template_cost;
+
+#define MHPBR_TEMPLATE_COST_INIT \
+  { sizeof(mhpbr_template_cost), 0, 0, 0, 0, 0 }
+MHPBR_EXPORT void mhpbr_template_cost_init_sized(mhpbr_template_cost* cost,
+                                                 size_t size);
+#define MHPBR_TEMPLATE_COST_INIT_SIZED(cost) \
+  mhpbr_template_cost_init_sized((cost), sizeof *(cost))
+
+/* A care-package catalogue costed with unit costs. */
+typedef struct mhpbr_catalogue mhpbr_catalogue;
+
+/* `catalogue_text`: text format of mhpbr.v1.PackageCatalogue, or NULL for
+ * the built-in example catalogue (an example a trust replaces with its
+ * own); `unit_costs_text`: text format of mhpbr.v1.UnitCosts, or NULL for
+ * the built-in illustrative costs. Neither need be NUL-terminated. An
+ * invalid catalogue, or one whose staff groups or wards the unit costs do
+ * not know, gives MHPBR_INVALID_ARGUMENT naming the cluster, element and
+ * field. */
+MHPBR_EXPORT mhpbr_code mhpbr_catalogue_create(const char* catalogue_text,
+                                               size_t catalogue_length,
+                                               const char* unit_costs_text,
+                                               size_t unit_costs_length,
+                                               mhpbr_catalogue** out,
+                                               char** error);
+/* The same from files; NULL paths mean the built-in ones. */
+MHPBR_EXPORT mhpbr_code mhpbr_catalogue_create_files(
+    const char* catalogue_path, const char* unit_costs_path,
+    mhpbr_catalogue** out, char** error);
+MHPBR_EXPORT void mhpbr_catalogue_destroy(mhpbr_catalogue* catalogue);
+
+/* How many elements the template of `cluster` has (core first, then
+ * essential, then variance, each in catalogue order). A cluster without a
+ * template gives MHPBR_NOT_FOUND and `*count` = 0. */
+MHPBR_EXPORT mhpbr_code mhpbr_catalogue_element_count(
+    const mhpbr_catalogue* cat, int32_t cluster, size_t* count, char** error);
+/* Element `index` (0 <= index < count) of the template of `cluster`. */
+MHPBR_EXPORT mhpbr_code mhpbr_catalogue_element(
+    const mhpbr_catalogue* catalogue, int32_t cluster, size_t index,
+    mhpbr_package_element* element, char** error);
+/* The template's expected cost per review period, by tier. */
+MHPBR_EXPORT mhpbr_code mhpbr_catalogue_template_cost(const mhpbr_catalogue* c,
+                                                      int32_t cluster,
+                                                      mhpbr_template_cost* cost,
+                                                      char** error);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -20,6 +20,7 @@
 #include "absl/strings/str_cat.h"
 #include "capi/c_status.h"
 #include "capi/handles.h"
+#include "capi/live_util.h"
 #include "mhpbr.h"
 #include "mhpbr/classifier.h"
 #include "mhpbr/mhct_ratings.h"
@@ -125,6 +126,7 @@ bool MhctRatingsFastFill::Fill(const mhpbr_assessment& a, MhctRatings* out) {
 namespace {
 
 using mhpbr::capi::CopyString;
+using mhpbr::capi::InitSized;
 using mhpbr::capi::Invalid;
 using mhpbr::capi::Ok;
 using mhpbr::capi::Report;
@@ -227,27 +229,6 @@ void FillResult(const mhpbr::RuleSet& rules, const mhpbr::Classification& c,
   r.fitting_items = c.fitting_items.bits();
   r.misfitting_items = c.misfitting_items.bits();
   *out = r;
-}
-
-// The sized init of every struct (mhpbr.h, "Structs."): copies the first
-// `size` bytes of `defaults`, zero-fills past the end of the struct this
-// library knows and sets struct_size = size. Writes nothing for NULL, for
-// a size that cannot hold struct_size, or for one struct_size cannot hold.
-template <typename Struct>
-void InitSized(const Struct& defaults, void* out, size_t size) {
-  static_assert(offsetof(Struct, struct_size) == 0 &&
-                    sizeof(Struct::struct_size) == sizeof(uint32_t),
-                "every C API struct starts with uint32_t struct_size");
-  if (out == nullptr || size < sizeof(uint32_t) ||
-      static_cast<uint64_t>(size) > UINT32_MAX) {
-    return;
-  }
-  char* bytes = static_cast<char*>(out);
-  const size_t known = std::min(size, sizeof(Struct));
-  std::memcpy(bytes, &defaults, known);
-  if (size > known) std::memset(bytes + known, 0, size - known);
-  const uint32_t struct_size = static_cast<uint32_t>(size);
-  std::memcpy(bytes, &struct_size, sizeof struct_size);
 }
 
 void FailResult(mhpbr_code code, mhpbr_result* out) {

@@ -5,7 +5,8 @@ set -euo pipefail
 
 packages=(g++ cmake ninja-build pkg-config libabsl-dev libprotobuf-dev
           protobuf-compiler libgtest-dev libgmock-dev libbenchmark-dev
-          python3 doxygen clang libclang-rt-14-dev)
+          python3 python3-protobuf python3-pandas python3-pip
+          python3-setuptools python3-wheel doxygen clang libclang-rt-14-dev)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -41,6 +41,8 @@ struct Attribution {
   int period = -1;
   // The patient's number in patients(), or PatientIndex::kNone.
   int32_t patient = PatientIndex::kNone;
+  // The record's full cost in pence when costed (0 when rejected).
+  int64_t cost_pence = 0;
 };
 
 class ActivityCoster {
@@ -54,6 +56,8 @@ class ActivityCoster {
   // Costs and attributes one record. On error the record is counted as
   // rejected and the status names the field at fault.
   absl::Status Add(const ActivityRecord& record);
+  // The same, saying where the record went (and what it cost) in `*out`.
+  void Add(const ActivityRecord& record, Attribution* out);
   // The same for a batch, in order, with each record's outcome in
   // `out[i]` (out.size() >= records.size()). Totals and periods end as
   // if each record had been Add()ed in turn; the batch only lets the
@@ -70,6 +74,10 @@ class ActivityCoster {
 
   // Sorted by patient, then start.
   std::vector<CostedPeriod> periods() const;
+  // How many periods, and periods()[i] without building the whole list.
+  // REQUIRES: i < period_count().
+  size_t period_count() const { return periods_.size(); }
+  CostedPeriod period(size_t i) const;
   // Sorted by cluster.
   std::vector<ClusterCost> ByCluster() const;
   const CostingTotals& totals() const { return totals_; }

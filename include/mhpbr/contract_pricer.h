@@ -4,6 +4,13 @@
 //   absl::StatusOr<mhpbr::Statement> s = mhpbr::PriceContract(
 //       periods, one_offs, tariff, contract, *rules);
 //
+// One period at a time (an EPR pricing the record it has open), the same
+// line PriceContract writes for it:
+//
+//   auto pricer = mhpbr::PeriodPricer::Create(tariff, contract, *rules);
+//   absl::StatusOr<std::optional<mhpbr::StatementLine>> line =
+//       pricer->Price(period);   // std::nullopt: outside the contract year
+//
 // Per line: `day` pays days_in_year * price * MFF; `year` pays price *
 // days_in_year / days in the contract year * MFF; `period` pays per review
 // period (the cluster's maximum review length in whole days, see
@@ -14,6 +21,8 @@
 #ifndef MHPBR_CONTRACT_PRICER_H_
 #define MHPBR_CONTRACT_PRICER_H_
 
+#include <optional>
+
 #include "absl/status/statusor.h"
 #include "absl/types/span.h"
 #include "mhpbr/contract.h"
@@ -22,6 +31,54 @@
 #include "mhpbr/tariff_schedule.h"
 
 namespace mhpbr {
+
+// Prices periods one at a time, each exactly as PriceContract prices it:
+// PriceContract builds one and calls Price for every period, so a period's
+// line is the same whichever way it is priced. Create validates the
+// contract once; Price is then pure, allocation-free for a period without a
+// patient id, and safe to call from many threads at once.
+class PeriodPricer {
+ public:
+  // Fails, naming the field, for an invalid contract. REQUIRES: `tariff`
+  // and `rules` outlive the pricer (the contract is copied).
+  static absl::StatusOr<PeriodPricer> Create(const TariffSchedule& tariff,
+                                             const Contract& contract,
+                                             const RuleSet& rules);
+
+  // The period's statement line, or std::nullopt when the period does not
+  // overlap the contract year (PriceContract writes no line for it). Fails,
+  // naming the period, when it ends before it starts or when its amount
+  // would overflow 64-bit pence.
+  absl::StatusOr<std::optional<StatementLine>> Price(
+      const PeriodToPrice& period) const;
+  // The same into `*line`, every field set (a line used again allocates
+  // nothing for ids its strings have room for): true when the period
+  // overlaps the year, false (and `*line` untouched) when it does not.
+  absl::StatusOr<bool> PriceInto(const PeriodToPrice& period,
+                                 StatementLine* line) const;
+
+  const TariffSchedule& tariff() const { return *tariff_; }
+  const Contract& contract() const { return contract_; }
+  const RuleSet& rules() const { return *rules_; }
+
+ private:
+  PeriodPricer(const TariffSchedule& tariff, const Contract& contract,
+               const RuleSet& rules)
+      : tariff_(&tariff), contract_(contract), rules_(&rules) {}
+
+  const TariffSchedule* tariff_;
+  Contract contract_;
+  const RuleSet* rules_;
+  // The contract year's first and last days, as days from 1970-01-01.
+  int64_t year_first_ = 0;
+  int64_t year_last_ = 0;
+};
+
+// One period's line: PeriodPricer::Create then Price (the contract is
+// validated on every call; build a PeriodPricer to price many).
+absl::StatusOr<std::optional<StatementLine>> PricePeriod(
+    const PeriodToPrice& period, const TariffSchedule& tariff,
+    const Contract& contract, const RuleSet& rules);
 
 // Fails, naming the record, for an invalid contract, a period that ends
 // before it starts, a one-off with a negative count or price, or an amount

@@ -120,6 +120,7 @@ void ActivityCoster::Attribute(const ActivityRecord& record, int32_t patient,
                                Attribution* out) {
   out->patient = patient;
   out->period = -1;
+  out->cost_pence = 0;
   auto cost = RecordCost(record, *costs_);
   if (!cost.ok()) {
     CountRejected();
@@ -153,13 +154,18 @@ void ActivityCoster::Attribute(const ActivityRecord& record, int32_t patient,
     if (k == -2) ++totals_.unknown_patient_records;
   }
   out->period = k;
+  out->cost_pence = *cost;
   out->status = absl::OkStatus();
 }
 
 absl::Status ActivityCoster::Add(const ActivityRecord& record) {
   Attribution a;
-  Attribute(record, patients_->Find(record.patient_id), &a);
+  Add(record, &a);
   return a.status;
+}
+
+void ActivityCoster::Add(const ActivityRecord& record, Attribution* out) {
+  Attribute(record, patients_->Find(record.patient_id), out);
 }
 
 absl::Status ActivityCoster::AddBatch(
@@ -207,14 +213,19 @@ absl::Status ActivityCoster::AddBatch(
   return absl::OkStatus();
 }
 
+CostedPeriod ActivityCoster::period(size_t i) const {
+  CostedPeriod out;
+  out.period = periods_[i];
+  out.days = days_[i];
+  out.records = slots_[i].records;
+  out.cost_pence = slots_[i].cost_pence;
+  return out;
+}
+
 std::vector<CostedPeriod> ActivityCoster::periods() const {
-  std::vector<CostedPeriod> out(periods_.size());
-  for (size_t i = 0; i < periods_.size(); ++i) {
-    out[i].period = periods_[i];
-    out[i].days = days_[i];
-    out[i].records = slots_[i].records;
-    out[i].cost_pence = slots_[i].cost_pence;
-  }
+  std::vector<CostedPeriod> out;
+  out.reserve(periods_.size());
+  for (size_t i = 0; i < periods_.size(); ++i) out.push_back(period(i));
   return out;
 }
 

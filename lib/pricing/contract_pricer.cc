@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -25,27 +26,30 @@ absl::Status AtRecord(absl::string_view what, int64_t line,
                       absl::StrCat(what, " at line ", line, ": ", s.message()));
 }
 
+// Days are counted from here in the arithmetic below: integers, so that
+// no date is normalised on the way.
+const absl::CivilDay kEpoch(1970, 1, 1);
+
 // Review periods starting in [y0, y1] of a period from `start` to `last`
-// (inclusive; `closed` when `last` is its real end, so a unit it cuts short
-// may be paid pro rata). Returns the unit count and the days to pay for,
-// counting a full unit as `len`.
+// (day numbers, inclusive; `closed` when `last` is its real end, so a unit
+// it cuts short may be paid pro rata). Returns the unit count and the days
+// to pay for, counting a full unit as `len`.
 struct Units {
   int64_t count = 0;
   int64_t paid_days = 0;
 };
 
-Units ReviewUnits(absl::CivilDay start, absl::CivilDay last, bool closed,
-                  absl::CivilDay y0, absl::CivilDay y1, int64_t len,
-                  PartialPeriod partial) {
+Units ReviewUnits(int64_t start, int64_t last, bool closed, int64_t y0,
+                  int64_t y1, int64_t len, PartialPeriod partial) {
   Units u;
   const int64_t first_k = y0 > start ? (y0 - start + len - 1) / len : 0;
-  const absl::CivilDay stop = std::min(last, y1);
+  const int64_t stop = std::min(last, y1);
   if (stop < start) return u;
   const int64_t last_k = (stop - start) / len;
   if (last_k < first_k) return u;
   u.count = last_k - first_k + 1;
   u.paid_days = u.count * len;
-  const absl::CivilDay last_unit_start = start + last_k * len;
+  const int64_t last_unit_start = start + last_k * len;
   const int64_t covered = last - last_unit_start + 1;
   if (closed && partial == PartialPeriod::kProRata && covered < len) {
     u.paid_days -= len - covered;
@@ -55,26 +59,116 @@ Units ReviewUnits(absl::CivilDay start, absl::CivilDay last, bool closed,
 
 }  // namespace
 
+absl::StatusOr<PeriodPricer> PeriodPricer::Create(const TariffSchedule& tariff,
+                                                  const Contract& contract,
+                                                  const RuleSet& rules) {
+  MHPBR_RETURN_IF_ERROR(ValidateContract(contract));
+  PeriodPricer pricer(tariff, contract, rules);
+  pricer.year_first_ = contract.year_start - kEpoch;
+  pricer.year_last_ = contract.year_end() - kEpoch;
+  return pricer;
+}
+
+absl::StatusOr<std::optional<StatementLine>> PeriodPricer::Price(
+    const PeriodToPrice& p) const {
+  std::optional<StatementLine> out(std::in_place);
+  MHPBR_ASSIGN_OR_RETURN(const bool in_year, PriceInto(p, &*out));
+  if (!in_year) out.reset();
+  return out;
+}
+
+absl::StatusOr<bool> PeriodPricer::PriceInto(const PeriodToPrice& p,
+                                             StatementLine* out) const {
+  if (p.end && *p.end < p.start) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "period of patient ", p.patient_id, " at line ", p.line, ": end ",
+        FormatIsoDate(*p.end), " is before start ", FormatIsoDate(p.start)));
+  }
+  const int64_t y0 = year_first_, y1 = year_last_;
+  const int64_t start = p.start - kEpoch;
+  // Open periods run to 31 March.
+  const int64_t last = p.end ? *p.end - kEpoch : y1;
+  if (last < y0 || start > y1) return false;
+  StatementLine& line = *out;
+  line.patient_id = p.patient_id;
+  line.cluster = p.cluster;
+  line.start = p.start;
+  line.end = p.end;
+  line.basis.reset();
+  line.units = 0;
+  line.amount_pence = 0;
+  line.social_care_pence = 0;
+  line.status = LineStatus::kPriced;
+  line.one_off = false;
+  line.item.clear();
+  // The last day counted: under NHS Digital's derivation a closed
+  // period's end day is not.
+  const int64_t counted_last =
+      (p.end && rules_->day_count() == DayCount::kMhsds) ? last - 1 : last;
+  const int64_t lo = std::max(start, y0);
+  const int64_t hi = std::min(counted_last, y1);
+  line.days_in_year = hi >= lo ? hi - lo + 1 : 0;
+
+  const TariffEntry* e = tariff_->Find(p.cluster);
+  if (e == nullptr) {
+    line.status = LineStatus::kUnpriced;
+    return true;
+  }
+  line.basis = e->basis;
+  const Int128 price = e->price_pence;
+  const Int128 mff = contract_.mff_ppm;
+  absl::StatusOr<int64_t> amount;
+  switch (e->basis) {
+    case Basis::kDay:
+      line.units = line.days_in_year;
+      amount = RoundDiv(price * line.days_in_year * mff, kPpm);
+      break;
+    case Basis::kYear:
+      line.units = line.days_in_year;
+      amount =
+          RoundDiv(price * line.days_in_year * mff, Int128(y1 - y0 + 1) * kPpm);
+      break;
+    case Basis::kPeriod: {
+      const int64_t len =
+          ReviewLengthDays(rules_->cluster(p.cluster).max_review);
+      const Units u = ReviewUnits(start, last, p.end.has_value(), y0, y1, len,
+                                  contract_.partial_period);
+      line.units = u.count;
+      amount = RoundDiv(price * u.paid_days * mff, Int128(len) * kPpm);
+      break;
+    }
+  }
+  if (!amount.ok()) return AtRecord("period", p.line, amount.status());
+  line.amount_pence = *amount;
+  if (contract_.social_care == SocialCare::kDecoupled) {
+    auto social =
+        RoundDiv(Int128(line.amount_pence) * e->social_care_ppm, kPpm);
+    if (!social.ok()) return AtRecord("period", p.line, social.status());
+    line.social_care_pence = *social;
+  }
+  return true;
+}
+
+absl::StatusOr<std::optional<StatementLine>> PricePeriod(
+    const PeriodToPrice& period, const TariffSchedule& tariff,
+    const Contract& contract, const RuleSet& rules) {
+  MHPBR_ASSIGN_OR_RETURN(const PeriodPricer pricer,
+                         PeriodPricer::Create(tariff, contract, rules));
+  return pricer.Price(period);
+}
+
 absl::StatusOr<Statement> PriceContract(absl::Span<const PeriodToPrice> periods,
                                         absl::Span<const OneOff> one_offs,
                                         const TariffSchedule& tariff,
                                         const Contract& contract,
                                         const RuleSet& rules) {
-  MHPBR_RETURN_IF_ERROR(ValidateContract(contract));
+  // Validates the contract; every period's line comes from it.
+  MHPBR_ASSIGN_OR_RETURN(const PeriodPricer pricer,
+                         PeriodPricer::Create(tariff, contract, rules));
   Statement st;
   st.decoupled = contract.social_care == SocialCare::kDecoupled;
-  const absl::CivilDay y0 = contract.year_start, y1 = contract.year_end();
-  const Int128 year_days = contract.days_in_year();
+  const absl::CivilDay y0 = contract.year_start;
   const Int128 mff = contract.mff_ppm;
-  const bool mhsds_days = rules.day_count() == DayCount::kMhsds;
-
-  auto split = [&](StatementLine& line, int64_t share_ppm) -> absl::Status {
-    if (!st.decoupled) return absl::OkStatus();
-    MHPBR_ASSIGN_OR_RETURN(
-        line.social_care_pence,
-        RoundDiv(Int128(line.amount_pence) * share_ppm, kPpm));
-    return absl::OkStatus();
-  };
 
   // At most a line each: reserving saves moving every line as the vector
   // grows (untouched pages of an over-estimate cost nothing).
@@ -99,61 +193,9 @@ absl::StatusOr<Statement> PriceContract(absl::Span<const PeriodToPrice> periods,
   const size_t one_off_lines = st.lines.size();
 
   for (const PeriodToPrice& p : periods) {
-    if (p.end && *p.end < p.start) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "period of patient ", p.patient_id, " at line ", p.line, ": end ",
-          FormatIsoDate(*p.end), " is before start ", FormatIsoDate(p.start)));
-    }
-    // Open periods run to 31 March.
-    const absl::CivilDay last = p.end ? *p.end : y1;
-    if (last < y0 || p.start > y1) continue;
-    StatementLine line;
-    line.patient_id = p.patient_id;
-    line.cluster = p.cluster;
-    line.start = p.start;
-    line.end = p.end;
-    // The last day counted: under NHS Digital's derivation a closed
-    // period's end day is not.
-    const absl::CivilDay counted_last =
-        (p.end && mhsds_days) ? *p.end - 1 : last;
-    const absl::CivilDay lo = std::max(p.start, y0);
-    const absl::CivilDay hi = std::min(counted_last, y1);
-    line.days_in_year = hi >= lo ? hi - lo + 1 : 0;
-
-    const TariffEntry* e = tariff.Find(p.cluster);
-    if (e == nullptr) {
-      line.status = LineStatus::kUnpriced;
-      st.lines.push_back(std::move(line));
-      continue;
-    }
-    line.basis = e->basis;
-    const Int128 price = e->price_pence;
-    absl::StatusOr<int64_t> amount;
-    switch (e->basis) {
-      case Basis::kDay:
-        line.units = line.days_in_year;
-        amount = RoundDiv(price * line.days_in_year * mff, kPpm);
-        break;
-      case Basis::kYear:
-        line.units = line.days_in_year;
-        amount = RoundDiv(price * line.days_in_year * mff, year_days * kPpm);
-        break;
-      case Basis::kPeriod: {
-        const int64_t len =
-            ReviewLengthDays(rules.cluster(p.cluster).max_review);
-        const Units u = ReviewUnits(p.start, last, p.end.has_value(), y0, y1,
-                                    len, contract.partial_period);
-        line.units = u.count;
-        amount = RoundDiv(price * u.paid_days * mff, Int128(len) * kPpm);
-        break;
-      }
-    }
-    if (!amount.ok()) return AtRecord("period", p.line, amount.status());
-    line.amount_pence = *amount;
-    if (absl::Status s = split(line, e->social_care_ppm); !s.ok()) {
-      return AtRecord("period", p.line, s);
-    }
-    st.lines.push_back(std::move(line));
+    StatementLine& line = st.lines.emplace_back();
+    MHPBR_ASSIGN_OR_RETURN(const bool in_year, pricer.PriceInto(p, &line));
+    if (!in_year) st.lines.pop_back();
   }
 
   auto by_patient_then_start = [](const StatementLine& a,

@@ -14,6 +14,13 @@ int main() {
   if (mhpbr_classifier_create(rules, &classifier, nullptr) != MHPBR_OK) {
     return 1;
   }
+  // A live call links too, and its init macro is valid C++.
+  mhpbr_review review = MHPBR_REVIEW_INIT;
+  if (mhpbr_rules_review_due(rules, 1, 20230401, 20230701, &review, nullptr) !=
+          MHPBR_OK ||
+      review.review_due != 20230624) {
+    return 1;
+  }
   mhpbr_rules_destroy(rules);
   // The sized inits link too (C++ passes the same sizeof).
   MHPBR_ASSESSMENT_INIT_SIZED(&a);

@@ -4,7 +4,13 @@
 // shared by the rich calls (mhpbr_periods_build, mhpbr_price, mhpbr_cost,
 // mhpbr_package_cost). Results must equal a single-threaded run's; under
 // ThreadSanitizer there must be no race. Linked to the C library alone.
+// The live calls too: one mhpbr_rules, mhpbr_transitions, mhpbr_tariff and
+// mhpbr_catalogue handle read by every thread, and one mhpbr_coster that
+// every thread adds to (one record at a time and in batches) while others
+// read its running figures; its totals must then equal a single-threaded
+// run's.
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <cstring>
@@ -14,6 +20,7 @@
 #include <thread>
 #include <vector>
 
+#include "absl/time/civil_time.h"
 #include "gtest/gtest.h"
 #include "mhpbr.h"
 #include "mhpbr/v1/care_package.pb.h"
@@ -218,6 +225,277 @@ TEST_F(CapiConcurrencyTest, OneRulesHandleRichCallsManyThreads) {
     }
   });
   for (int t = 0; t < kThreads; ++t) EXPECT_EQ(got[t], want) << t;
+}
+
+// ---- Live calls ------------------------------------------------------------
+
+constexpr char kLiveContract[] =
+    "year_start: \"2023-04-01\" mff_ppm: 1085430 partial_period: PRO_RATA "
+    "social_care: DECOUPLED";
+constexpr char kLiveTariff[] =
+    "cluster,basis,price_pence,social_care_ppm\n"
+    "1,period,38000,0\n2,period,52000,0\n3,day,252,50000\n4,day,310,50000\n"
+    "7,year,160000,150000\n10,year,520000,0\n14,day,5200,0\n"
+    "18,period,41000,200000\n21,day,450,250000\n";
+constexpr char kLiveTransitions[] =
+    "rows { from: 1 to: [1, 2, 3, 4] } rows { from: 3 to: [2, 4, 5] }";
+constexpr char kLiveUnitCosts[] =
+    "source: \"test\" overhead_ppm: 180000 "
+    "staff { code: \"nurse\" pence_per_hour: 5200 } "
+    "staff { code: \"doctor\" pence_per_hour: 14500 } "
+    "ward { code: \"acute\" pence_per_day: 45500 }";
+
+int32_t Ymd(absl::CivilDay d) {
+  return static_cast<int32_t>(d.year() * 10000 + d.month() * 100 + d.day());
+}
+
+bool Same(const void* a, const void* b, size_t n) {
+  return std::memcmp(a, b, n) == 0;
+}
+
+class LiveConcurrencyTest : public CapiConcurrencyTest {
+ protected:
+  void SetUp() override {
+    CapiConcurrencyTest::SetUp();
+    ASSERT_EQ(mhpbr_transitions_load_text(kLiveTransitions,
+                                          sizeof kLiveTransitions - 1,
+                                          &transitions_, nullptr),
+              MHPBR_OK);
+    ASSERT_EQ(mhpbr_tariff_create(rules_, kLiveContract,
+                                  sizeof kLiveContract - 1, kLiveTariff,
+                                  sizeof kLiveTariff - 1, &tariff_, nullptr),
+              MHPBR_OK);
+    ASSERT_EQ(
+        mhpbr_catalogue_create(nullptr, 0, nullptr, 0, &catalogue_, nullptr),
+        MHPBR_OK);
+    std::mt19937 rng(11);
+    std::uniform_int_distribution<int> cluster(0, 20);
+    std::uniform_int_distribution<int> day(0, 900);
+    std::uniform_int_distribution<int> len(0, 300);
+    for (int p = 0; p < 500; ++p) ids_.push_back("P" + std::to_string(p));
+    for (int i = 0; i < 2000; ++i) {
+      mhpbr_period p = MHPBR_PERIOD_INIT;
+      const int c = cluster(rng);
+      p.cluster = c < 9 ? c : c + 1;
+      const absl::CivilDay start = absl::CivilDay(2022, 1, 1) + day(rng);
+      p.start = Ymd(start);
+      p.end = i % 5 == 0 ? MHPBR_NO_DATE : Ymd(start + len(rng));
+      p.patient_id = ids_[i % ids_.size()].c_str();
+      periods_.push_back(p);
+    }
+    // For the coster: one period a patient at a time, none after as-of.
+    for (int i = 0; i < 500; ++i) {
+      mhpbr_period p = periods_[i];
+      p.patient_id = ids_[i].c_str();
+      if (p.start > 20240331) p.start = 20240101;
+      if (p.end != MHPBR_NO_DATE && p.end < p.start) p.end = p.start;
+      cost_periods_.push_back(p);
+    }
+    const char* staff[] = {"nurse", "doctor", "unknown"};
+    for (int i = 0; i < 20000; ++i) {
+      mhpbr_activity a = MHPBR_ACTIVITY_INIT;
+      a.patient_id = ids_[(i * 7) % ids_.size()].c_str();
+      if (i % 11 == 0) a.patient_id = "nobody";
+      a.date = Ymd(absl::CivilDay(2022, 1, 1) + day(rng));
+      a.kind = i % 9 == 0 ? MHPBR_ACTIVITY_BED_DAY : MHPBR_ACTIVITY_CONTACT;
+      a.staff_group = staff[i % 3 == 0 && i % 2 == 0 ? 2 : i % 2];
+      a.minutes = 10 + i % 50;
+      a.ward = "acute";
+      a.count = 1 + i % 3;
+      if (i % 101 == 0) a.date = 20230230;  // rejected
+      activity_.push_back(a);
+    }
+  }
+  void TearDown() override {
+    mhpbr_catalogue_destroy(catalogue_);
+    mhpbr_tariff_destroy(tariff_);
+    mhpbr_transitions_destroy(transitions_);
+    CapiConcurrencyTest::TearDown();
+  }
+  mhpbr_coster* NewCoster() {
+    mhpbr_coster* c = nullptr;
+    EXPECT_EQ(
+        mhpbr_coster_create(rules_, kLiveUnitCosts, sizeof kLiveUnitCosts - 1,
+                            cost_periods_.data(), cost_periods_.size(),
+                            20240331, &c, nullptr),
+        MHPBR_OK);
+    return c;
+  }
+
+  mhpbr_transitions* transitions_ = nullptr;
+  mhpbr_tariff* tariff_ = nullptr;
+  mhpbr_catalogue* catalogue_ = nullptr;
+  std::vector<std::string> ids_;
+  std::vector<mhpbr_period> periods_;
+  std::vector<mhpbr_period> cost_periods_;
+  std::vector<mhpbr_activity> activity_;
+};
+
+// Every read-only live call, from every thread at once, equals the
+// single-threaded answer.
+TEST_F(LiveConcurrencyTest, ReadOnlyHandlesManyThreads) {
+  const size_t n = periods_.size();
+  std::vector<mhpbr_cluster_info> want_info(22);
+  std::vector<mhpbr_code> want_info_code(22);
+  std::vector<mhpbr_review> want_review(n);
+  std::vector<mhpbr_payment> want_payment(n);
+  std::vector<int32_t> want_rules_allowed(22 * 22, -1);
+  std::vector<int32_t> want_allowed(22 * 22, -1);
+  std::vector<mhpbr_template_cost> want_cost(22);
+  std::vector<std::vector<mhpbr_package_element>> want_elements(22);
+  for (int32_t c = 0; c < 22; ++c) {
+    want_info[c] = mhpbr_cluster_info MHPBR_CLUSTER_INFO_INIT;
+    want_info_code[c] = mhpbr_rules_cluster(rules_, c, &want_info[c], nullptr);
+    want_cost[c] = mhpbr_template_cost MHPBR_TEMPLATE_COST_INIT;
+    mhpbr_catalogue_template_cost(catalogue_, c, &want_cost[c], nullptr);
+    size_t count = 0;
+    mhpbr_catalogue_element_count(catalogue_, c, &count, nullptr);
+    for (size_t i = 0; i < count; ++i) {
+      mhpbr_package_element e = MHPBR_PACKAGE_ELEMENT_INIT;
+      ASSERT_EQ(mhpbr_catalogue_element(catalogue_, c, i, &e, nullptr),
+                MHPBR_OK);
+      want_elements[c].push_back(e);
+    }
+    for (int32_t to = 0; to < 22; ++to) {
+      mhpbr_rules_transition_allowed(rules_, c, to,
+                                     &want_rules_allowed[c * 22 + to], nullptr);
+      mhpbr_transitions_allowed(transitions_, c, to, &want_allowed[c * 22 + to],
+                                nullptr);
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const mhpbr_period& p = periods_[i];
+    want_review[i] = mhpbr_review MHPBR_REVIEW_INIT;
+    ASSERT_EQ(mhpbr_rules_review_due(rules_, p.cluster, p.start, 20241231,
+                                     &want_review[i], nullptr),
+              MHPBR_OK);
+    want_payment[i] = mhpbr_payment MHPBR_PAYMENT_INIT;
+    ASSERT_EQ(mhpbr_tariff_price_period(tariff_, &p, &want_payment[i], nullptr),
+              MHPBR_OK);
+  }
+  std::vector<int> failures(kThreads, 0);
+  RunThreads([&](int t) {
+    int& bad = failures[t];
+    for (size_t k = 0; k < n; ++k) {
+      const size_t i = (k + n * t / kThreads) % n;
+      const mhpbr_period& p = periods_[i];
+      mhpbr_review r = MHPBR_REVIEW_INIT;
+      bad += mhpbr_rules_review_due(rules_, p.cluster, p.start, 20241231, &r,
+                                    nullptr) != MHPBR_OK;
+      bad += !Same(&r, &want_review[i], sizeof r);
+      mhpbr_payment pay = MHPBR_PAYMENT_INIT;
+      char* error = nullptr;
+      bad += mhpbr_tariff_price_period(tariff_, &p, &pay, &error) != MHPBR_OK;
+      bad += error != nullptr;
+      bad += !Same(&pay, &want_payment[i], sizeof pay);
+      // A bad argument from many threads: its own message each time.
+      mhpbr_period wrong = p;
+      wrong.cluster = 9;
+      bad += mhpbr_tariff_price_period(tariff_, &wrong, &pay, &error) !=
+             MHPBR_INVALID_ARGUMENT;
+      bad += error == nullptr;
+      mhpbr_free(error);
+    }
+    for (int32_t c = 0; c < 22; ++c) {
+      mhpbr_cluster_info info = MHPBR_CLUSTER_INFO_INIT;
+      bad +=
+          mhpbr_rules_cluster(rules_, c, &info, nullptr) != want_info_code[c];
+      bad += !Same(&info, &want_info[c], sizeof info);
+      mhpbr_template_cost cost = MHPBR_TEMPLATE_COST_INIT;
+      mhpbr_catalogue_template_cost(catalogue_, c, &cost, nullptr);
+      bad += !Same(&cost, &want_cost[c], sizeof cost);
+      size_t count = 99;
+      mhpbr_catalogue_element_count(catalogue_, c, &count, nullptr);
+      bad += count != want_elements[c].size();
+      for (size_t i = 0; i < want_elements[c].size(); ++i) {
+        mhpbr_package_element e = MHPBR_PACKAGE_ELEMENT_INIT;
+        mhpbr_catalogue_element(catalogue_, c, i, &e, nullptr);
+        bad += !Same(&e, &want_elements[c][i], sizeof e);
+      }
+      for (int32_t to = 0; to < 22; ++to) {
+        int32_t a = -1, b = -1;
+        mhpbr_rules_transition_allowed(rules_, c, to, &a, nullptr);
+        mhpbr_transitions_allowed(transitions_, c, to, &b, nullptr);
+        bad += a != want_rules_allowed[c * 22 + to];
+        bad += b != want_allowed[c * 22 + to];
+      }
+    }
+  });
+  for (int t = 0; t < kThreads; ++t) EXPECT_EQ(failures[t], 0) << t;
+}
+
+// One coster shared by every thread: each adds its share of the records
+// (half one at a time, half in batches) while reading the running figures;
+// the end state and every attribution equal a single-threaded run's.
+TEST_F(LiveConcurrencyTest, OneCosterManyThreadsAdding) {
+  const size_t n = activity_.size();
+  mhpbr_coster* alone = NewCoster();
+  mhpbr_coster* shared = NewCoster();
+  ASSERT_NE(alone, nullptr);
+  ASSERT_NE(shared, nullptr);
+  std::vector<mhpbr_attribution> want(n);
+  for (size_t i = 0; i < n; ++i) {
+    want[i] = mhpbr_attribution MHPBR_ATTRIBUTION_INIT;
+    mhpbr_coster_add(alone, &activity_[i], &want[i], nullptr);
+  }
+  std::vector<mhpbr_attribution> got(n);
+  for (mhpbr_attribution& a : got) a = mhpbr_attribution MHPBR_ATTRIBUTION_INIT;
+  std::vector<int> failures(kThreads, 0);
+  RunThreads([&](int t) {
+    int& bad = failures[t];
+    const size_t lo = n * t / kThreads, hi = n * (t + 1) / kThreads;
+    const size_t mid = (lo + hi) / 2;
+    for (size_t i = lo; i < mid; ++i) {
+      char* error = nullptr;
+      const mhpbr_code code =
+          mhpbr_coster_add(shared, &activity_[i], &got[i], &error);
+      bad += (code == MHPBR_OK) == (error != nullptr);
+      mhpbr_free(error);
+      if (i % 97 == 0) {
+        // Reads while others add: consistent snapshots, no race.
+        mhpbr_cost_totals tot = MHPBR_COST_TOTALS_INIT;
+        mhpbr_coster_totals(shared, &tot, nullptr);
+        bad += tot.total_pence != tot.clustered_pence + tot.unclustered_pence;
+        bad += tot.records_read < tot.records_rejected;
+        mhpbr_period_cost pc = MHPBR_PERIOD_COST_INIT;
+        bad += mhpbr_coster_period(shared, i % cost_periods_.size(), &pc,
+                                   nullptr) != MHPBR_OK;
+        mhpbr_cluster_cost cc = MHPBR_CLUSTER_COST_INIT;
+        bad += mhpbr_coster_cluster(shared, static_cast<int32_t>(i % 9), &cc,
+                                    nullptr) != MHPBR_OK;
+      }
+    }
+    for (size_t i = mid; i < hi; i += 64) {
+      const size_t k = std::min<size_t>(64, hi - i);
+      mhpbr_coster_add_batch(shared, &activity_[i], k, &got[i], nullptr);
+    }
+  });
+  for (int t = 0; t < kThreads; ++t) EXPECT_EQ(failures[t], 0) << t;
+  for (size_t i = 0; i < n; ++i) {
+    ASSERT_TRUE(Same(&got[i], &want[i], sizeof got[i])) << i;
+  }
+  mhpbr_cost_totals a = MHPBR_COST_TOTALS_INIT, b = MHPBR_COST_TOTALS_INIT;
+  ASSERT_EQ(mhpbr_coster_totals(alone, &a, nullptr), MHPBR_OK);
+  ASSERT_EQ(mhpbr_coster_totals(shared, &b, nullptr), MHPBR_OK);
+  EXPECT_TRUE(Same(&a, &b, sizeof a));
+  EXPECT_EQ(b.records_read, static_cast<int64_t>(n));
+  EXPECT_GT(b.records_rejected, 0);
+  EXPECT_GT(b.clustered_records, 0);
+  for (size_t i = 0; i < cost_periods_.size(); ++i) {
+    mhpbr_period_cost x = MHPBR_PERIOD_COST_INIT, y = MHPBR_PERIOD_COST_INIT;
+    ASSERT_EQ(mhpbr_coster_period(alone, i, &x, nullptr), MHPBR_OK);
+    ASSERT_EQ(mhpbr_coster_period(shared, i, &y, nullptr), MHPBR_OK);
+    EXPECT_TRUE(Same(&x, &y, sizeof x)) << i;
+  }
+  for (int32_t c = 0; c < 22; ++c) {
+    if (c == 9) continue;
+    mhpbr_cluster_cost x = MHPBR_CLUSTER_COST_INIT, y = MHPBR_CLUSTER_COST_INIT;
+    ASSERT_EQ(mhpbr_coster_cluster(alone, c, &x, nullptr), MHPBR_OK);
+    ASSERT_EQ(mhpbr_coster_cluster(shared, c, &y, nullptr), MHPBR_OK);
+    EXPECT_TRUE(Same(&x, &y, sizeof x)) << c;
+  }
+  mhpbr_coster_destroy(alone);
+  mhpbr_coster_destroy(shared);
 }
 
 }  // namespace
