@@ -81,10 +81,12 @@ absl::StatusOr<v1::Statement> RunPricing(const RuleSet& rules,
                          TariffFromProto(request.tariff()));
   MHPBR_ASSIGN_OR_RETURN(std::vector<PeriodToPrice> periods,
                          PeriodsFromProto(request.periods()));
+  MHPBR_ASSIGN_OR_RETURN(std::vector<MeasuredIndicator> indicators,
+                         IndicatorsFromProto(request.indicators()));
   MHPBR_ASSIGN_OR_RETURN(
       Statement statement,
       PriceContract(periods, OneOffsFromProto(request.one_offs()), tariff,
-                    contract, rules));
+                    contract, rules, indicators));
   return StatementToProto(statement);
 }
 

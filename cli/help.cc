@@ -145,7 +145,9 @@ constexpr CommandText kCommands[] = {
     {"price",
      "usage: mhpbr price --periods FILE --tariff FILE --contract FILE "
      "[--one-offs FILE]\n"
-     "                   [--rules FILE] [--out FILE] [--summary FILE] "
+     "                   [--indicators FILE] [--rules FILE] [--out FILE] "
+     "[--summary FILE]\n"
+     "                   "
      "[--by-cluster FILE]\n"
      "                   [--rejects FILE] [--strict]\n",
      "\nPrices one contract year of cluster periods.\n\n"
@@ -154,6 +156,12 @@ constexpr CommandText kCommands[] = {
      "  --tariff FILE      cluster,basis,price_pence[,social_care_ppm]\n"
      "  --contract FILE    the contract (mhpbr.v1.Contract text)\n"
      "  --one-offs FILE    item,count,price_pence\n"
+     "  --indicators FILE  indicator,numerator,denominator,value_ppm (what "
+     "`mhpbr outcomes\n"
+     "                     --indicators` writes): outcomes with floor_ppm and "
+     "target_ppm\n"
+     "                     are paid on them; the summary adds "
+     "attainment_ppm:NAME rows\n"
      "  --rules FILE       rule set in text format\n"
      "  --out FILE         the statement: patient_id,cluster,start,end,"
      "days_in_year,basis,\n"

@@ -1,10 +1,12 @@
 // mhpbr price --periods FILE --tariff FILE --contract FILE [--one-offs FILE]
-//             [--rules FILE] [--out FILE] [--summary FILE]
-//             [--by-cluster FILE] [--rejects FILE] [--strict]
+//             [--indicators FILE] [--rules FILE] [--out FILE]
+//             [--summary FILE] [--by-cluster FILE] [--rejects FILE]
+//             [--strict]
 // The statement a commissioner pays from (formats.md, pricing.md 3-6).
 
 #include <cstdio>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +21,7 @@
 #include "mhpbr/contract_pricer.h"
 #include "mhpbr/csv_writer.h"
 #include "mhpbr/dates.h"
+#include "mhpbr/indicator_csv.h"
 #include "mhpbr/pricing_io.h"
 #include "mhpbr/status_macros.h"
 #include "output_file.h"
@@ -63,7 +66,9 @@ void WriteStatement(const Statement& st, CsvWriter& out) {
   }
 }
 
-void WriteSummary(const Statement& st, CsvWriter& out) {
+// `attainments`: with --indicators, one attainment_ppm:NAME row per
+// outcome (formats.md).
+void WriteSummary(const Statement& st, bool attainments, CsvWriter& out) {
   const StatementTotals& t = st.totals;
   out.Row({"key", "value"});
   auto row = [&](absl::string_view key, int64_t value) {
@@ -83,6 +88,11 @@ void WriteSummary(const Statement& st, CsvWriter& out) {
     row("health_pence", t.health_pence);
     row("social_care_pence", t.social_care_pence);
   }
+  if (attainments) {
+    for (const OutcomeAttainment& a : st.outcomes) {
+      row(absl::StrCat("attainment_ppm:", a.name), a.attainment_ppm);
+    }
+  }
 }
 
 void WriteByCluster(const Statement& st, CsvWriter& out) {
@@ -101,13 +111,13 @@ void WriteByCluster(const Statement& st, CsvWriter& out) {
 
 int RunPrice(const std::vector<std::string>& argv) {
   CommandStart start;
-  if (auto stop =
-          StartCommand({"price",
-                        {"periods", "tariff", "contract", "one-offs", "rules",
-                         "out", "summary", "by-cluster", "rejects"},
-                        {"strict"},
-                        {"periods", "tariff", "contract"}},
-                       argv, &start)) {
+  if (auto stop = StartCommand(
+          {"price",
+           {"periods", "tariff", "contract", "one-offs", "indicators", "rules",
+            "out", "summary", "by-cluster", "rejects"},
+           {"strict"},
+           {"periods", "tariff", "contract"}},
+          argv, &start)) {
     return *stop;
   }
   const Args* args = &start.args;
@@ -119,6 +129,16 @@ int RunPrice(const std::vector<std::string>& argv) {
   if (!tariff_file.ok()) return fail(tariff_file.status());
   auto tariff = ReadTariffCsv(tariff_file->get(), tariff_path);
   if (!tariff.ok()) return fail(tariff.status());
+  // Measured indicators: the whole file or the run stops (exit 2).
+  const std::optional<std::string> indicators_path = args->Get("indicators");
+  std::vector<MeasuredIndicator> indicators;
+  if (indicators_path) {
+    auto file = OpenInput(*indicators_path);
+    if (!file.ok()) return fail(file.status());
+    auto read = ReadIndicatorCsv(file->get(), *indicators_path);
+    if (!read.ok()) return fail(read.status());
+    indicators = *std::move(read);
+  }
   OutputSet outputs;
   auto out_file = outputs.Open(args->Get("out"));
   if (!out_file.ok()) return fail(out_file.status());
@@ -135,9 +155,16 @@ int RunPrice(const std::vector<std::string>& argv) {
     if (!rows.ok()) return fail(rows.status());
     one_offs = *std::move(rows);
   }
-  auto statement =
-      PriceContract(*periods, one_offs, *tariff, *contract, *start.rules);
+  auto statement = PriceContract(*periods, one_offs, *tariff, *contract,
+                                 *start.rules, indicators);
   if (!statement.ok()) return fail(statement.status());
+  for (const OutcomeAttainment& a : statement->outcomes) {
+    if (!a.no_value) continue;
+    std::fprintf(stderr,
+                 "%s: indicator %s has no value (denominator 0): its outcome "
+                 "earns 0\n",
+                 indicators_path->c_str(), a.name.c_str());
+  }
 
   {
     CsvWriter out(*out_file);
@@ -147,7 +174,9 @@ int RunPrice(const std::vector<std::string>& argv) {
   if (args->Has("summary")) {
     if (absl::Status s =
             WriteCsv(outputs, args->Get("summary"),
-                     [&](CsvWriter& w) { WriteSummary(*statement, w); });
+                     [&](CsvWriter& w) {
+                       WriteSummary(*statement, indicators_path.has_value(), w);
+                     });
         !s.ok()) {
       return fail(s);
     }

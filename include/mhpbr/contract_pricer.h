@@ -26,6 +26,7 @@
 #include "absl/status/statusor.h"
 #include "absl/types/span.h"
 #include "mhpbr/contract.h"
+#include "mhpbr/measured_indicator.h"
 #include "mhpbr/rule_set.h"
 #include "mhpbr/statement.h"
 #include "mhpbr/tariff_schedule.h"
@@ -81,13 +82,15 @@ absl::StatusOr<std::optional<StatementLine>> PricePeriod(
     const Contract& contract, const RuleSet& rules);
 
 // Fails, naming the record, for an invalid contract, a period that ends
-// before it starts, a one-off with a negative count or price, or an amount
-// that would overflow 64-bit pence; nothing is priced silently wrong.
-absl::StatusOr<Statement> PriceContract(absl::Span<const PeriodToPrice> periods,
-                                        absl::Span<const OneOff> one_offs,
-                                        const TariffSchedule& tariff,
-                                        const Contract& contract,
-                                        const RuleSet& rules);
+// before it starts, a one-off with a negative count or price, an amount
+// that would overflow 64-bit pence, or a measured outcome (floor_ppm and
+// target_ppm) with no indicator of its name in `measured`; nothing is
+// priced silently wrong. `measured`: the indicators measured outcomes are
+// paid on (outcomes.md "Paying on indicators"), one per name.
+absl::StatusOr<Statement> PriceContract(
+    absl::Span<const PeriodToPrice> periods, absl::Span<const OneOff> one_offs,
+    const TariffSchedule& tariff, const Contract& contract,
+    const RuleSet& rules, absl::Span<const MeasuredIndicator> measured = {});
 
 }  // namespace mhpbr
 

@@ -52,6 +52,20 @@ struct StatementLine {
   std::string item;  // the one-off's item
 };
 
+// One contract outcome as paid: its weight and the attainment used, and for
+// a measured outcome (floor_ppm and target_ppm) the indicator's value.
+struct OutcomeAttainment {
+  std::string name;
+  int64_t weight_ppm = 0;
+  int64_t attainment_ppm = 0;
+  // From a measured indicator rather than typed in.
+  bool measured = false;
+  // Measured, with an empty value (denominator 0): attainment 0, reported.
+  bool no_value = false;
+  // The measured value, when there is one.
+  std::optional<int64_t> value_ppm = std::nullopt;
+};
+
 struct ClusterStatement {
   Cluster cluster;
   int64_t patients = 0;
@@ -67,6 +81,7 @@ struct StatementTotals {
   // P(A) after risk sharing, and P(A) - A.
   int64_t risk_shared_pence = 0;
   int64_t risk_share_pence = 0;
+  // Withhold: withheld and earned back. Bonus: 0, and the bonus earned.
   int64_t withheld_pence = 0;
   int64_t earned_pence = 0;
   // P - withheld + earned.
@@ -85,6 +100,8 @@ struct Statement {
   std::vector<ClusterStatement> clusters;
   StatementTotals totals;
   bool decoupled = false;
+  // One per contract outcome, in the contract's order.
+  std::vector<OutcomeAttainment> outcomes;
 };
 
 }  // namespace mhpbr

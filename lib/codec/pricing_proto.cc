@@ -79,8 +79,26 @@ absl::StatusOr<Contract> ContractFromProto(const v1::Contract& proto) {
   }
   c.withhold_ppm = proto.withhold_ppm();
   for (const v1::Outcome& o : proto.outcomes()) {
-    c.outcomes.push_back({o.name(), o.weight_ppm(), o.attainment_ppm()});
+    OutcomeIndicator& out = c.outcomes.emplace_back();
+    out.name = o.name();
+    out.weight_ppm = o.weight_ppm();
+    out.attainment_ppm = o.attainment_ppm();
+    out.attainment_given = o.has_attainment_ppm();
+    if (o.has_floor_ppm()) out.floor_ppm = o.floor_ppm();
+    if (o.has_target_ppm()) out.target_ppm = o.target_ppm();
   }
+  switch (proto.incentive()) {
+    case v1::INCENTIVE_UNSPECIFIED:
+    case v1::WITHHOLD:
+      c.incentive = Incentive::kWithhold;
+      break;
+    case v1::BONUS:
+      c.incentive = Incentive::kBonus;
+      break;
+    default:
+      return FieldError("contract incentive", "must be WITHHOLD or BONUS");
+  }
+  c.bonus_pot_pence = proto.bonus_pot_pence();
   MHPBR_RETURN_IF_ERROR(ValidateContract(c));
   return c;
 }
@@ -149,6 +167,15 @@ v1::Statement StatementToProto(const Statement& st) {
     p->set_health_pence(t.health_pence);
     p->set_social_care_pence(t.social_care_pence);
   }
+  for (const OutcomeAttainment& a : st.outcomes) {
+    v1::OutcomeAttainment* o = out.add_outcomes();
+    o->set_name(a.name);
+    o->set_weight_ppm(a.weight_ppm);
+    o->set_attainment_ppm(a.attainment_ppm);
+    o->set_measured(a.measured);
+    o->set_no_value(a.no_value);
+    if (a.value_ppm) o->set_value_ppm(*a.value_ppm);
+  }
   return out;
 }
 
@@ -181,6 +208,36 @@ absl::StatusOr<std::vector<PeriodToPrice>> PeriodsFromProto(
     periods.push_back(std::move(p));
   }
   return periods;
+}
+
+absl::StatusOr<std::vector<MeasuredIndicator>> IndicatorsFromProto(
+    const google::protobuf::RepeatedPtrField<v1::MeasuredIndicator>& in) {
+  std::vector<MeasuredIndicator> out;
+  out.reserve(in.size());
+  for (int i = 0; i < in.size(); ++i) {
+    const v1::MeasuredIndicator& m = in[i];
+    MeasuredIndicator x;
+    x.name = m.indicator();
+    x.numerator = m.numerator();
+    x.denominator = m.denominator();
+    if (m.has_value_ppm()) x.value_ppm = m.value_ppm();
+    x.line = i + 1;
+    const std::string field = absl::StrCat("indicators[", i, "]");
+    if (absl::Status s = ValidateIndicator(x); !s.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat(field, ".", s.message()));
+    }
+    for (const MeasuredIndicator& prior : out) {
+      if (prior.name == x.name) {
+        return FieldError(absl::StrCat(field, ".indicator"),
+                          absl::StrCat("'", x.name,
+                                       "' is given twice (first "
+                                       "at indicators[",
+                                       prior.line - 1, "])"));
+      }
+    }
+    out.push_back(std::move(x));
+  }
+  return out;
 }
 
 std::vector<OneOff> OneOffsFromProto(

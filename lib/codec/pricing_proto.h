@@ -10,6 +10,7 @@
 
 #include "absl/status/statusor.h"
 #include "mhpbr/contract.h"
+#include "mhpbr/measured_indicator.h"
 #include "mhpbr/rule_set.h"
 #include "mhpbr/statement.h"
 #include "mhpbr/tariff_schedule.h"
@@ -27,6 +28,13 @@ v1::Statement StatementToProto(const Statement& statement);
 // Errors name the period ("periods[3].start: ...").
 absl::StatusOr<std::vector<PeriodToPrice>> PeriodsFromProto(
     const google::protobuf::RepeatedPtrField<v1::PeriodToPrice>& periods);
+
+// Line = position + 1. Errors name the indicator ("indicators[1].value_ppm:
+// ..."): an unknown name, a count below 0, a value outside 0..1000000, a
+// name given twice.
+absl::StatusOr<std::vector<MeasuredIndicator>> IndicatorsFromProto(
+    const google::protobuf::RepeatedPtrField<v1::MeasuredIndicator>&
+        indicators);
 
 // Line = position + 1.
 std::vector<OneOff> OneOffsFromProto(

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "mhpbr/dates.h"
+#include "mhpbr/measured_indicator.h"
 #include "mhpbr/money.h"
 
 namespace mhpbr {
@@ -88,7 +89,51 @@ absl::Status ValidateContract(const Contract& c) {
       return Invalid(field, absl::StrCat("attainment_ppm ", o.attainment_ppm,
                                          " is not within 0..1000000"));
     }
+    if (o.measured()) {
+      if (o.attainment_given || o.attainment_ppm != 0) {
+        return Invalid(field,
+                       "gives attainment_ppm and floor_ppm/target_ppm; give "
+                       "one or the other");
+      }
+      if (!o.floor_ppm || !o.target_ppm) {
+        return Invalid(field, o.floor_ppm ? "floor_ppm without target_ppm"
+                                          : "target_ppm without floor_ppm");
+      }
+      if (!InPpmRange(*o.floor_ppm)) {
+        return Invalid(field, absl::StrCat("floor_ppm ", *o.floor_ppm,
+                                           " is not within 0..1000000"));
+      }
+      if (!InPpmRange(*o.target_ppm)) {
+        return Invalid(field, absl::StrCat("target_ppm ", *o.target_ppm,
+                                           " is not within 0..1000000"));
+      }
+      if (*o.floor_ppm >= *o.target_ppm) {
+        return Invalid(
+            field, absl::StrCat("floor_ppm ", *o.floor_ppm,
+                                " is not below target_ppm ", *o.target_ppm));
+      }
+      if (!IsIndicatorName(o.name)) {
+        return Invalid(field, absl::StrCat("name '", o.name,
+                                           "' is not an indicator (one of ",
+                                           IndicatorNameList(), ")"));
+      }
+    }
     weights += o.weight_ppm;
+  }
+  if (c.incentive == Incentive::kBonus) {
+    if (c.bonus_pot_pence <= 0 || c.bonus_pot_pence > int64_t{1} << 53) {
+      return Invalid("bonus_pot_pence",
+                     absl::StrCat(c.bonus_pot_pence,
+                                  " must be above 0 (and not too large) with "
+                                  "incentive BONUS"));
+    }
+    if (c.withhold_ppm != 0) {
+      return Invalid("withhold_ppm",
+                     "must be 0 with incentive BONUS (nothing is withheld)");
+    }
+  } else if (c.bonus_pot_pence != 0) {
+    return Invalid("bonus_pot_pence",
+                   "is only for incentive BONUS (the default is WITHHOLD)");
   }
   if ((c.withhold_ppm > 0 || !c.outcomes.empty()) && weights != kPpm) {
     return Invalid("outcomes", absl::StrCat("weights sum to ", weights,

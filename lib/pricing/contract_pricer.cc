@@ -157,15 +157,16 @@ absl::StatusOr<std::optional<StatementLine>> PricePeriod(
   return pricer.Price(period);
 }
 
-absl::StatusOr<Statement> PriceContract(absl::Span<const PeriodToPrice> periods,
-                                        absl::Span<const OneOff> one_offs,
-                                        const TariffSchedule& tariff,
-                                        const Contract& contract,
-                                        const RuleSet& rules) {
+absl::StatusOr<Statement> PriceContract(
+    absl::Span<const PeriodToPrice> periods, absl::Span<const OneOff> one_offs,
+    const TariffSchedule& tariff, const Contract& contract,
+    const RuleSet& rules, absl::Span<const MeasuredIndicator> measured) {
   // Validates the contract; every period's line comes from it.
   MHPBR_ASSIGN_OR_RETURN(const PeriodPricer pricer,
                          PeriodPricer::Create(tariff, contract, rules));
   Statement st;
+  // Before any line: a missing indicator stops the run.
+  MHPBR_ASSIGN_OR_RETURN(st.outcomes, ResolveAttainments(contract, measured));
   st.decoupled = contract.social_care == SocialCare::kDecoupled;
   const absl::CivilDay y0 = contract.year_start;
   const Int128 mff = contract.mff_ppm;
@@ -247,8 +248,8 @@ absl::StatusOr<Statement> PriceContract(absl::Span<const PeriodToPrice> periods,
   MHPBR_ASSIGN_OR_RETURN(t.risk_shared_pence,
                          RiskSharedPayment(t.activity_pence, contract));
   t.risk_share_pence = t.risk_shared_pence - t.activity_pence;
-  MHPBR_ASSIGN_OR_RETURN(Withhold w,
-                         ApplyWithhold(t.risk_shared_pence, contract));
+  MHPBR_ASSIGN_OR_RETURN(
+      Withhold w, ApplyIncentive(t.risk_shared_pence, contract, st.outcomes));
   t.withheld_pence = w.withheld_pence;
   t.earned_pence = w.earned_pence;
   t.payment_pence = t.risk_shared_pence - t.withheld_pence + t.earned_pence;

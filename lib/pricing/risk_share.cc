@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "absl/strings/str_cat.h"
 #include "mhpbr/money.h"
 
 namespace mhpbr {
@@ -26,22 +27,81 @@ absl::StatusOr<int64_t> RiskSharedPayment(int64_t activity_pence,
   return RoundDiv(base * kPpm + integral, Int128(100) * kPpm);
 }
 
-absl::StatusOr<Withhold> ApplyWithhold(int64_t risk_shared_pence,
-                                       const Contract& contract) {
-  Withhold w;
-  auto withheld =
-      RoundDiv(Int128(risk_shared_pence) * contract.withhold_ppm, kPpm);
-  if (!withheld.ok()) return withheld.status();
-  w.withheld_pence = *withheld;
-  Int128 attained = 0;
-  for (const OutcomeIndicator& o : contract.outcomes) {
-    attained += Int128(o.weight_ppm) * o.attainment_ppm;
+int64_t AttainmentFromValue(int64_t value_ppm, int64_t floor_ppm,
+                            int64_t target_ppm) {
+  if (value_ppm <= floor_ppm) return 0;
+  if (value_ppm >= target_ppm) return kPpm;
+  // Within (0, 1e6): cannot fail.
+  return RoundDiv(Int128(value_ppm - floor_ppm) * kPpm, target_ppm - floor_ppm)
+      .value_or(0);
+}
+
+absl::StatusOr<std::vector<OutcomeAttainment>> ResolveAttainments(
+    const Contract& contract, absl::Span<const MeasuredIndicator> measured) {
+  std::vector<OutcomeAttainment> out;
+  out.reserve(contract.outcomes.size());
+  for (size_t i = 0; i < contract.outcomes.size(); ++i) {
+    const OutcomeIndicator& o = contract.outcomes[i];
+    OutcomeAttainment& a = out.emplace_back();
+    a.name = o.name;
+    a.weight_ppm = o.weight_ppm;
+    if (!o.measured()) {
+      a.attainment_ppm = o.attainment_ppm;
+      continue;
+    }
+    a.measured = true;
+    const MeasuredIndicator* m = nullptr;
+    for (const MeasuredIndicator& x : measured) {
+      if (x.name == o.name) {
+        m = &x;
+        break;
+      }
+    }
+    if (m == nullptr) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "contract outcomes[", i, "] (", o.name,
+          "): no measured indicator of this name was given (it has "
+          "floor_ppm and target_ppm, so its attainment is measured)"));
+    }
+    a.value_ppm = m->value_ppm;
+    if (!m->value_ppm) {
+      a.no_value = true;
+      continue;
+    }
+    a.attainment_ppm =
+        AttainmentFromValue(*m->value_ppm, *o.floor_ppm, *o.target_ppm);
   }
-  auto earned =
-      RoundDiv(Int128(w.withheld_pence) * attained, Int128(kPpm) * kPpm);
+  return out;
+}
+
+absl::StatusOr<Withhold> ApplyIncentive(
+    int64_t risk_shared_pence, const Contract& contract,
+    absl::Span<const OutcomeAttainment> attainments) {
+  Withhold w;
+  Int128 attained = 0;
+  for (const OutcomeAttainment& a : attainments) {
+    attained += Int128(a.weight_ppm) * a.attainment_ppm;
+  }
+  Int128 pot = contract.bonus_pot_pence;
+  if (contract.incentive == Incentive::kWithhold) {
+    auto withheld =
+        RoundDiv(Int128(risk_shared_pence) * contract.withhold_ppm, kPpm);
+    if (!withheld.ok()) return withheld.status();
+    w.withheld_pence = *withheld;
+    pot = w.withheld_pence;
+  }
+  auto earned = RoundDiv(pot * attained, Int128(kPpm) * kPpm);
   if (!earned.ok()) return earned.status();
   w.earned_pence = *earned;
   return w;
+}
+
+absl::StatusOr<Withhold> ApplyWithhold(int64_t risk_shared_pence,
+                                       const Contract& contract) {
+  absl::StatusOr<std::vector<OutcomeAttainment>> a =
+      ResolveAttainments(contract, {});
+  if (!a.ok()) return a.status();
+  return ApplyIncentive(risk_shared_pence, contract, *a);
 }
 
 }  // namespace mhpbr

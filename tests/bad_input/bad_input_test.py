@@ -172,6 +172,10 @@ KINDS = {
         "tariff", ["price", "--periods", PERIODS, "--tariff", "{f}",
                    "--contract", CONTRACT, "--out", "{out}"],
         b"cluster,basis,price_pence", lambda i: b"3,day,250", rows=False),
+    "indicators": Kind(
+        "indicators", ["price", "--periods", PERIODS, "--tariff", TARIFF,
+                       "--contract", CONTRACT, "--indicators", "{f}",
+                       "--out", "{out}"], rows=False),
     "contract": Kind(
         "contract", ["price", "--periods", PERIODS, "--tariff", TARIFF,
                      "--contract", "{f}", "--out", "{out}"], rows=False),
@@ -450,6 +454,46 @@ CATALOGUE = (
               "whole number")),
         ("tariff", "malformed line",
          b"cluster,basis,price_pence\n3,day,\"5\n",
+         dict(exit=2, error="{f}: line 2: unterminated quoted field")),
+        ("indicators", "empty file", b"",
+         dict(exit=2, error="{f}: empty file")),
+        ("indicators", "header only",
+         b"indicator,numerator,denominator,value_ppm\n", dict(exit=0, ok=18)),
+        ("indicators", "byte-order mark and CRLF, empty value",
+         b"\xef\xbb\xbfindicator,numerator,denominator,value_ppm\r\n"
+         b"reviews_on_time,7,10,700000\r\nfollow_up_7_days,0,0,\r\n",
+         dict(exit=0, ok=18)),
+        ("indicators", "missing column",
+         b"indicator,numerator,denominator\nreviews_on_time,7,10\n",
+         dict(exit=2, error="{f}: missing column value_ppm")),
+        ("indicators", "unknown indicator",
+         b"indicator,numerator,denominator,value_ppm\nhonos,1,2,500000\n",
+         dict(exit=2, error="{f}: line 2: indicator: 'honos' is not an "
+              "indicator (one of valid_mhct_at_allocation, "
+              "paired_completeness, reliably_improved, reviews_on_time, "
+              "follow_up_7_days)")),
+        ("indicators", "value above 1000000",
+         b"indicator,numerator,denominator,value_ppm\n"
+         b"reviews_on_time,7,10,1000001\n",
+         dict(exit=2, error="{f}: line 2: value_ppm: 1000001 is not within "
+              "0..1000000")),
+        ("indicators", "negative denominator",
+         b"indicator,numerator,denominator,value_ppm\n"
+         b"reviews_on_time,7,-10,700000\n",
+         dict(exit=2, error="{f}: line 2: denominator: -10 is below 0")),
+        ("indicators", "indicator given twice",
+         b"indicator,numerator,denominator,value_ppm\n"
+         b"reviews_on_time,7,10,700000\nreviews_on_time,7,10,700000\n",
+         dict(exit=2, error="{f}: line 3: indicator: 'reviews_on_time' is "
+              "given twice (first at line 2)")),
+        ("indicators", "NUL byte in a value",
+         b"indicator,numerator,denominator,value_ppm\n"
+         b"reviews_on_time,7,10,5\x00\n",
+         dict(exit=2, error="{f}: line 2: value_ppm: '5\x00' is not a whole "
+              "number")),
+        ("indicators", "malformed line",
+         b"indicator,numerator,denominator,value_ppm\n"
+         b"reviews_on_time,7,10,\"5\n",
          dict(exit=2, error="{f}: line 2: unterminated quoted field")),
         ("contract", "empty file", b"",
          dict(exit=2, error="{f}: contract year_start: '' is not a date "

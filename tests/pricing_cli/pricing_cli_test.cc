@@ -287,6 +287,128 @@ TEST_F(PricingCliTest, PriceUsageErrors) {
   EXPECT_EQ(r.status, 2);
 }
 
+// ---- mhpbr price --indicators -------------------------------------------
+
+// contract_bonus.textproto on the statement case (A = 67296, below the
+// collar: P = 95000) with indicators.csv: reviews_on_time 700000 between
+// floor 500000 and target 900000 -> 500000; paired_completeness 3 with
+// floor 0, target 400000 -> 7.5 -> 8 (half away from zero);
+// follow_up_7_days empty -> 0, reported. Bonus = 5000 * (0.6 * 0.5 + 0.4 *
+// 0.000008 + 0) = 1500.016 -> 1500; nothing withheld; payment 95000 +
+// 1500 = 96500.
+TEST_F(PricingCliTest, PriceIndicatorsBonus) {
+  const std::string out = Tmp("statement.csv"), summary = Tmp("summary.csv");
+  const Result r =
+      Run({"price", "--periods", Data("periods.csv"), "--tariff",
+           Data("tariff.csv"), "--contract", Data("contract_bonus.textproto"),
+           "--one-offs", Data("one_offs.csv"), "--indicators",
+           Data("indicators.csv"), "--out", out, "--summary", summary});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(ReadFile(summary),
+            "key,value\n"
+            "lines,4\n"
+            "baseline_pence,100000\n"
+            "activity_pence,67296\n"
+            "risk_shared_pence,95000\n"
+            "risk_share_pence,27704\n"
+            "withheld_pence,0\n"
+            "earned_pence,1500\n"
+            "payment_pence,96500\n"
+            "attainment_ppm:reviews_on_time,500000\n"
+            "attainment_ppm:paired_completeness,8\n"
+            "attainment_ppm:follow_up_7_days,0\n");
+  EXPECT_THAT(r.err, AllOf(HasSubstr("indicators.csv"),
+                           HasSubstr("follow_up_7_days has no value")));
+  EXPECT_THAT(r.err, HasSubstr("4 read, 4 ok, 0 rejected"));
+}
+
+// contract_measured.textproto: contract_pooled's withhold with
+// reviews_on_time measured (700000 -> 500000) instead of typed in.
+// Withheld 2375; earned 2375 * (0.6 * 0.5 + 0.4 * 0.455 = 0.482) =
+// 1144.75 -> 1145; payment 95000 - 2375 + 1145 = 93770.
+TEST_F(PricingCliTest, PriceIndicatorsWithhold) {
+  const std::string summary = Tmp("summary.csv");
+  const Result r =
+      Run({"price", "--periods", Data("periods.csv"), "--tariff",
+           Data("tariff.csv"), "--contract",
+           Data("contract_measured.textproto"), "--one-offs",
+           Data("one_offs.csv"), "--indicators", Data("indicators.csv"),
+           "--out", Tmp("statement.csv"), "--summary", summary});
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto s = Summary(ReadFile(summary));
+  EXPECT_EQ(s["withheld_pence"], "2375");
+  EXPECT_EQ(s["earned_pence"], "1145");
+  EXPECT_EQ(s["payment_pence"], "93770");
+  EXPECT_EQ(s["attainment_ppm:reviews_on_time"], "500000");
+  EXPECT_EQ(s["attainment_ppm:honos_improved"], "455000");
+  EXPECT_THAT(r.err, Not(HasSubstr("has no value")));
+}
+
+TEST_F(PricingCliTest, PriceWithoutIndicatorsKeepsTheSummary) {
+  // A typed-in contract: --indicators adds only the attainment rows.
+  const std::string with = Tmp("with.csv"), without = Tmp("without.csv");
+  const std::vector<std::string> args = {"price",
+                                         "--periods",
+                                         Data("periods.csv"),
+                                         "--tariff",
+                                         Data("tariff.csv"),
+                                         "--contract",
+                                         Data("contract_pooled.textproto"),
+                                         "--out",
+                                         Tmp("st.csv"),
+                                         "--summary"};
+  std::vector<std::string> a = args;
+  a.push_back(without);
+  ASSERT_EQ(Run(a).status, 0);
+  a = args;
+  a.push_back(with);
+  a.push_back("--indicators");
+  a.push_back(Data("indicators.csv"));
+  ASSERT_EQ(Run(a).status, 0);
+  EXPECT_EQ(ReadFile(with), ReadFile(without) +
+                                "attainment_ppm:reviewed_on_time,812000\n"
+                                "attainment_ppm:honos_improved,455000\n");
+  EXPECT_THAT(ReadFile(without), Not(HasSubstr("attainment_ppm")));
+}
+
+TEST_F(PricingCliTest, PriceIndicatorsErrorsAreExit2) {
+  const std::string summary = Tmp("summary.csv");
+  // A value outside 0..1000000: file, line and field; no output.
+  Result r = Run({"price", "--periods", Data("periods.csv"), "--tariff",
+                  Data("tariff.csv"), "--contract",
+                  Data("contract_bonus.textproto"), "--indicators",
+                  Data("indicators_bad_value.csv"), "--summary", summary});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, AllOf(HasSubstr("indicators_bad_value.csv"),
+                           HasSubstr("line 3"), HasSubstr("value_ppm")));
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(ReadFile(summary), "");
+  // A measured outcome with no indicators given.
+  r = Run({"price", "--periods", Data("periods.csv"), "--tariff",
+           Data("tariff.csv"), "--contract", Data("contract_bonus.textproto")});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, AllOf(HasSubstr("outcomes[0] (reviews_on_time)"),
+                           HasSubstr("no measured indicator")));
+  EXPECT_EQ(r.out, "");
+  // ... or an indicators file without its indicator.
+  const std::string partial = Tmp("partial.csv");
+  WriteFile(partial,
+            "indicator,numerator,denominator,value_ppm\n"
+            "reviews_on_time,7,10,700000\n");
+  r = Run({"price", "--periods", Data("periods.csv"), "--tariff",
+           Data("tariff.csv"), "--contract", Data("contract_bonus.textproto"),
+           "--indicators", partial});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, AllOf(HasSubstr("outcomes[1] (paired_completeness)"),
+                           HasSubstr("no measured indicator")));
+  // A missing file.
+  r = Run({"price", "--periods", Data("periods.csv"), "--tariff",
+           Data("tariff.csv"), "--contract", Data("contract_bonus.textproto"),
+           "--indicators", Data("no_such_indicators.csv")});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, HasSubstr("no_such_indicators.csv"));
+}
+
 // ---- mhpbr cost ----------------------------------------------------------
 
 // cost_periods.csv as of 30 June 2023, unit costs of pricing.md 1 (18%
