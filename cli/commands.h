@@ -17,6 +17,7 @@ int RunTariff(const std::vector<std::string>& args);
 int RunPackage(const std::vector<std::string>& args);
 int RunReport(const std::vector<std::string>& args);
 int RunRules(const std::vector<std::string>& args);
+int RunOutcomes(const std::vector<std::string>& args);
 
 }  // namespace mhpbr::cli
 

@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
     if (command == "package") return mhpbr::cli::RunPackage(args);
     if (command == "report") return mhpbr::cli::RunReport(args);
     if (command == "rules") return mhpbr::cli::RunRules(args);
+    if (command == "outcomes") return mhpbr::cli::RunOutcomes(args);
   } catch (const std::exception& e) {
     mhpbr::cli::PrintError(e.what());
     return mhpbr::cli::kExitUsage;

@@ -13,6 +13,7 @@
 #include "args.h"
 #include "command_start.h"
 #include "commands.h"
+#include "event_rows.h"
 #include "help.h"
 #include "input_file.h"
 #include "mhpbr/csv_writer.h"
@@ -99,18 +100,7 @@ absl::StatusOr<Events> ReadEvents(const Args& args, RowLedger& ledger) {
     return out;
   }
   MHPBR_ASSIGN_OR_RETURN(std::string path, args.Require("in"));
-  MHPBR_ASSIGN_OR_RETURN(InputFile in, OpenInput(path));
-  MHPBR_ASSIGN_OR_RETURN(std::unique_ptr<EventCsvReader> reader,
-                         EventCsvReader::Open(in.get(), path));
-  EventRow row;
-  while (reader->Next(&row)) {
-    if (!row.error.empty()) {
-      ledger.Reject(row.line, row.event.patient_id, row.error);
-      continue;
-    }
-    out.events.push_back(row.event);
-  }
-  MHPBR_RETURN_IF_ERROR(reader->io_status());
+  MHPBR_ASSIGN_OR_RETURN(out.events, ReadEventRows(path, "", ledger));
   out.rows = static_cast<int64_t>(out.events.size());
   return out;
 }

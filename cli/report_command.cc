@@ -16,6 +16,7 @@
 #include "command_start.h"
 #include "commands.h"
 #include "csv_output.h"
+#include "event_rows.h"
 #include "help.h"
 #include "input_file.h"
 #include "mhpbr/assessment_csv.h"
@@ -55,20 +56,8 @@ absl::Status ReadAssessments(const std::string& path, ReportBuilder& builder,
 
 absl::Status ReadEvents(const std::string& path, ReportBuilder& builder,
                         RowLedger& ledger) {
-  MHPBR_ASSIGN_OR_RETURN(InputFile in, OpenInput(path));
-  MHPBR_ASSIGN_OR_RETURN(std::unique_ptr<EventCsvReader> reader,
-                         EventCsvReader::Open(in.get(), path));
-  std::vector<PeriodEvent> events;
-  EventRow row;
-  while (reader->Next(&row)) {
-    if (!row.error.empty()) {
-      ledger.Reject(row.line, row.event.patient_id,
-                    absl::StrCat(path, ": ", row.error));
-      continue;
-    }
-    events.push_back(row.event);
-  }
-  MHPBR_RETURN_IF_ERROR(reader->io_status());
+  MHPBR_ASSIGN_OR_RETURN(std::vector<PeriodEvent> events,
+                         ReadEventRows(path, absl::StrCat(path, ": "), ledger));
   const std::vector<EventError> errors = builder.SetEvents(events);
   for (const EventError& e : errors) {
     ledger.Reject(e.line, e.patient_id, absl::StrCat(path, ": ", e.reason));

@@ -81,6 +81,23 @@ def main(spec):
         ratings = [e["r" + r.lower()] for r in ROWS]
         w("examples { cluster: %s ratings: [%s] }" %
           (e["cluster"], ", ".join(ratings)))
+    # Outcome measurement (outcomes.md): defaults a trust can change.
+    w("outcomes {")
+    w('  source: "HoNOS items 1-12 and subscales: Wing et al., Br J '
+      'Psychiatry 1998. Reliable change 8 and clinical cut-off 11: '
+      'Parabiaghi et al., Aust N Z J Psychiatry 2005; 39(8):719-725 '
+      '(Jacobson-Truax, one population). Windows, unknown-item limit and '
+      '7-day follow-up: mhpbr defaults matching common NHS reporting. All '
+      'are defaults a trust or commissioner can change."')
+    w("  max_unknown_items: 2")
+    w("  start_before_days: 14")
+    w("  start_after_days: 7")
+    w("  min_interval_days: 14")
+    w("  end_after_days: 1")
+    w("  reliable_change: 8")
+    w("  clinical_cutoff: 11")
+    w("  follow_up_days: 7")
+    w("}")
     print("\n".join(out))
 
 

@@ -36,6 +36,13 @@ struct ClusterPeriod {
   int superseded = 0;
   // Allocations to the same cluster that continued this period.
   int reviews = 0;
+  // Of `reviews`, those held after the review due in force on their date
+  // (the start or the review before, plus the cluster's maximum review
+  // period).
+  int reviews_late = 0;
+  // True when an allocation to another cluster ended the period (on the day
+  // after `end`); false when a discharge ended it or it is open.
+  bool reallocated = false;
 };
 
 // A cluster period as the later stages take it in (pricing, costing, care

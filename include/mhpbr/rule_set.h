@@ -80,6 +80,23 @@ struct ClusterInfo {
   ReviewPeriod max_review;
 };
 
+// How outcomes are measured (outcomes.md): the scorable rule, the pairing
+// windows, the reliable change and clinical cut-off of the HoNOS total, and
+// the follow-up after an inpatient stay. The defaults are mhpbr's (the
+// change and cut-off from Parabiaghi et al. 2005); a rule set that omits a
+// field gets its default.
+struct OutcomeRules {
+  std::string source;
+  int max_unknown_items = 2;   // of HoNOS items 1-12; 0-12
+  int start_before_days = 14;  // start window before the period start
+  int start_after_days = 7;    // and after it
+  int min_interval_days = 14;  // start to follow-up, at least
+  int end_after_days = 1;      // follow-up at most this after the last day
+  int reliable_change = 8;     // 1-48
+  int clinical_cutoff = 11;    // 1-48
+  int follow_up_days = 7;      // after a stay's last bed day, at least 1
+};
+
 // The contents a rule set is built from, before validation. Profiles keep
 // their band letters as text so that validation can name the bad cell.
 struct RuleSetContents {
@@ -118,6 +135,7 @@ struct RuleSetContents {
   std::vector<Transition> transitions;
   std::vector<Example> examples;
   DayCount day_count = DayCount::kInclusive;
+  OutcomeRules outcomes;
 };
 
 // A cluster's typical ratings, which the rule set says must classify to it.
@@ -135,7 +153,9 @@ class RuleSet {
   // every cluster 0-8 and 10-21 exactly once; a profile for each of 1-8 and
   // 10-21 with exactly the 18 rows, each five letters of M, E, L, U; weights
   // finite, within +-1000, at most three decimals; 1 <= min_known_items
-  // <= 18; transitions and examples naming real clusters.
+  // <= 18; transitions and examples naming real clusters; outcome rules
+  // within their ranges (day counts 0-3660, follow_up_days and
+  // min_interval_days at least 1).
   static absl::StatusOr<std::shared_ptr<const RuleSet>> Create(
       RuleSetContents contents);
 
@@ -177,6 +197,7 @@ class RuleSet {
   }
   const TransitionTable& transitions() const { return transitions_; }
   DayCount day_count() const { return contents_.day_count; }
+  const OutcomeRules& outcomes() const { return contents_.outcomes; }
 
   absl::Span<const RuleSetExample> examples() const { return examples_; }
 

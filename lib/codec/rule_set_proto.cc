@@ -127,6 +127,29 @@ absl::StatusOr<RuleSetContents> ContentsFromProto(const v1::RuleSet& proto) {
     default:
       return absl::InvalidArgumentError("day_count: unknown value");
   }
+  // Absent fields keep OutcomeRules' defaults.
+  const v1::OutcomeRules& o = proto.outcomes();
+  c.outcomes.source = o.source();
+  if (o.has_max_unknown_items()) {
+    c.outcomes.max_unknown_items = o.max_unknown_items();
+  }
+  if (o.has_start_before_days()) {
+    c.outcomes.start_before_days = o.start_before_days();
+  }
+  if (o.has_start_after_days()) {
+    c.outcomes.start_after_days = o.start_after_days();
+  }
+  if (o.has_min_interval_days()) {
+    c.outcomes.min_interval_days = o.min_interval_days();
+  }
+  if (o.has_end_after_days()) c.outcomes.end_after_days = o.end_after_days();
+  if (o.has_reliable_change()) {
+    c.outcomes.reliable_change = o.reliable_change();
+  }
+  if (o.has_clinical_cutoff()) {
+    c.outcomes.clinical_cutoff = o.clinical_cutoff();
+  }
+  if (o.has_follow_up_days()) c.outcomes.follow_up_days = o.follow_up_days();
   return c;
 }
 
@@ -191,6 +214,16 @@ v1::RuleSet ContentsToProto(const RuleSetContents& c) {
     for (int r : e.ratings) out->add_ratings(r);
   }
   if (c.day_count == DayCount::kMhsds) proto.set_day_count(v1::MHSDS);
+  v1::OutcomeRules* o = proto.mutable_outcomes();
+  o->set_source(c.outcomes.source);
+  o->set_max_unknown_items(c.outcomes.max_unknown_items);
+  o->set_start_before_days(c.outcomes.start_before_days);
+  o->set_start_after_days(c.outcomes.start_after_days);
+  o->set_min_interval_days(c.outcomes.min_interval_days);
+  o->set_end_after_days(c.outcomes.end_after_days);
+  o->set_reliable_change(c.outcomes.reliable_change);
+  o->set_clinical_cutoff(c.outcomes.clinical_cutoff);
+  o->set_follow_up_days(c.outcomes.follow_up_days);
   return proto;
 }
 

@@ -162,6 +162,9 @@ void Sweep::Day(absl::Span<const Item> items) {
 
 void Sweep::Allocate(const Item& e, int superseded) {
   if (open_ && period_.cluster == e.cluster) {
+    const absl::CivilDay due = AddReviewPeriod(
+        last_review_, rules_.cluster(period_.cluster).max_review);
+    period_.reviews_late += e.date > due;
     last_review_ = e.date;
     ++period_.reviews;
     period_.superseded += superseded;
@@ -170,6 +173,7 @@ void Sweep::Allocate(const Item& e, int superseded) {
   bool transition_ok = true;
   if (open_) {
     transition_ok = transitions_.Allowed(period_.cluster, e.cluster);
+    period_.reallocated = true;
     Close(e.date - 1);
   }
   open_ = true;

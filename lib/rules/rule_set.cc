@@ -177,6 +177,30 @@ absl::StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Create(
                                 " is not within 1-18 (the profile rows)"));
   }
 
+  {
+    const OutcomeRules& o = contents.outcomes;
+    const struct {
+      const char* name;
+      int value, low, high;
+    } ranges[] = {
+        {"max_unknown_items", o.max_unknown_items, 0, 12},
+        {"start_before_days", o.start_before_days, 0, 3660},
+        {"start_after_days", o.start_after_days, 0, 3660},
+        {"min_interval_days", o.min_interval_days, 1, 3660},
+        {"end_after_days", o.end_after_days, 0, 3660},
+        {"reliable_change", o.reliable_change, 1, 48},
+        {"clinical_cutoff", o.clinical_cutoff, 1, 48},
+        {"follow_up_days", o.follow_up_days, 1, 3660},
+    };
+    for (const auto& r : ranges) {
+      if (r.value < r.low || r.value > r.high) {
+        return Invalid(
+            absl::StrCat("outcomes.", r.name),
+            absl::StrCat(r.value, " is not within ", r.low, "-", r.high));
+      }
+    }
+  }
+
   // Transitions: with allow_all, everything; else only the listed moves
   // (plus the ones TransitionTable always allows).
   if (!contents.allow_all_transitions) {

@@ -29,7 +29,7 @@ EX = os.path.join(SOURCE, "examples", "data")
 UNIT_COSTS = os.path.join(SOURCE, "lib", "rules",
                           "example_unit_costs.textproto")
 COMMANDS = ["classify", "periods", "cost", "tariff", "price", "package",
-            "report", "rules"]
+            "report", "rules", "outcomes"]
 
 
 def run(argv, **kw):

@@ -1,0 +1,26 @@
+// Reading an events file (`patient_id,date,event,cluster`): the rows the
+// reader cannot read are rejected into the ledger; the good events are
+// returned, not yet counted, for the periods stage to say which it used.
+
+#ifndef MHPBR_CLI_EVENT_ROWS_H_
+#define MHPBR_CLI_EVENT_ROWS_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "mhpbr/period_event.h"
+#include "row_ledger.h"
+
+namespace mhpbr::cli {
+
+// Reasons are prefixed by `reason_prefix`. Fails only when the file
+// cannot be opened or read.
+absl::StatusOr<std::vector<PeriodEvent>> ReadEventRows(
+    const std::string& path, absl::string_view reason_prefix,
+    RowLedger& ledger);
+
+}  // namespace mhpbr::cli
+
+#endif  // MHPBR_CLI_EVENT_ROWS_H_

@@ -1,0 +1,230 @@
+// mhpbr outcomes --events FILE --assessments FILE --as-of DATE
+//                [--activity FILE] [--rules FILE] [--out FILE]
+//                [--indicators FILE] [--by-cluster FILE] [--rejects FILE]
+//                [--strict]
+// HoNOS change over cluster periods and the indicators paid on
+// (outcomes.md, formats.md). Assessments are scored as they are read:
+// only their scores are held.
+
+#include <cstdio>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "args.h"
+#include "command_start.h"
+#include "commands.h"
+#include "csv_output.h"
+#include "event_rows.h"
+#include "help.h"
+#include "input_file.h"
+#include "input_rows.h"
+#include "mhpbr/assessment_csv.h"
+#include "mhpbr/costing_io.h"
+#include "mhpbr/csv_writer.h"
+#include "mhpbr/dates.h"
+#include "mhpbr/event_csv.h"
+#include "mhpbr/money.h"
+#include "mhpbr/outcomes.h"
+#include "mhpbr/period_builder.h"
+#include "mhpbr/status_macros.h"
+#include "output_file.h"
+#include "row_ledger.h"
+
+namespace mhpbr::cli {
+namespace {
+
+// Scores each assessment as it is read; a row without patient_id is
+// rejected (no_patient).
+absl::StatusOr<std::vector<ScoredAssessment>> ReadAssessments(
+    const std::string& path, const OutcomeRules& rules, RowLedger& ledger) {
+  MHPBR_ASSIGN_OR_RETURN(InputFile in, OpenInput(path));
+  MHPBR_ASSIGN_OR_RETURN(std::unique_ptr<AssessmentCsvReader> reader,
+                         AssessmentCsvReader::Open(in.get(), path));
+  std::vector<ScoredAssessment> out;
+  AssessmentRow row;
+  while (reader->Next(&row)) {
+    AssessmentRecord& r = row.record;
+    if (!row.error.empty()) {
+      ledger.Reject(row.line, r.assessment_id,
+                    absl::StrCat(path, ": ", row.error));
+      continue;
+    }
+    if (r.patient_id.empty()) {
+      ledger.Reject(row.line, r.assessment_id,
+                    absl::StrCat(path, ": no_patient"));
+      continue;
+    }
+    ledger.Ok();
+    out.push_back({std::move(r.patient_id), std::move(r.assessment_id), r.date,
+                   ScoreHonos(r.ratings, rules)});
+  }
+  MHPBR_RETURN_IF_ERROR(reader->io_status());
+  return out;
+}
+
+// The bed days and contacts of the activity, the rest dropped.
+absl::StatusOr<std::vector<ActivityRecord>> ReadActivity(
+    const std::string& path, RowLedger& ledger) {
+  std::vector<ActivityRecord> kept;
+  MHPBR_RETURN_IF_ERROR((ForEachRow<ActivityCsvReader, ActivityRecord>(
+      path, absl::StrCat(path, ": "), ledger, [&](ActivityRecord& r) {
+        if (r.kind == ActivityKind::kBedDay ||
+            r.kind == ActivityKind::kContact) {
+          ActivityRecord slim;
+          slim.patient_id = std::move(r.patient_id);
+          slim.date = r.date;
+          slim.kind = r.kind;
+          slim.count = r.count;
+          slim.line = r.line;
+          kept.push_back(std::move(slim));
+        }
+        return absl::OkStatus();
+      })));
+  return kept;
+}
+
+void OptionalDate(CsvWriter& out, bool present, absl::CivilDay day) {
+  if (present) {
+    out.Field(FormatIsoDate(day));
+  } else {
+    out.EmptyField();
+  }
+}
+
+void WritePeriods(CsvWriter& out, absl::Span<const ClusterPeriod> periods,
+                  absl::Span<const ScoredAssessment> assessments,
+                  const OutcomesResult& result) {
+  out.Row({"patient_id", "cluster", "start", "end", "status",
+           "start_assessment", "start_date", "start_total",
+           "follow_up_assessment", "follow_up_date", "follow_up_total",
+           "change", "change_behaviour", "change_impairment", "change_symptoms",
+           "change_social", "outcome", "clinically_significant"});
+  for (size_t i = 0; i < periods.size(); ++i) {
+    const ClusterPeriod& p = periods[i];
+    const PeriodOutcome& r = result.periods[i];
+    out.Field(p.patient_id);
+    out.Field(int64_t{p.cluster.code()});
+    out.Field(FormatIsoDate(p.start));
+    OptionalDate(out, p.end.has_value(), p.end.value_or(p.start));
+    out.Field(PairStatusName(r.status));
+    for (const std::optional<size_t>& a : {r.start, r.follow_up}) {
+      if (a) {
+        out.Field(assessments[*a].assessment_id);
+        out.Field(FormatIsoDate(assessments[*a].date));
+        out.Field(int64_t{assessments[*a].score.total});
+      } else {
+        for (int k = 0; k < 3; ++k) out.EmptyField();
+      }
+    }
+    if (r.status == PairStatus::kPaired) {
+      out.Field(int64_t{r.change});
+      for (int c : r.subscale_change) out.Field(int64_t{c});
+      out.Field(OutcomeName(r.outcome));
+      out.Field(r.clinically_significant ? "y" : "n");
+    } else {
+      for (int k = 0; k < 7; ++k) out.EmptyField();
+    }
+    out.EndRow();
+  }
+}
+
+}  // namespace
+
+int RunOutcomes(const std::vector<std::string>& argv) {
+  CommandStart start;
+  if (auto stop =
+          StartCommand({"outcomes",
+                        {"events", "assessments", "as-of", "activity", "rules",
+                         "out", "indicators", "by-cluster", "rejects"},
+                        {"strict"},
+                        {"events", "assessments", "as-of"}},
+                       argv, &start)) {
+    return *stop;
+  }
+  const Args* args = &start.args;
+  const absl::CivilDay as_of = *start.as_of;
+  const RuleSet& rules = *start.rules;
+  OutputSet outputs;
+  auto ledger =
+      RowLedger::Open(outputs, args->Get("rejects"), args->Has("strict"));
+  if (!ledger.ok()) return DataError(ledger.status());
+
+  const std::string events_path = *args->Get("events");
+  auto events =
+      ReadEventRows(events_path, absl::StrCat(events_path, ": "), **ledger);
+  if (!events.ok()) return DataError(events.status());
+  const PeriodBuild build = BuildPeriods(*events, as_of, rules);
+  for (const EventError& e : build.errors) {
+    (*ledger)->Reject(e.line, e.patient_id,
+                      absl::StrCat(events_path, ": ", e.reason));
+  }
+  (*ledger)->Ok(static_cast<int64_t>(events->size() - build.errors.size()));
+
+  auto assessments =
+      ReadAssessments(*args->Get("assessments"), rules.outcomes(), **ledger);
+  if (!assessments.ok()) return DataError(assessments.status());
+  std::vector<ActivityRecord> activity;
+  if (auto path = args->Get("activity")) {
+    auto read = ReadActivity(*path, **ledger);
+    if (!read.ok()) return DataError(read.status());
+    activity = *std::move(read);
+  }
+
+  auto result =
+      MeasureOutcomes(build.periods, *assessments, activity, as_of, rules);
+  if (!result.ok()) return DataError(result.status());
+
+  absl::Status written =
+      WriteCsv(outputs, args->Get("out"), [&](CsvWriter& out) {
+        WritePeriods(out, build.periods, *assessments, *result);
+      });
+  if (written.ok() && args->Has("indicators")) {
+    written = WriteCsv(outputs, args->Get("indicators"), [&](CsvWriter& out) {
+      out.Row({"indicator", "numerator", "denominator", "value_ppm"});
+      for (const MeasuredIndicator& v : result->indicators) {
+        out.Field(v.name);
+        out.Field(v.numerator);
+        out.Field(v.denominator);
+        if (v.value_ppm) {
+          out.Field(*v.value_ppm);
+        } else {
+          out.EmptyField();
+        }
+        out.EndRow();
+      }
+    });
+  }
+  if (written.ok() && args->Has("by-cluster")) {
+    written = WriteCsv(outputs, args->Get("by-cluster"), [&](CsvWriter& out) {
+      out.Row({"cluster", "periods", "paired", "improved", "no_change",
+               "deteriorated", "mean_change"});
+      for (const ClusterOutcomes& c : result->by_cluster) {
+        out.Field(int64_t{c.cluster.code()});
+        out.Field(c.periods);
+        out.Field(c.paired);
+        out.Field(c.improved);
+        out.Field(c.no_change);
+        out.Field(c.deteriorated);
+        if (c.paired > 0) {
+          out.Field(FormatDecimal(c.change_sum, c.paired, 4));
+        } else {
+          out.EmptyField();
+        }
+        out.EndRow();
+      }
+    });
+  }
+  if (!written.ok()) return DataError(written);
+  std::fprintf(stderr,
+               "%zu periods; %lld assessments unscorable; %lld stays, %lld "
+               "not yet due for follow-up\n",
+               build.periods.size(),
+               static_cast<long long>(result->assessments_unscorable),
+               static_cast<long long>(result->stays),
+               static_cast<long long>(result->stays_not_yet_due));
+  return (*ledger)->Finish();
+}
+
+}  // namespace mhpbr::cli
