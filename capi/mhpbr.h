@@ -363,6 +363,17 @@ MHPBR_EXPORT mhpbr_code mhpbr_report_build(const mhpbr_rules* rules,
                                            size_t request_size, void** response,
                                            size_t* response_size, char** error);
 
+/* ---- Outcomes ------------------------------------------------------------ */
+/* HoNOS change over cluster periods and the indicators pricing pays on
+ * (as `mhpbr outcomes`): a serialized mhpbr.v1.OutcomesRequest (as-of
+ * date, events, assessments, activity; proto/mhpbr/v1/outcomes.proto) in,
+ * a serialized mhpbr.v1.OutcomesResponse out. Rows that cannot be used
+ * come back in its `errors`; a bad as-of date fails the call. Its
+ * `indicators` go straight into a PriceRequest's. */
+MHPBR_EXPORT mhpbr_code mhpbr_outcomes_measure(
+    const mhpbr_rules* rules, const void* request, size_t request_size,
+    void** response, size_t* response_size, char** error);
+
 /* ---- The rich calls in JSON ---------------------------------------------- */
 /* Each rich call above also takes and gives protobuf's JSON mapping of
  * the same messages, for a client with no protobuf runtime: `request` is
@@ -393,6 +404,9 @@ MHPBR_EXPORT mhpbr_code mhpbr_package_plan_json(
     const mhpbr_rules* rules, const char* request, size_t request_size,
     char** response, size_t* response_size, char** error);
 MHPBR_EXPORT mhpbr_code mhpbr_report_build_json(
+    const mhpbr_rules* rules, const char* request, size_t request_size,
+    char** response, size_t* response_size, char** error);
+MHPBR_EXPORT mhpbr_code mhpbr_outcomes_measure_json(
     const mhpbr_rules* rules, const char* request, size_t request_size,
     char** response, size_t* response_size, char** error);
 

@@ -73,13 +73,11 @@ mhpbr_code RichCall(Wire wire, const mhpbr_rules* rules, const void* request,
     google::protobuf::util::JsonParseOptions options;
     options.ignore_unknown_fields = false;
     const auto parsed = google::protobuf::util::JsonStringToMessage(
-        google::protobuf::StringPiece(text.data(), text.size()), &req,
-        options);
+        google::protobuf::StringPiece(text.data(), text.size()), &req, options);
     if (!parsed.ok()) {
       // protobuf's message names the field at fault.
-      return Invalid(error,
-                     absl::StrCat("request is not the JSON of ", name, ": ",
-                                  std::string(parsed.message())));
+      return Invalid(error, absl::StrCat("request is not the JSON of ", name,
+                                         ": ", std::string(parsed.message())));
     }
   }
   auto res = stage(rules->rules, req);
@@ -105,32 +103,32 @@ mhpbr_code RichCall(Wire wire, const mhpbr_rules* rules, const void* request,
 }  // namespace
 
 // Defines `mhpbr_<name>` (binary) and `mhpbr_<name>_json`.
-#define MHPBR_RICH_CALL(name, Request, run)                                   \
-  mhpbr_code mhpbr_##name(const mhpbr_rules* rules, const void* request,      \
-                          size_t request_size, void** response,               \
-                          size_t* response_size, char** error) {              \
-    MHPBR_C_TRY                                                               \
-    return RichCall<Request>(Wire::kBinary, rules, request, request_size,     \
-                             response, response_size, error, run);            \
-    MHPBR_C_CATCH(error)                                                      \
-  }                                                                           \
-  mhpbr_code mhpbr_##name##_json(const mhpbr_rules* rules,                    \
-                                 const char* request, size_t request_size,    \
-                                 char** response, size_t* response_size,      \
-                                 char** error) {                              \
-    MHPBR_C_TRY                                                               \
-    void* out = nullptr;                                                      \
-    const mhpbr_code code = RichCall<Request>(                                \
-        Wire::kJson, rules, request, request_size,                            \
-        response == nullptr ? nullptr : &out, response_size, error, run);     \
-    if (response != nullptr) *response = static_cast<char*>(out);             \
-    return code;                                                              \
-    MHPBR_C_CATCH(error)                                                      \
+#define MHPBR_RICH_CALL(name, Request, run)                               \
+  mhpbr_code mhpbr_##name(const mhpbr_rules* rules, const void* request,  \
+                          size_t request_size, void** response,           \
+                          size_t* response_size, char** error) {          \
+    MHPBR_C_TRY                                                           \
+    return RichCall<Request>(Wire::kBinary, rules, request, request_size, \
+                             response, response_size, error, run);        \
+    MHPBR_C_CATCH(error)                                                  \
+  }                                                                       \
+  mhpbr_code mhpbr_##name##_json(                                         \
+      const mhpbr_rules* rules, const char* request, size_t request_size, \
+      char** response, size_t* response_size, char** error) {             \
+    MHPBR_C_TRY                                                           \
+    void* out = nullptr;                                                  \
+    const mhpbr_code code = RichCall<Request>(                            \
+        Wire::kJson, rules, request, request_size,                        \
+        response == nullptr ? nullptr : &out, response_size, error, run); \
+    if (response != nullptr) *response = static_cast<char*>(out);         \
+    return code;                                                          \
+    MHPBR_C_CATCH(error)                                                  \
   }
 
 extern "C" {
 
 using mhpbr::capi::RunCosting;
+using mhpbr::capi::RunOutcomes;
 using mhpbr::capi::RunPackageCosting;
 using mhpbr::capi::RunPeriods;
 using mhpbr::capi::RunPlan;
@@ -152,5 +150,7 @@ MHPBR_RICH_CALL(package_cost, v1::PackageCostRequest,
                 MHPBR_WITH_RULES(RunPackageCosting))
 MHPBR_RICH_CALL(package_plan, v1::PlanRequest, MHPBR_WITH_RULES(RunPlan))
 MHPBR_RICH_CALL(report_build, v1::ReportRequest, RunReport)
+MHPBR_RICH_CALL(outcomes_measure, v1::OutcomesRequest,
+                MHPBR_WITH_RULES(RunOutcomes))
 
 }  // extern "C"

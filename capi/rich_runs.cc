@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "lib/codec/assessment_proto.h"
 #include "lib/codec/costing_proto.h"
+#include "lib/codec/outcomes_proto.h"
 #include "lib/codec/package_proto.h"
 #include "lib/codec/periods_proto.h"
 #include "lib/codec/pricing_proto.h"
@@ -15,6 +16,7 @@
 #include "mhpbr/contract_pricer.h"
 #include "mhpbr/dates.h"
 #include "mhpbr/delivered_care.h"
+#include "mhpbr/outcomes.h"
 #include "mhpbr/package_costing.h"
 #include "mhpbr/period_builder.h"
 #include "mhpbr/period_summary.h"
@@ -261,6 +263,67 @@ absl::StatusOr<v1::ReportResponse> RunReport(
   const Report report = builder->Finish();
   ReportTablesToProto(ReportTables(report), &out);
   if (!request.no_html()) out.set_html(RenderReportHtml(report));
+  return out;
+}
+
+absl::StatusOr<v1::OutcomesResponse> RunOutcomes(
+    const RuleSet& rules, const v1::OutcomesRequest& request) {
+  auto as_of = ParseIsoDate(request.as_of());
+  if (!as_of.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("as_of: ", as_of.status().message()));
+  }
+  v1::OutcomesResponse out;
+  std::vector<PeriodEvent> events;
+  std::vector<EventError> rejected;
+  EventsFromProto(request.events(), &events, &rejected);
+  const PeriodBuild build = BuildPeriods(events, *as_of, rules);
+  rejected.insert(rejected.end(), build.errors.begin(), build.errors.end());
+  std::stable_sort(
+      rejected.begin(), rejected.end(),
+      [](const EventError& a, const EventError& b) { return a.line < b.line; });
+  for (const EventError& e : rejected) {
+    AddError(out.mutable_errors(), e.line, e.patient_id, e.reason);
+  }
+
+  std::vector<ScoredAssessment> assessments;
+  assessments.reserve(request.assessments_size());
+  for (int i = 0; i < request.assessments_size(); ++i) {
+    const v1::Assessment& a = request.assessments(i);
+    const std::string where = absl::StrCat("assessments[", i, "]: ");
+    absl::StatusOr<MhctRatings> ratings = AssessmentFromProto(a);
+    if (!ratings.ok()) {
+      AddError(out.mutable_errors(), i + 1, a.assessment_id(),
+               absl::StrCat(where, ratings.status().message()));
+      continue;
+    }
+    if (a.patient_id().empty()) {
+      AddError(out.mutable_errors(), i + 1, a.assessment_id(),
+               absl::StrCat(where, "no_patient"));
+      continue;
+    }
+    // AssessmentFromProto checked the date.
+    assessments.push_back({a.patient_id(), a.assessment_id(),
+                           *ParseIsoDate(a.date()),
+                           ScoreHonos(*ratings, rules.outcomes())});
+  }
+
+  std::vector<ActivityRecord> activity;
+  for (int i = 0; i < request.activity_size(); ++i) {
+    absl::StatusOr<ActivityRecord> r = ActivityFromProto(request.activity(i));
+    if (!r.ok()) {
+      AddError(out.mutable_errors(), i + 1, request.activity(i).activity_id(),
+               absl::StrCat("activity[", i, "]: ", r.status().message()));
+      continue;
+    }
+    r->line = i + 1;
+    activity.push_back(*std::move(r));
+  }
+
+  MHPBR_ASSIGN_OR_RETURN(
+      OutcomesResult result,
+      MeasureOutcomes(build.periods, assessments, activity, *as_of, rules));
+  OutcomesToProto(build.periods, assessments, result, &out);
   return out;
 }
 

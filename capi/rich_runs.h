@@ -11,6 +11,7 @@
 #include "mhpbr/rule_set.h"
 #include "mhpbr/v1/care_package.pb.h"
 #include "mhpbr/v1/costing.pb.h"
+#include "mhpbr/v1/outcomes.pb.h"
 #include "mhpbr/v1/periods.pb.h"
 #include "mhpbr/v1/pricing.pb.h"
 #include "mhpbr/v1/report.pb.h"
@@ -40,6 +41,12 @@ absl::StatusOr<v1::PlanResponse> RunPlan(const RuleSet& rules,
 // fails the call.
 absl::StatusOr<v1::ReportResponse> RunReport(
     std::shared_ptr<const RuleSet> rules, const v1::ReportRequest& request);
+
+// Events the request cannot give or the periods stage cannot use,
+// assessments that cannot be read or have no patient_id, and activity that
+// cannot be read come back in `errors`; a bad as_of fails the call.
+absl::StatusOr<v1::OutcomesResponse> RunOutcomes(
+    const RuleSet& rules, const v1::OutcomesRequest& request);
 
 }  // namespace mhpbr::capi
 

@@ -11,7 +11,7 @@ namespace mhpbr::cli {
 std::optional<int> StartCommand(const CommandSpec& spec,
                                 const std::vector<std::string>& argv,
                                 CommandStart* start) {
-  auto args = Args::Parse(argv, spec.valued, spec.switches);
+  auto args = Args::Parse(argv, spec.valued, spec.switches, spec.repeated);
   if (!args.ok()) return UsageError(spec.name, args.status().message());
   if (!args->positional().empty()) {
     return UsageError(

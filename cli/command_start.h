@@ -27,6 +27,9 @@ struct CommandSpec {
   std::vector<std::string> required;
   // --as-of is read (and must be a date) when given; add it to `required`
   // where it must be.
+  // Valued options that may be given more than once (Args::GetAll); the
+  // command checks how many it needs.
+  std::set<std::string> repeated = {};
 };
 
 struct CommandStart {

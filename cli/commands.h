@@ -12,6 +12,7 @@ namespace mhpbr::cli {
 int RunClassify(const std::vector<std::string>& args);
 int RunPeriods(const std::vector<std::string>& args);
 int RunPrice(const std::vector<std::string>& args);
+int RunCompare(const std::vector<std::string>& args);
 int RunCost(const std::vector<std::string>& args);
 int RunTariff(const std::vector<std::string>& args);
 int RunPackage(const std::vector<std::string>& args);

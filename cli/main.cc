@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
     if (command == "classify") return mhpbr::cli::RunClassify(args);
     if (command == "periods") return mhpbr::cli::RunPeriods(args);
     if (command == "price") return mhpbr::cli::RunPrice(args);
+    if (command == "compare") return mhpbr::cli::RunCompare(args);
     if (command == "cost") return mhpbr::cli::RunCost(args);
     if (command == "tariff") return mhpbr::cli::RunTariff(args);
     if (command == "package") return mhpbr::cli::RunPackage(args);

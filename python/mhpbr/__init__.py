@@ -38,7 +38,8 @@ from ._classify import (  # noqa: F401
 from ._batch import (  # noqa: F401
     periods_build, price, cost, set_tariffs, package_cost, package_plan,
     report_build, periods_build_json, price_json, cost_json, set_tariffs_json,
-    package_cost_json, package_plan_json, report_build_json, read_textproto)
+    package_cost_json, package_plan_json, report_build_json, outcomes_measure,
+    outcomes_measure_json, read_textproto)
 from ._live import (  # noqa: F401
     ClusterInfo, Review, Transitions, Period, Payment, Tariff, Activity,
     Attribution, PeriodCost, ClusterCost, CostTotals, Coster, PackageElement,
@@ -60,7 +61,8 @@ __all__ = [
     "periods_build", "price", "cost", "set_tariffs", "package_cost",
     "package_plan", "report_build", "periods_build_json", "price_json",
     "cost_json", "set_tariffs_json", "package_cost_json", "package_plan_json",
-    "report_build_json", "read_textproto",
+    "report_build_json", "outcomes_measure", "outcomes_measure_json",
+    "read_textproto",
     "ClusterInfo", "Review", "Transitions", "Period", "Payment", "Tariff",
     "Activity", "Attribution", "PeriodCost", "ClusterCost", "CostTotals",
     "Coster", "PackageElement", "TemplateCost", "Catalogue",

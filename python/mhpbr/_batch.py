@@ -16,7 +16,8 @@ from ._classify import rules_or_default
 __all__ = ["periods_build", "price", "cost", "set_tariffs", "package_cost",
            "package_plan", "report_build", "periods_build_json", "price_json",
            "cost_json", "set_tariffs_json", "package_cost_json", "package_plan_json",
-           "report_build_json", "read_textproto"]
+           "report_build_json", "outcomes_measure", "outcomes_measure_json",
+           "read_textproto"]
 
 
 def protobuf_module(name):
@@ -145,8 +146,19 @@ def report_build(request=None, *, rules=None, **fields):
                  request, rules, fields)
 
 
+def outcomes_measure(request=None, *, rules=None, **fields):
+    """HoNOS change over cluster periods and the indicators pricing pays on
+    (as `mhpbr outcomes`): a mhpbr.v1.OutcomesRequest (as_of, events,
+    assessments, activity) in, a mhpbr.v1.OutcomesResponse out; its
+    `indicators` go straight into a PriceRequest's. Rows that cannot be
+    used are in its `errors`."""
+    return _call(_present(_capi.outcomes_measure, "outcomes_measure"),
+                 "outcomes_pb2", "OutcomesRequest", "OutcomesResponse",
+                 request, rules, fields)
+
+
 for _f in (periods_build, price, cost, set_tariffs, package_cost, package_plan,
-           report_build):
+           report_build, outcomes_measure):
     _f.__doc__ += _HOW
 
 
@@ -208,8 +220,13 @@ def report_build_json(request=None, *, rules=None, **fields):
     return _call_json("report_build", request, rules, fields)
 
 
+def outcomes_measure_json(request=None, *, rules=None, **fields):
+    return _call_json("outcomes_measure", request, rules, fields)
+
+
 for _f in (periods_build_json, price_json, cost_json, set_tariffs_json,
-           package_cost_json, package_plan_json, report_build_json):
+           package_cost_json, package_plan_json, report_build_json,
+           outcomes_measure_json):
     _f.__doc__ = _json_doc(_f.__name__[:-len("_json")])
 
 

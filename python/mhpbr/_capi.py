@@ -297,12 +297,13 @@ package_cost = declare("mhpbr_package_cost", *_BATCH)
 package_plan = declare("mhpbr_package_plan", *_BATCH)
 # Newer than the others: None in a library without it.
 report_build = declare("mhpbr_report_build", *_BATCH, optional=True)
+outcomes_measure = declare("mhpbr_outcomes_measure", *_BATCH, optional=True)
 
 # The same calls in protobuf's JSON mapping (JSON text in, a NUL-terminated
 # JSON string out); None in a library without them.
 _JSON = {name: declare("mhpbr_%s_json" % name, *_BATCH, optional=True)
          for name in ("periods_build", "price", "cost", "set_tariffs", "package_cost",
-                      "package_plan", "report_build")}
+                      "package_plan", "report_build", "outcomes_measure")}
 
 
 # ---- Live calls (capi/mhpbr.h, "Live calls") ----------------------------------

@@ -431,3 +431,58 @@ class JsonTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+@unittest.skipIf(mhpbr._capi.outcomes_measure is None,
+                 "this libmhpbr has no mhpbr_outcomes_measure")
+class OutcomesTest(unittest.TestCase):
+    """mhpbr.outcomes_measure gives the indicators `mhpbr outcomes` writes."""
+
+    @support.need_tool
+    def test_indicators_are_the_tools(self):
+        import csv
+        data = os.path.join(support.SOURCE_DIR, "tests", "data", "outcomes")
+        request = {"as_of": "2023-12-31", "events": [], "assessments": [],
+                   "activity": []}
+        with open(os.path.join(data, "events.csv"), encoding="utf-8") as f:
+            for e in csv.DictReader(f):
+                event = {"patient_id": e["patient_id"], "date": e["date"],
+                         "kind": e["event"].upper()}
+                if e["cluster"]:
+                    event["cluster"] = int(e["cluster"])
+                request["events"].append(event)
+        with open(os.path.join(data, "assessments.csv"), encoding="utf-8") as f:
+            for a in csv.DictReader(f):
+                ratings = []
+                for column, value in a.items():
+                    item = column[1:].upper()
+                    if column.startswith("r") and value != "" and \
+                            item in mhpbr.ITEMS + mhpbr.ITEM8_TYPES:
+                        ratings.append({"item": item, "rating": int(value)})
+                request["assessments"].append(
+                    {"assessment_id": a["assessment_id"],
+                     "patient_id": a.get("patient_id", ""),
+                     "date": a["date"], "ratings": ratings})
+        with open(os.path.join(data, "activity.csv"), encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                record = {"activity_id": r["activity_id"],
+                          "patient_id": r["patient_id"], "date": r["date"],
+                          "kind": r["kind"].upper()}
+                if r["count"]:
+                    record["count"] = r["count"]
+                if r["minutes"]:
+                    record["minutes"] = r["minutes"]
+                record["staff_group"] = r["staff_group"]
+                record["ward"] = r["ward"]
+                request["activity"].append(record)
+        response = mhpbr.outcomes_measure_json(request)
+        with tempfile.TemporaryDirectory() as tmp:
+            indicators = os.path.join(tmp, "indicators.csv")
+            support.run_tool("outcomes", "--events", os.path.join(data, "events.csv"),
+                             "--assessments", os.path.join(data, "assessments.csv"),
+                             "--activity", os.path.join(data, "activity.csv"),
+                             "--as-of", "2023-12-31", "--indicators", indicators)
+            _, rows = support.read_csv_rows(indicators)
+        got = [[m["indicator"], str(m["numerator"]), str(m["denominator"]),
+                str(m.get("value_ppm", ""))] for m in response["indicators"]]
+        self.assertEqual(got, rows)

@@ -28,8 +28,8 @@ TOOL = os.environ.get("MHPBR_TOOL",
 EX = os.path.join(SOURCE, "examples", "data")
 UNIT_COSTS = os.path.join(SOURCE, "lib", "rules",
                           "example_unit_costs.textproto")
-COMMANDS = ["classify", "periods", "cost", "tariff", "price", "package",
-            "report", "rules", "outcomes"]
+COMMANDS = ["classify", "periods", "cost", "tariff", "price", "compare",
+            "package", "report", "rules", "outcomes"]
 
 
 def run(argv, **kw):

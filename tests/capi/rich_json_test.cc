@@ -9,7 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/text_format.h"
 #include "google/protobuf/util/json_util.h"
@@ -24,6 +26,7 @@
 #include "mhpbr/pricing_io.h"
 #include "mhpbr/v1/care_package.pb.h"
 #include "mhpbr/v1/costing.pb.h"
+#include "mhpbr/v1/outcomes.pb.h"
 #include "mhpbr/v1/periods.pb.h"
 #include "mhpbr/v1/pricing.pb.h"
 #include "mhpbr/v1/report.pb.h"
@@ -165,17 +168,13 @@ void AddActivity(const std::string& path,
       /*bad_too=*/true);
 }
 
-v1::ReportRequest ExampleReportRequest() {
-  v1::ReportRequest request;
-  request.set_as_of("2024-03-31");
-  *request.mutable_unit_costs() =
-      TextFile<v1::UnitCosts>(Source("lib/rules/example_unit_costs.textproto"));
-  AddPeriods(Source("examples/data/periods.csv"), request.mutable_periods());
-  AddActivity(Source("examples/data/activity.csv"), request.mutable_activity());
+void AddAssessments(const std::string& path,
+                    google::protobuf::RepeatedPtrField<v1::Assessment>* out) {
   ReadRows<AssessmentCsvReader, AssessmentRow>(
-      Source("examples/data/assessments.csv"), [&](const AssessmentRow& row) {
-        v1::Assessment* a = request.add_assessments();
+      path, [&](const AssessmentRow& row) {
+        v1::Assessment* a = out->Add();
         a->set_assessment_id(row.record.assessment_id);
+        a->set_patient_id(row.record.patient_id);
         a->set_date(FormatIsoDate(row.record.date));
         const MhctRatings& r = row.record.ratings;
         bool by_type = false;
@@ -201,19 +200,34 @@ v1::ReportRequest ExampleReportRequest() {
         a->set_psychosis(static_cast<v1::Answer>(r.psychosis()));
         if (r.allocated()) a->set_allocated_cluster(r.allocated()->code());
       });
-  ReadRows<EventCsvReader, EventRow>(
-      Source("examples/data/events.csv"), [&](const EventRow& row) {
-        v1::PeriodEvent* e = request.add_events();
-        e->set_patient_id(row.event.patient_id);
-        e->set_date(FormatIsoDate(row.event.date));
-        e->set_line(row.event.line);
-        if (row.event.kind == EventKind::kAllocate) {
-          e->set_kind(v1::ALLOCATE);
-          e->set_cluster(row.event.cluster.code());
-        } else {
-          e->set_kind(v1::DISCHARGE);
-        }
-      });
+}
+
+void AddEvents(const std::string& path,
+               google::protobuf::RepeatedPtrField<v1::PeriodEvent>* out) {
+  ReadRows<EventCsvReader, EventRow>(path, [&](const EventRow& row) {
+    v1::PeriodEvent* e = out->Add();
+    e->set_patient_id(row.event.patient_id);
+    e->set_date(FormatIsoDate(row.event.date));
+    e->set_line(row.event.line);
+    if (row.event.kind == EventKind::kAllocate) {
+      e->set_kind(v1::ALLOCATE);
+      e->set_cluster(row.event.cluster.code());
+    } else {
+      e->set_kind(v1::DISCHARGE);
+    }
+  });
+}
+
+v1::ReportRequest ExampleReportRequest() {
+  v1::ReportRequest request;
+  request.set_as_of("2024-03-31");
+  *request.mutable_unit_costs() =
+      TextFile<v1::UnitCosts>(Source("lib/rules/example_unit_costs.textproto"));
+  AddPeriods(Source("examples/data/periods.csv"), request.mutable_periods());
+  AddActivity(Source("examples/data/activity.csv"), request.mutable_activity());
+  AddAssessments(Source("examples/data/assessments.csv"),
+                 request.mutable_assessments());
+  AddEvents(Source("examples/data/events.csv"), request.mutable_events());
   return request;
 }
 
@@ -401,6 +415,92 @@ TEST(ReportBuild, SameFiguresAndPageAsTheTool) {
   mhpbr_free(out);
   EXPECT_TRUE(tables_only.html().empty());
   EXPECT_EQ(tables_only.tables_size(), response.tables_size());
+  RunProcess({"/bin/rm", "-rf", dir});
+}
+
+// The outcomes from the C API are those `mhpbr outcomes` writes, row for
+// row, from the same data read by the library's readers.
+TEST(OutcomesMeasure, SameAsTheTool) {
+  const std::string data = Source("tests/data/outcomes");
+  std::string dir = test_process::TempPath("outcomes_XXXXXX");
+  ASSERT_NE(mkdtemp(dir.data()), nullptr);
+  const auto tool =
+      RunProcess({MHPBR_TOOL_PATH, "outcomes", "--events", data + "/events.csv",
+                  "--assessments", data + "/assessments.csv", "--activity",
+                  data + "/activity.csv", "--as-of", "2023-12-31", "--out",
+                  dir + "/out.csv", "--indicators", dir + "/indicators.csv",
+                  "--by-cluster", dir + "/by_cluster.csv"});
+  ASSERT_EQ(tool.exit_code, 0) << tool.err;
+
+  v1::OutcomesRequest request;
+  request.set_as_of("2023-12-31");
+  AddEvents(data + "/events.csv", request.mutable_events());
+  AddAssessments(data + "/assessments.csv", request.mutable_assessments());
+  AddActivity(data + "/activity.csv", request.mutable_activity());
+  const auto response = BothForms<v1::OutcomesResponse>(
+      mhpbr_outcomes_measure, mhpbr_outcomes_measure_json, request);
+
+  auto opt = [](bool has, int64_t v) {
+    return has ? absl::StrCat(v) : std::string();
+  };
+  std::string out =
+      "patient_id,cluster,start,end,status,start_assessment,start_date,"
+      "start_total,follow_up_assessment,follow_up_date,follow_up_total,"
+      "change,change_behaviour,change_impairment,change_symptoms,"
+      "change_social,outcome,clinically_significant\n";
+  for (const v1::PeriodOutcome& p : response.periods()) {
+    const char* status = p.status() == v1::PAIRED     ? "paired"
+                         : p.status() == v1::NO_START ? "no_start"
+                                                      : "no_follow_up";
+    const char* outcome = p.outcome() == v1::IMPROVED       ? "improved"
+                          : p.outcome() == v1::DETERIORATED ? "deteriorated"
+                          : p.outcome() == v1::NO_CHANGE    ? "no_change"
+                                                            : "";
+    absl::StrAppend(
+        &out, p.patient_id(), ",", p.cluster(), ",", p.start(), ",", p.end(),
+        ",", status, ",", p.start_assessment(), ",", p.start_date(), ",",
+        opt(p.has_start_total(), p.start_total()), ",",
+        p.follow_up_assessment(), ",", p.follow_up_date(), ",",
+        opt(p.has_follow_up_total(), p.follow_up_total()), ",",
+        opt(p.has_change(), p.change()), ",",
+        opt(p.has_change_behaviour(), p.change_behaviour()), ",",
+        opt(p.has_change_impairment(), p.change_impairment()), ",",
+        opt(p.has_change_symptoms(), p.change_symptoms()), ",",
+        opt(p.has_change_social(), p.change_social()), ",", outcome, ",",
+        p.has_clinically_significant()
+            ? (p.clinically_significant() ? "y" : "n")
+            : "",
+        "\n");
+  }
+  EXPECT_EQ(out, Slurp(dir + "/out.csv"));
+
+  std::string indicators = "indicator,numerator,denominator,value_ppm\n";
+  for (const v1::MeasuredIndicator& m : response.indicators()) {
+    absl::StrAppend(&indicators, m.indicator(), ",", m.numerator(), ",",
+                    m.denominator(), ",", opt(m.has_value_ppm(), m.value_ppm()),
+                    "\n");
+  }
+  EXPECT_EQ(indicators, Slurp(dir + "/indicators.csv"));
+
+  // by_cluster.csv's mean_change is change_sum / paired to 4 places.
+  const std::vector<std::string> by_cluster =
+      absl::StrSplit(Slurp(dir + "/by_cluster.csv"), '\n', absl::SkipEmpty());
+  ASSERT_EQ(by_cluster.size(), response.by_cluster_size() + 1u);
+  for (int i = 0; i < response.by_cluster_size(); ++i) {
+    const v1::ClusterOutcomes& c = response.by_cluster(i);
+    EXPECT_TRUE(absl::StartsWith(
+        by_cluster[i + 1],
+        absl::StrCat(c.cluster(), ",", c.periods(), ",", c.paired(), ",",
+                     c.improved(), ",", c.no_change(), ",", c.deteriorated(),
+                     ",")))
+        << by_cluster[i + 1];
+  }
+  // The assessment without a patient is one of the errors, named.
+  bool no_patient = false;
+  for (const v1::RecordError& e : response.errors()) {
+    no_patient |= absl::StrContains(e.reason(), "no_patient");
+  }
+  EXPECT_TRUE(no_patient);
   RunProcess({"/bin/rm", "-rf", dir});
 }
 
