@@ -24,6 +24,7 @@
 #include "mhpbr/pricing_io.h"
 #include "output_file.h"
 #include "period_rows.h"
+#include "pricing_inputs.h"
 #include "row_ledger.h"
 
 namespace mhpbr::cli {
@@ -131,20 +132,12 @@ int RunCompare(const std::vector<std::string>& argv) {
     auto contract = LoadContractFile(f.contract_path);
     if (!contract.ok()) return fail(contract.status());
     contracts.push_back(*std::move(contract));
-    auto tariff_file = OpenInput(f.tariff_path);
-    if (!tariff_file.ok()) return fail(tariff_file.status());
-    auto tariff = ReadTariffCsv(tariff_file->get(), f.tariff_path);
+    auto tariff = ReadTariffFile(f.tariff_path);
     if (!tariff.ok()) return fail(tariff.status());
     tariffs.push_back(*std::move(tariff));
   }
-  std::vector<MeasuredIndicator> indicators;
-  if (auto path = args->Get("indicators")) {
-    auto file = OpenInput(*path);
-    if (!file.ok()) return fail(file.status());
-    auto read = ReadIndicatorCsv(file->get(), *path);
-    if (!read.ok()) return fail(read.status());
-    indicators = *std::move(read);
-  }
+  auto indicators = ReadIndicatorsFile(args->Get("indicators"));
+  if (!indicators.ok()) return fail(indicators.status());
   OutputSet outputs;
   auto out_file = outputs.Open(args->Get("out"));
   if (!out_file.ok()) return fail(out_file.status());
@@ -154,18 +147,13 @@ int RunCompare(const std::vector<std::string>& argv) {
 
   auto periods = ReadPeriodRows(*args->Get("periods"), **ledger);
   if (!periods.ok()) return fail(periods.status());
-  std::vector<OneOff> one_offs;
-  if (auto path = args->Get("one-offs")) {
-    auto rows = ReadAllRows<OneOffCsvReader, OneOff>(
-        *path, absl::StrCat(*path, ": "), **ledger);
-    if (!rows.ok()) return fail(rows.status());
-    one_offs = *std::move(rows);
-  }
+  auto one_offs = ReadOneOffsFile(args->Get("one-offs"), **ledger);
+  if (!one_offs.ok()) return fail(one_offs.status());
   std::vector<Scenario> scenarios;
   scenarios.reserve(flags.size());
   for (size_t i = 0; i < flags.size(); ++i) {
     scenarios.push_back(Scenario{flags[i].name, contracts[i], tariffs[i],
-                                 one_offs, indicators});
+                                 *one_offs, *indicators});
   }
   auto comparison = CompareContracts(*periods, scenarios, *start.rules);
   if (!comparison.ok()) return fail(comparison.status());

@@ -26,6 +26,7 @@
 #include "mhpbr/status_macros.h"
 #include "output_file.h"
 #include "period_rows.h"
+#include "pricing_inputs.h"
 #include "row_ledger.h"
 #include "rule_set_flag.h"
 
@@ -124,21 +125,12 @@ int RunPrice(const std::vector<std::string>& argv) {
   auto fail = DataError;
   auto contract = LoadContractFile(*args->Get("contract"));
   if (!contract.ok()) return fail(contract.status());
-  const std::string tariff_path = *args->Get("tariff");
-  auto tariff_file = OpenInput(tariff_path);
-  if (!tariff_file.ok()) return fail(tariff_file.status());
-  auto tariff = ReadTariffCsv(tariff_file->get(), tariff_path);
+  auto tariff = ReadTariffFile(*args->Get("tariff"));
   if (!tariff.ok()) return fail(tariff.status());
   // Measured indicators: the whole file or the run stops (exit 2).
   const std::optional<std::string> indicators_path = args->Get("indicators");
-  std::vector<MeasuredIndicator> indicators;
-  if (indicators_path) {
-    auto file = OpenInput(*indicators_path);
-    if (!file.ok()) return fail(file.status());
-    auto read = ReadIndicatorCsv(file->get(), *indicators_path);
-    if (!read.ok()) return fail(read.status());
-    indicators = *std::move(read);
-  }
+  auto indicators = ReadIndicatorsFile(indicators_path);
+  if (!indicators.ok()) return fail(indicators.status());
   OutputSet outputs;
   auto out_file = outputs.Open(args->Get("out"));
   if (!out_file.ok()) return fail(out_file.status());
@@ -148,15 +140,10 @@ int RunPrice(const std::vector<std::string>& argv) {
 
   auto periods = ReadPeriodRows(*args->Get("periods"), **ledger);
   if (!periods.ok()) return fail(periods.status());
-  std::vector<OneOff> one_offs;
-  if (auto path = args->Get("one-offs")) {
-    auto rows = ReadAllRows<OneOffCsvReader, OneOff>(
-        *path, absl::StrCat(*path, ": "), **ledger);
-    if (!rows.ok()) return fail(rows.status());
-    one_offs = *std::move(rows);
-  }
-  auto statement = PriceContract(*periods, one_offs, *tariff, *contract,
-                                 *start.rules, indicators);
+  auto one_offs = ReadOneOffsFile(args->Get("one-offs"), **ledger);
+  if (!one_offs.ok()) return fail(one_offs.status());
+  auto statement = PriceContract(*periods, *one_offs, *tariff, *contract,
+                                 *start.rules, *indicators);
   if (!statement.ok()) return fail(statement.status());
   for (const OutcomeAttainment& a : statement->outcomes) {
     if (!a.no_value) continue;

@@ -14,20 +14,17 @@
 // blended (B, baseline 5000, +-5% corridor, half above): activity 3000 +
 //   2400 = 5400 (+8%): 5000 + 250 + 150 / 2 = 5325, difference -675.
 
-#include <fcntl.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/common/run_process.h"
 
 namespace {
 
@@ -42,17 +39,9 @@ std::string Data(const std::string& name) {
   return absl::StrCat(kData, "/", name);
 }
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void WriteFile(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-}
+using mhpbr::test_process::Slurp;
+using mhpbr::test_process::WriteFile;
+std::string ReadFile(const std::string& path) { return Slurp(path); }
 
 struct Result {
   int status = -1;
@@ -70,8 +59,6 @@ class CompareCliTest : public ::testing::Test {
   void TearDown() override {
     // Remove what the test wrote, one file at a time (no shell).
     for (const std::string& f : written_) std::remove(f.c_str());
-    std::remove(Tmp("stdout").c_str());
-    std::remove(Tmp("stderr").c_str());
     rmdir(dir_.c_str());
   }
 
@@ -84,30 +71,11 @@ class CompareCliTest : public ::testing::Test {
 
   // Runs the tool with `args`, capturing standard output and error.
   Result Run(const std::vector<std::string>& args) {
-    const std::string out = Tmp("stdout"), err = Tmp("stderr");
-    Result r;
-    const pid_t pid = fork();
-    if (pid == 0) {
-      const int o = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      const int e = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      const int n = open("/dev/null", O_RDONLY);
-      dup2(o, 1);
-      dup2(e, 2);
-      dup2(n, 0);
-      std::vector<char*> argv;
-      argv.push_back(const_cast<char*>(kTool));
-      for (const std::string& a : args)
-        argv.push_back(const_cast<char*>(a.c_str()));
-      argv.push_back(nullptr);
-      execv(kTool, argv.data());
-      _exit(127);
-    }
-    int wstatus = 0;
-    waitpid(pid, &wstatus, 0);
-    r.status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
-    r.out = ReadFile(out);
-    r.err = ReadFile(err);
-    return r;
+    std::vector<std::string> argv = {kTool};
+    argv.insert(argv.end(), args.begin(), args.end());
+    const mhpbr::test_process::ProcessResult p =
+        mhpbr::test_process::RunProcess(argv);
+    return {p.exit_code, p.out, p.err};
   }
 
   std::string dir_;
