@@ -1,6 +1,7 @@
 #include "capi/rich_runs.h"
 
 #include <algorithm>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -13,6 +14,7 @@
 #include "lib/codec/report_proto.h"
 #include "mhpbr/activity_costing.h"
 #include "mhpbr/activity_rows.h"
+#include "mhpbr/assessment_csv.h"
 #include "mhpbr/contract_pricer.h"
 #include "mhpbr/dates.h"
 #include "mhpbr/delivered_care.h"
@@ -221,6 +223,11 @@ absl::StatusOr<v1::ReportResponse> RunReport(
       ReportBuilder::Create(std::move(periods), *as_of, rules,
                             std::move(transitions), costs));
   v1::ReportResponse out;
+  const bool with_events = request.with_events() || request.events_size() > 0;
+  const bool with_assessments =
+      request.with_assessments() || request.assessments_size() > 0;
+  // As `mhpbr report` does, before the activity.
+  if (with_events && with_assessments) builder->ExpectOutcomes();
   int next = 0;
   builder->AddActivity(
       [&](InputRow<ActivityRecord>* row) {
@@ -232,9 +239,7 @@ absl::StatusOr<v1::ReportResponse> RunReport(
             out.mutable_errors(), row.line, row.id,
             absl::StrCat("activity[", row.line - 1, "]: ", a.status.message()));
       });
-  if (request.with_assessments() || request.assessments_size() > 0) {
-    builder->ExpectAssessments();
-  }
+  if (with_assessments) builder->ExpectAssessments();
   for (int i = 0; i < request.assessments_size(); ++i) {
     const v1::Assessment& a = request.assessments(i);
     absl::StatusOr<MhctRatings> ratings = AssessmentFromProto(a);
@@ -244,9 +249,12 @@ absl::StatusOr<v1::ReportResponse> RunReport(
           absl::StrCat("assessments[", i, "]: ", ratings.status().message()));
       continue;
     }
-    builder->AddAssessment(*ratings);
+    // AssessmentFromProto checked the date.
+    builder->AddAssessment(AssessmentRecord{a.assessment_id(), a.patient_id(),
+                                            *ParseIsoDate(a.date()),
+                                            *std::move(ratings)});
   }
-  if (request.with_events() || request.events_size() > 0) {
+  if (with_events) {
     std::vector<PeriodEvent> events;
     std::vector<EventError> rejected;
     EventsFromProto(request.events(), &events, &rejected);

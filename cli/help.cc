@@ -149,7 +149,8 @@ constexpr CommandText kCommands[] = {
      "[--summary FILE]\n"
      "                   "
      "[--by-cluster FILE]\n"
-     "                   [--rejects FILE] [--strict]\n",
+     "                   [--rejects FILE] [--strict]\n"
+     "                   [--as-of DATE [--months FILE]]\n",
      "\nPrices one contract year of cluster periods.\n\n"
      "Options:\n"
      "  --periods FILE     patient_id,cluster,start,end (empty end = open)\n"
@@ -173,6 +174,14 @@ constexpr CommandText kCommands[] = {
      "  --by-cluster FILE  cluster,patients,periods,days,amount_pence\n"
      "  --rejects FILE     rejected rows as line,id,reason\n"
      "  --strict           exit 1 when any row was rejected\n"
+     "  --as-of DATE       in-year: --out and --summary are the forecast "
+     "outturn\n"
+     "                     (open periods run to 31 March); the summary adds "
+     "as_of,\n"
+     "                     earned_to_date_pence, forecast_*_pence, "
+     "forecast_assumption:*\n"
+     "  --months FILE      with --as-of: month,periods,days,amount_pence,"
+     "cumulative_pence\n"
      "A bad tariff or contract stops the run (exit 2).\n"},
     {"compare",
      "usage: mhpbr compare --periods FILE --scenario NAME=CONTRACT,TARIFF\n"
@@ -273,14 +282,18 @@ constexpr CommandText kCommands[] = {
      "                      red-rule figures\n"
      "  --events FILE       events as for `mhpbr periods --in`: overdue "
      "reviews and moves\n"
-     "                      outside the transition protocol\n"
+     "                      outside the transition protocol; with "
+     "--assessments, HoNOS\n"
+     "                      outcomes as `mhpbr outcomes` measures them\n"
      "  --rules FILE        rule set in text format\n"
      "  --transitions FILE  care transition protocol "
      "(mhpbr.v1.TransitionTable text)\n"
      "  --csv-dir DIR       also write homogeneity.csv, summary.csv, "
-     "coverage_by_team.csv\n"
-     "                      and red_items.csv into DIR (an existing "
-     "directory)\n"
+     "coverage_by_team.csv,\n"
+     "                      red_items.csv and, with outcomes, "
+     "outcomes_by_cluster.csv\n"
+     "                      and outcome_indicators.csv into DIR (an "
+     "existing directory)\n"
      "  --rejects FILE      rejected rows as line,id,reason\n"
      "  --strict            exit 1 when any row was rejected\n"},
     {"outcomes",

@@ -1,13 +1,17 @@
 // mhpbr price --periods FILE --tariff FILE --contract FILE [--one-offs FILE]
 //             [--indicators FILE] [--rules FILE] [--out FILE]
 //             [--summary FILE] [--by-cluster FILE] [--rejects FILE]
-//             [--strict]
+//             [--strict] [--as-of DATE [--months FILE]]
 // The statement a commissioner pays from (formats.md, pricing.md 3-6).
+// With --as-of, an in-year statement (in_year.h): the statement and
+// summary figures are the forecast outturn, the summary adds the earnings
+// to date and the forecast's assumptions, --months the months to date.
 
 #include <cstdio>
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -21,6 +25,7 @@
 #include "mhpbr/contract_pricer.h"
 #include "mhpbr/csv_writer.h"
 #include "mhpbr/dates.h"
+#include "mhpbr/in_year.h"
 #include "mhpbr/indicator_csv.h"
 #include "mhpbr/pricing_io.h"
 #include "mhpbr/status_macros.h"
@@ -96,6 +101,34 @@ void WriteSummary(const Statement& st, bool attainments, CsvWriter& out) {
   }
 }
 
+// The in-year rows after the annual ones: as_of, earned to date, the
+// forecast's activity and payment, and its assumptions.
+void WriteInYearSummary(const InYearStatement& iy, CsvWriter& out) {
+  auto row = [&](absl::string_view key, absl::string_view value) {
+    out.Field(key);
+    out.Field(value);
+    out.EndRow();
+  };
+  row("as_of", FormatIsoDate(iy.as_of));
+  row("earned_to_date_pence", absl::StrCat(iy.earned_to_date_pence));
+  row("forecast_activity_pence",
+      absl::StrCat(iy.forecast.totals.activity_pence));
+  row("forecast_payment_pence", absl::StrCat(iy.forecast.totals.payment_pence));
+  for (const auto& [key, value] : iy.assumptions) row(key, value);
+}
+
+void WriteMonths(const InYearStatement& iy, CsvWriter& out) {
+  out.Row({"month", "periods", "days", "amount_pence", "cumulative_pence"});
+  for (const InYearMonth& m : iy.months) {
+    out.Field(absl::FormatCivilTime(m.month));
+    out.Field(m.periods);
+    out.Field(m.days);
+    out.Field(m.amount_pence);
+    out.Field(m.cumulative_pence);
+    out.EndRow();
+  }
+}
+
 void WriteByCluster(const Statement& st, CsvWriter& out) {
   out.Row({"cluster", "patients", "periods", "days", "amount_pence"});
   for (const ClusterStatement& c : st.clusters) {
@@ -115,13 +148,16 @@ int RunPrice(const std::vector<std::string>& argv) {
   if (auto stop = StartCommand(
           {"price",
            {"periods", "tariff", "contract", "one-offs", "indicators", "rules",
-            "out", "summary", "by-cluster", "rejects"},
+            "out", "summary", "by-cluster", "rejects", "as-of", "months"},
            {"strict"},
            {"periods", "tariff", "contract"}},
           argv, &start)) {
     return *stop;
   }
   const Args* args = &start.args;
+  if (args->Has("months") && !start.as_of) {
+    return UsageError("price", "--months needs --as-of");
+  }
   auto fail = DataError;
   auto contract = LoadContractFile(*args->Get("contract"));
   if (!contract.ok()) return fail(contract.status());
@@ -142,9 +178,22 @@ int RunPrice(const std::vector<std::string>& argv) {
   if (!periods.ok()) return fail(periods.status());
   auto one_offs = ReadOneOffsFile(args->Get("one-offs"), **ledger);
   if (!one_offs.ok()) return fail(one_offs.status());
-  auto statement = PriceContract(*periods, *one_offs, *tariff, *contract,
-                                 *start.rules, *indicators);
-  if (!statement.ok()) return fail(statement.status());
+  // With --as-of the statement is the in-year forecast outturn: the same
+  // statement PriceContract writes for these inputs.
+  std::optional<InYearStatement> in_year;
+  std::optional<Statement> annual;
+  if (start.as_of) {
+    auto iy = PriceInYear(*periods, *one_offs, *tariff, *contract, *start.rules,
+                          *start.as_of, *indicators);
+    if (!iy.ok()) return fail(iy.status());
+    in_year = *std::move(iy);
+  } else {
+    auto st = PriceContract(*periods, *one_offs, *tariff, *contract,
+                            *start.rules, *indicators);
+    if (!st.ok()) return fail(st.status());
+    annual = *std::move(st);
+  }
+  const Statement* statement = in_year ? &in_year->forecast : &*annual;
   for (const OutcomeAttainment& a : statement->outcomes) {
     if (!a.no_value) continue;
     std::fprintf(stderr,
@@ -163,6 +212,7 @@ int RunPrice(const std::vector<std::string>& argv) {
             WriteCsv(outputs, args->Get("summary"),
                      [&](CsvWriter& w) {
                        WriteSummary(*statement, indicators_path.has_value(), w);
+                       if (in_year) WriteInYearSummary(*in_year, w);
                      });
         !s.ok()) {
       return fail(s);
@@ -172,6 +222,14 @@ int RunPrice(const std::vector<std::string>& argv) {
     if (absl::Status s =
             WriteCsv(outputs, args->Get("by-cluster"),
                      [&](CsvWriter& w) { WriteByCluster(*statement, w); });
+        !s.ok()) {
+      return fail(s);
+    }
+  }
+  if (in_year && args->Has("months")) {
+    if (absl::Status s =
+            WriteCsv(outputs, args->Get("months"),
+                     [&](CsvWriter& w) { WriteMonths(*in_year, w); });
         !s.ok()) {
       return fail(s);
     }

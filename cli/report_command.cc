@@ -49,7 +49,7 @@ absl::Status ReadAssessments(const std::string& path, ReportBuilder& builder,
       continue;
     }
     ledger.Ok();
-    builder.AddAssessment(row.record.ratings);
+    builder.AddAssessment(row.record);
   }
   return reader->io_status();
 }
@@ -110,6 +110,10 @@ int RunReport(const std::vector<std::string>& argv) {
   auto builder = ReportBuilder::Create(*std::move(periods), *start.as_of,
                                        start.rules, start.transitions, *costs);
   if (!builder.ok()) return fail(builder.status());
+  // Outcomes need the bed days and contacts, kept as the activity streams.
+  if (args->Has("events") && args->Has("assessments")) {
+    (*builder)->ExpectOutcomes();
+  }
   const std::string activity = *args->Get("activity");
   if (absl::Status s = CostActivityRows(activity, absl::StrCat(activity, ": "),
                                         **builder, **ledger);

@@ -57,6 +57,13 @@ class PeriodPricer {
   // overlaps the year, false (and `*line` untouched) when it does not.
   absl::StatusOr<bool> PriceInto(const PeriodToPrice& period,
                                  StatementLine* line) const;
+  // The line as earned through `through` (inclusive; in_year.h): only
+  // the days up to it are counted and only the review periods starting by
+  // it, so through the year's last day it is PriceInto's line. Rounds once.
+  // True and false as PriceInto (whether the period overlaps the year).
+  absl::StatusOr<bool> PriceThroughInto(const PeriodToPrice& period,
+                                        absl::CivilDay through,
+                                        StatementLine* line) const;
 
   const TariffSchedule& tariff() const { return *tariff_; }
   const Contract& contract() const { return contract_; }
@@ -66,6 +73,11 @@ class PeriodPricer {
   PeriodPricer(const TariffSchedule& tariff, const Contract& contract,
                const RuleSet& rules)
       : tariff_(&tariff), contract_(contract), rules_(&rules) {}
+
+  // Both above: the line counting days and review periods up to day
+  // number `through` (at most year_last_).
+  absl::StatusOr<bool> PriceUpTo(const PeriodToPrice& period, int64_t through,
+                                 StatementLine* line) const;
 
   const TariffSchedule* tariff_;
   Contract contract_;

@@ -22,9 +22,37 @@
 #include "mhpbr/cost_homogeneity.h"
 #include "mhpbr/coverage.h"
 #include "mhpbr/data_quality.h"
+#include "mhpbr/measured_indicator.h"
+#include "mhpbr/outcomes.h"
 #include "mhpbr/report_table.h"
 
 namespace mhpbr {
+
+// The spread of one cluster's total HoNOS change over its paired periods
+// (type-7 quartiles; negative = better).
+struct ChangeDistribution {
+  Cluster cluster;
+  int64_t paired = 0;
+  long double min = 0, p25 = 0, median = 0, p75 = 0, max = 0;
+};
+
+// Outcomes measured over the periods built from the events (outcomes.md),
+// as `mhpbr outcomes` measures them.
+struct ReportOutcomes {
+  // The rule set's thresholds the outcomes were judged by, and their
+  // source (OutcomeRules).
+  std::string source;
+  int reliable_change = 0;
+  int clinical_cutoff = 0;
+  int64_t periods = 0;
+  int64_t assessments_unscorable = 0;
+  // In the order of IndicatorNames().
+  std::vector<MeasuredIndicator> indicators;
+  // The clusters that have periods, by code.
+  std::vector<ClusterOutcomes> by_cluster;
+  // The clusters that have paired periods, by code.
+  std::vector<ChangeDistribution> change;
+};
 
 struct Report {
   absl::CivilDay as_of;
@@ -48,6 +76,10 @@ struct Report {
   std::optional<AssessmentQuality> assessments;
   // Present when events were given.
   std::optional<PeriodQuality> events;
+  // Present when outcomes were measured (events and assessments given);
+  // else why not.
+  std::optional<ReportOutcomes> outcomes;
+  std::string outcomes_not_measured;
 };
 
 // key,value figures (summary.csv), in a fixed order: r_squared_per_period,
@@ -60,8 +92,9 @@ std::vector<std::pair<std::string, std::string>> ReportSummary(const Report& r);
 
 std::string RenderReportHtml(const Report& r);
 
-// homogeneity.csv, summary.csv, coverage_by_team.csv and, when
-// assessments were given, red_items.csv (formats.md, README).
+// homogeneity.csv, summary.csv, coverage_by_team.csv, when assessments
+// were given red_items.csv, and when outcomes were measured
+// outcomes_by_cluster.csv and outcome_indicators.csv (formats.md, README).
 std::vector<ReportTable> ReportTables(const Report& r);
 
 }  // namespace mhpbr

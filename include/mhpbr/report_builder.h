@@ -6,7 +6,8 @@
 //   auto b = mhpbr::ReportBuilder::Create(periods, as_of, rules,
 //                                         transitions, unit_costs);
 //   (*b)->AddActivity(next_row, on_row);     // streamed, in batches
-//   (*b)->AddAssessment(ratings);            // optional, one at a time
+//   (*b)->ExpectOutcomes();                  // optional, before activity
+//   (*b)->AddAssessment(record);             // optional, one at a time
 //   (*b)->SetEvents(events);                 // optional
 //   mhpbr::Report report = (*b)->Finish();
 //
@@ -27,11 +28,13 @@
 #include "absl/types/span.h"
 #include "mhpbr/activity.h"
 #include "mhpbr/activity_costing.h"
+#include "mhpbr/assessment_csv.h"
 #include "mhpbr/classifier.h"
 #include "mhpbr/cluster_period.h"
 #include "mhpbr/coverage.h"
 #include "mhpbr/input_row.h"
 #include "mhpbr/mhct_ratings.h"
+#include "mhpbr/outcomes.h"
 #include "mhpbr/period_build.h"
 #include "mhpbr/period_event.h"
 #include "mhpbr/report.h"
@@ -63,6 +66,14 @@ class ReportBuilder {
   // One accepted assessment, classified with the rule set for those
   // figures (implies ExpectAssessments).
   void AddAssessment(const MhctRatings& ratings);
+  // The same, and with ExpectOutcomes its HoNOS scores are kept (only
+  // they: a record without patient_id is classified, never paired).
+  void AddAssessment(const AssessmentRecord& record);
+
+  // Measure outcomes (outcomes.md, as MeasureOutcomes) when events and
+  // assessment records are given: call before AddActivity, whose bed days
+  // and contacts are then kept (slimmed) for follow_up_7_days.
+  void ExpectOutcomes();
 
   // The events the periods came from, rebuilt with the rule set and the
   // transition table for the overdue and transition figures; returns the
@@ -76,6 +87,8 @@ class ReportBuilder {
   ReportBuilder(absl::CivilDay as_of, std::shared_ptr<const RuleSet> rules,
                 TransitionTable transitions, std::string unit_costs_source,
                 ActivityCoster coster, absl::Span<const PeriodToPrice> periods);
+  // Fills report.outcomes, or why they were not measured.
+  void MeasureReportOutcomes(Report& report);
 
   absl::CivilDay as_of_;
   std::shared_ptr<const RuleSet> rules_;
@@ -86,6 +99,11 @@ class ReportBuilder {
   Classifier classifier_;
   std::optional<AssessmentQuality> assessments_;
   std::optional<PeriodQuality> events_;
+  // With ExpectOutcomes only.
+  bool outcomes_expected_ = false;
+  std::vector<ActivityRecord> outcome_activity_;
+  std::vector<ScoredAssessment> scored_;
+  std::vector<ClusterPeriod> event_periods_;
 };
 
 }  // namespace mhpbr

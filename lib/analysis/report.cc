@@ -325,6 +325,70 @@ std::string RenderReportHtml(const Report& r) {
                     "overdue reviews and transitions are not measured."
                     "</p>");
   }
+  // 4. Outcomes.
+  absl::StrAppend(&h,
+                  "<h2>4. Outcomes</h2><p>Did care work? HoNOS change (items "
+                  "1-12, total 0-48) between the assessment at the start of "
+                  "each cluster period and its follow-up; a fall is an "
+                  "improvement.</p>");
+  if (!r.outcomes) {
+    absl::StrAppend(&h, "<p class=\"note\">Outcomes were not measured: ",
+                    HtmlEscape(r.outcomes_not_measured), ".</p>");
+  } else {
+    const ReportOutcomes& o = *r.outcomes;
+    std::vector<Box> change;
+    for (const ChangeDistribution& d : o.change) {
+      change.push_back({absl::StrCat(d.cluster.code()), d.min, d.p25, d.median,
+                        d.p75, d.max, d.paired});
+    }
+    absl::StrAppend(
+        &h, SvgBoxPlot("Change of the HoNOS total per paired period by cluster "
+                       "(box p25-p75, whiskers min-max; below 0 = better)",
+                       change, "points", "min", "max"));
+    absl::StrAppend(&h,
+                    "<table><tr><th>cluster</th><th>periods</th><th>paired"
+                    "</th><th>improved</th><th>no change</th><th>"
+                    "deteriorated</th><th>mean change</th><th>min</th><th>"
+                    "p25</th><th>median</th><th>p75</th><th>max</th></tr>");
+    size_t k = 0;
+    for (const ClusterOutcomes& c : o.by_cluster) {
+      absl::StrAppend(
+          &h, "<tr><td>", c.cluster.code(), "</td><td>", c.periods, "</td><td>",
+          c.paired, "</td><td>", c.improved, "</td><td>", c.no_change,
+          "</td><td>", c.deteriorated, "</td><td>",
+          c.paired > 0 ? FormatDecimal(c.change_sum, c.paired, 2) : "",
+          "</td>");
+      if (k < o.change.size() && o.change[k].cluster == c.cluster) {
+        const ChangeDistribution& d = o.change[k++];
+        for (long double v : {d.min, d.p25, d.median, d.p75, d.max}) {
+          absl::StrAppend(&h, "<td>", FormatFixed(v, 2), "</td>");
+        }
+      } else {
+        absl::StrAppend(&h, "<td></td><td></td><td></td><td></td><td></td>");
+      }
+      absl::StrAppend(&h, "</tr>");
+    }
+    absl::StrAppend(&h,
+                    "</table><table><tr><th>indicator</th><th>numerator</th>"
+                    "<th>denominator</th><th>value</th></tr>");
+    for (const MeasuredIndicator& v : o.indicators) {
+      absl::StrAppend(&h, "<tr><td>", HtmlEscape(v.name), "</td><td>",
+                      v.numerator, "</td><td>", v.denominator, "</td><td>",
+                      v.value_ppm ? Percent(*v.value_ppm, 1000000) : "n/a",
+                      "</td></tr>");
+    }
+    absl::StrAppend(
+        &h, "</table><p class=\"note\">", o.periods,
+        " periods built from the events; ", o.assessments_unscorable,
+        " assessments not scorable. Improved or deteriorated: a change of at "
+        "least ",
+        o.reliable_change,
+        " points of the total (reliable change); clinically significant when "
+        "it also crosses the cut-off of ",
+        o.clinical_cutoff, ". From the rule set: ", HtmlEscape(o.source),
+        "</p>");
+  }
+
   absl::StrAppend(&h, "<h2>Totals</h2><p>", r.costing.records_read,
                   " activity records read, ", r.costing.records_rejected,
                   " rejected; costed \u00a3",

@@ -1,10 +1,13 @@
 #include "mhpbr/report_builder.h"
 
+#include <algorithm>
+#include <map>
 #include <utility>
 
 #include "mhpbr/activity_rows.h"
 #include "mhpbr/cost_homogeneity.h"
 #include "mhpbr/period_builder.h"
+#include "mhpbr/statistics.h"
 #include "mhpbr/status_macros.h"
 
 namespace mhpbr {
@@ -49,6 +52,18 @@ void ReportBuilder::AddActivity(
           coverage_.AddActivity(a.patient, row.value.patient_id,
                                 row.value.team);
         }
+        const ActivityRecord& r = row.value;
+        if (outcomes_expected_ && row.error.empty() &&
+            (r.kind == ActivityKind::kBedDay ||
+             r.kind == ActivityKind::kContact)) {
+          // What follow_up_7_days reads, as `mhpbr outcomes` keeps it.
+          ActivityRecord& slim = outcome_activity_.emplace_back();
+          slim.patient_id = r.patient_id;
+          slim.date = r.date;
+          slim.kind = r.kind;
+          slim.count = r.count;
+          slim.line = r.line;
+        }
         done(row, a);
       });
 }
@@ -62,10 +77,21 @@ void ReportBuilder::AddAssessment(const MhctRatings& ratings) {
   assessments_->Add(classifier_.Classify(ratings));
 }
 
+void ReportBuilder::AddAssessment(const AssessmentRecord& record) {
+  AddAssessment(record.ratings);
+  if (outcomes_expected_ && !record.patient_id.empty()) {
+    scored_.push_back({record.patient_id, record.assessment_id, record.date,
+                       ScoreHonos(record.ratings, rules_->outcomes())});
+  }
+}
+
+void ReportBuilder::ExpectOutcomes() { outcomes_expected_ = true; }
+
 std::vector<EventError> ReportBuilder::SetEvents(
     absl::Span<const PeriodEvent> events) {
   PeriodBuild build = BuildPeriods(events, as_of_, *rules_, transitions_);
   events_ = PeriodQuality::From(build);
+  if (outcomes_expected_) event_periods_ = std::move(build.periods);
   return std::move(build.errors);
 }
 
@@ -91,7 +117,58 @@ Report ReportBuilder::Finish() {
   }
   report.assessments = assessments_;
   report.events = events_;
+  MeasureReportOutcomes(report);
   return report;
+}
+
+void ReportBuilder::MeasureReportOutcomes(Report& report) {
+  if (!events_ && !assessments_) {
+    report.outcomes_not_measured =
+        "no events (--events) and no assessments (--assessments) were given";
+    return;
+  }
+  if (!events_) {
+    report.outcomes_not_measured = "no events were given (--events)";
+    return;
+  }
+  if (!assessments_) {
+    report.outcomes_not_measured = "no assessments were given (--assessments)";
+    return;
+  }
+  if (!outcomes_expected_) {
+    report.outcomes_not_measured =
+        "they were not asked for (ReportBuilder::ExpectOutcomes)";
+    return;
+  }
+  absl::StatusOr<OutcomesResult> result = MeasureOutcomes(
+      event_periods_, scored_, outcome_activity_, as_of_, *rules_);
+  if (!result.ok()) {
+    report.outcomes_not_measured = std::string(result.status().message());
+    return;
+  }
+  ReportOutcomes& o = report.outcomes.emplace();
+  o.source = rules_->outcomes().source;
+  o.reliable_change = rules_->outcomes().reliable_change;
+  o.clinical_cutoff = rules_->outcomes().clinical_cutoff;
+  o.periods = static_cast<int64_t>(event_periods_.size());
+  o.assessments_unscorable = result->assessments_unscorable;
+  o.indicators = std::move(result->indicators);
+  o.by_cluster = std::move(result->by_cluster);
+  std::map<int, std::vector<long double>> changes;
+  for (size_t i = 0; i < event_periods_.size(); ++i) {
+    const PeriodOutcome& p = result->periods[i];
+    if (p.status != PairStatus::kPaired) continue;
+    changes[event_periods_[i].cluster.code()].push_back(p.change);
+  }
+  for (const ClusterOutcomes& c : o.by_cluster) {
+    auto it = changes.find(c.cluster.code());
+    if (it == changes.end()) continue;
+    std::vector<long double>& v = it->second;
+    std::sort(v.begin(), v.end());
+    o.change.push_back({c.cluster, static_cast<int64_t>(v.size()), v.front(),
+                        Quantile7(v, 0.25L), Quantile7(v, 0.5L),
+                        Quantile7(v, 0.75L), v.back()});
+  }
 }
 
 }  // namespace mhpbr

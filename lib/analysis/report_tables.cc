@@ -3,6 +3,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "mhpbr/item.h"
+#include "mhpbr/money.h"
 #include "mhpbr/report.h"
 #include "mhpbr/statistics.h"
 
@@ -52,6 +53,29 @@ std::vector<ReportTable> ReportTables(const Report& report) {
     for (int i = 0; i < kItemCount; ++i) {
       red.rows.push_back({std::string(ItemCode(ItemAt(i))),
                           absl::StrCat(report.assessments->red_items[i])});
+    }
+  }
+
+  if (report.outcomes) {
+    // As `mhpbr outcomes --by-cluster` and `--indicators` write them.
+    ReportTable& oc = tables.emplace_back();
+    oc.name = "outcomes_by_cluster.csv";
+    oc.columns = {"cluster",   "periods",      "paired",     "improved",
+                  "no_change", "deteriorated", "mean_change"};
+    for (const ClusterOutcomes& c : report.outcomes->by_cluster) {
+      oc.rows.push_back(
+          {absl::StrCat(c.cluster.code()), absl::StrCat(c.periods),
+           absl::StrCat(c.paired), absl::StrCat(c.improved),
+           absl::StrCat(c.no_change), absl::StrCat(c.deteriorated),
+           c.paired > 0 ? FormatDecimal(c.change_sum, c.paired, 4) : ""});
+    }
+    ReportTable& oi = tables.emplace_back();
+    oi.name = "outcome_indicators.csv";
+    oi.columns = {"indicator", "numerator", "denominator", "value_ppm"};
+    for (const MeasuredIndicator& v : report.outcomes->indicators) {
+      oi.rows.push_back({v.name, absl::StrCat(v.numerator),
+                         absl::StrCat(v.denominator),
+                         v.value_ppm ? absl::StrCat(*v.value_ppm) : ""});
     }
   }
   return tables;

@@ -88,15 +88,21 @@ std::string SvgBarChart(absl::string_view title, const std::vector<Bar>& bars,
 }
 
 std::string SvgBoxPlot(absl::string_view title, const std::vector<Box>& boxes,
-                       absl::string_view unit) {
+                       absl::string_view unit, absl::string_view low,
+                       absl::string_view high) {
   const int left = 70, plot_h = 260, top = 36, bottom = 40;
   const int slot = 38;
   const int width = left + slot * std::max<int>(1, boxes.size()) + 20;
-  long double max = 0;
-  for (const Box& b : boxes) max = std::max(max, b.p95);
-  max = NiceMax(max);
+  long double max = 0, min = 0;
+  for (const Box& b : boxes) {
+    max = std::max(max, b.p95);
+    min = std::min(min, b.p5);
+  }
+  max = NiceMax(std::max(max, -min));
+  min = min < 0 ? -max : 0;
   auto y = [&](long double v) {
-    return top + plot_h - std::clamp<long double>(v / max, 0, 1) * plot_h;
+    return top + plot_h -
+           std::clamp<long double>((v - min) / (max - min), 0, 1) * plot_h;
   };
   std::string svg = absl::StrCat(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"", width,
@@ -104,7 +110,7 @@ std::string SvgBoxPlot(absl::string_view title, const std::vector<Box>& boxes,
       HtmlEscape(title), "\"><title>", HtmlEscape(title), "</title>",
       "<text x=\"0\" y=\"18\" class=\"ct\">", HtmlEscape(title), "</text>");
   for (int i = 0; i <= 4; ++i) {
-    const long double v = max * i / 4;
+    const long double v = min + (max - min) * i / 4;
     absl::StrAppend(&svg, "<line x1=\"", left, "\" x2=\"", width - 10,
                     "\" y1=\"", Num(y(v)), "\" y2=\"", Num(y(v)),
                     "\" class=\"grid\"/><text x=\"", left - 6, "\" y=\"",
@@ -118,9 +124,9 @@ std::string SvgBoxPlot(absl::string_view title, const std::vector<Box>& boxes,
     const int cx = left + slot * static_cast<int>(i) + slot / 2;
     const int half = slot / 2 - 6;
     absl::StrAppend(
-        &svg, "<g><title>", HtmlEscape(b.label), ": n=", b.n, ", p5 ",
+        &svg, "<g><title>", HtmlEscape(b.label), ": n=", b.n, ", ", low, " ",
         AxisValue(b.p5), ", p25 ", AxisValue(b.p25), ", median ",
-        AxisValue(b.median), ", p75 ", AxisValue(b.p75), ", p95 ",
+        AxisValue(b.median), ", p75 ", AxisValue(b.p75), ", ", high, " ",
         AxisValue(b.p95), "</title>", "<line x1=\"", cx, "\" x2=\"", cx,
         "\" y1=\"", Num(y(b.p5)), "\" y2=\"", Num(y(b.p95)),
         "\" class=\"whisker\"/>", "<rect x=\"", cx - half, "\" y=\"",

@@ -28,9 +28,12 @@ struct Box {
 };
 
 // Vertical box plots on one scale: box from p25 to p75, a line at the
-// median, whiskers to p5 and p95. `unit` labels the axis.
+// median, whiskers to p5 and p95 (named `low` and `high` in each box's
+// tooltip). `unit` labels the axis. The scale starts at 0, or is symmetric
+// about 0 when a whisker is below it.
 std::string SvgBoxPlot(absl::string_view title, const std::vector<Box>& boxes,
-                       absl::string_view unit);
+                       absl::string_view unit, absl::string_view low = "p5",
+                       absl::string_view high = "p95");
 
 // Escapes &, <, >, " and ' for HTML text and attributes.
 std::string HtmlEscape(absl::string_view text);

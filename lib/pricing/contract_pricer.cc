@@ -79,6 +79,18 @@ absl::StatusOr<std::optional<StatementLine>> PeriodPricer::Price(
 
 absl::StatusOr<bool> PeriodPricer::PriceInto(const PeriodToPrice& p,
                                              StatementLine* out) const {
+  return PriceUpTo(p, year_last_, out);
+}
+
+absl::StatusOr<bool> PeriodPricer::PriceThroughInto(const PeriodToPrice& p,
+                                                    absl::CivilDay through,
+                                                    StatementLine* out) const {
+  return PriceUpTo(p, std::min<int64_t>(through - kEpoch, year_last_), out);
+}
+
+absl::StatusOr<bool> PeriodPricer::PriceUpTo(const PeriodToPrice& p,
+                                             int64_t through,
+                                             StatementLine* out) const {
   if (p.end && *p.end < p.start) {
     return absl::InvalidArgumentError(absl::StrCat(
         "period of patient ", p.patient_id, " at line ", p.line, ": end ",
@@ -106,7 +118,7 @@ absl::StatusOr<bool> PeriodPricer::PriceInto(const PeriodToPrice& p,
   const int64_t counted_last =
       (p.end && rules_->day_count() == DayCount::kMhsds) ? last - 1 : last;
   const int64_t lo = std::max(start, y0);
-  const int64_t hi = std::min(counted_last, y1);
+  const int64_t hi = std::min(counted_last, through);
   line.days_in_year = hi >= lo ? hi - lo + 1 : 0;
 
   const TariffEntry* e = tariff_->Find(p.cluster);
@@ -131,8 +143,10 @@ absl::StatusOr<bool> PeriodPricer::PriceInto(const PeriodToPrice& p,
     case Basis::kPeriod: {
       const int64_t len =
           ReviewLengthDays(rules_->cluster(p.cluster).max_review);
-      const Units u = ReviewUnits(start, last, p.end.has_value(), y0, y1, len,
-                                  contract_.partial_period);
+      // Units starting by `through`; the pro-rata cut of the last one
+      // still looks at the period's real end.
+      const Units u = ReviewUnits(start, last, p.end.has_value(), y0, through,
+                                  len, contract_.partial_period);
       line.units = u.count;
       amount = RoundDiv(price * u.paid_days * mff, Int128(len) * kPpm);
       break;

@@ -395,9 +395,11 @@ TEST(ReportBuild, SameFiguresAndPageAsTheTool) {
     }
     EXPECT_EQ(csv, Slurp(dir + "/csv/" + t.name())) << t.name();
   }
-  EXPECT_THAT(names,
-              ::testing::ElementsAre("homogeneity.csv", "summary.csv",
-                                     "coverage_by_team.csv", "red_items.csv"));
+  // With events and assessments, the outcomes too.
+  EXPECT_THAT(names, ::testing::ElementsAre(
+                         "homogeneity.csv", "summary.csv",
+                         "coverage_by_team.csv", "red_items.csv",
+                         "outcomes_by_cluster.csv", "outcome_indicators.csv"));
   // The rows the tool rejects for a reason the request can carry (an
   // unknown staff group; an event the builder cannot use) come back as
   // errors.

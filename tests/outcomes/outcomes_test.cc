@@ -24,7 +24,12 @@ using ::testing::HasSubstr;
 absl::CivilDay D(int y, int m, int d) { return absl::CivilDay(y, m, d); }
 Cluster C(int code) { return *Cluster::FromCode(code); }
 
-std::shared_ptr<const RuleSet> Default() { return *DefaultRuleSet(); }
+// Loaded once and kept: a reference into it (outcomes()) stays valid.
+const std::shared_ptr<const RuleSet>& Default() {
+  static const auto* const rules =
+      new std::shared_ptr<const RuleSet>(*DefaultRuleSet());
+  return *rules;
+}
 
 // The default rule set with its outcome rules changed by `change`.
 template <typename F>

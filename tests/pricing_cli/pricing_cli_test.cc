@@ -699,4 +699,97 @@ TEST_F(PricingCliTest, CostThenTariffThenPrice) {
                                "priced\n"));
 }
 
+// ---- mhpbr price --as-of -------------------------------------------------
+
+// In-year, as of 15 June 2023, contract_pooled (MFF 1.08543, 1085.43 p a
+// day for cluster 3), one_offs.csv (ect 10854, earned in April):
+//   P1 cluster 11, 1 Apr - 9 Jun: one review period cut short, 7598,
+//     earned on 1 April (the day it starts); days 30, 31, 9
+//   P2 cluster 3, open from 1 May: through 31 May 31 days = 33648.33 ->
+//     33648; through 15 Jun 46 days = 49929.78 -> 49930 (June 16282)
+//   April 10854 + 7598 = 18452; May 33648 (52100); June 16282 (68382)
+// The statement (--out) is the forecast outturn, exactly the annual
+// statement: P2 runs on to 31 March 2024, 336 days = 364704.48 -> 364704;
+// A = 10854 + 7598 + 364704 = 383156 = 3.83 B: P = 100000 + 5000 +
+// (383156 - 105000) / 2 = 244078; withheld 2.5% = 6101.95 -> 6102; earned
+// 6102 * 0.6692 = 4083.46 -> 4083; payment 244078 - 6102 + 4083 = 242059.
+TEST_F(PricingCliTest, PriceAsOfWritesMonthsAndForecast) {
+  const std::string periods = Tmp("periods.csv");
+  WriteFile(periods,
+            "patient_id,cluster,start,end\n"
+            "P2,3,2023-05-01,\n"
+            "P1,11,2023-04-01,2023-06-09\n");
+  const std::string out = Tmp("statement.csv"), summary = Tmp("summary.csv"),
+                    months = Tmp("months.csv");
+  std::vector<std::string> args = {"price",
+                                   "--periods",
+                                   periods,
+                                   "--tariff",
+                                   Data("tariff.csv"),
+                                   "--contract",
+                                   Data("contract_pooled.textproto"),
+                                   "--one-offs",
+                                   Data("one_offs.csv"),
+                                   "--out",
+                                   out,
+                                   "--summary",
+                                   summary};
+  // Without --as-of: today's outputs.
+  Result r = Run(args);
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string annual_out = ReadFile(out);
+  const std::string annual_summary = ReadFile(summary);
+  std::vector<std::string> in_year = args;
+  in_year.insert(in_year.end(), {"--as-of", "2023-06-15", "--months", months});
+  r = Run(in_year);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(ReadFile(months),
+            "month,periods,days,amount_pence,cumulative_pence\n"
+            "2023-04,1,30,18452,18452\n"
+            "2023-05,2,62,33648,52100\n"
+            "2023-06,2,24,16282,68382\n");
+  EXPECT_EQ(ReadFile(out), annual_out);
+  EXPECT_EQ(annual_out,
+            "patient_id,cluster,start,end,days_in_year,basis,units,"
+            "amount_pence,social_care_pence,status\n"
+            ",,,,,one_off,2,10854,0,priced\n"
+            "P1,11,2023-04-01,2023-06-09,70,period,1,7598,0,priced\n"
+            "P2,3,2023-05-01,,336,day,336,364704,0,priced\n");
+  // The annual rows unchanged, the in-year rows after them.
+  EXPECT_EQ(ReadFile(summary),
+            annual_summary +
+                "as_of,2023-06-15\n"
+                "earned_to_date_pence,68382\n"
+                "forecast_activity_pence,383156\n"
+                "forecast_payment_pence,242059\n"
+                "forecast_assumption:open_periods,run to 2024-03-31 at "
+                "their basis and review periods\n"
+                "forecast_assumption:open_periods_count,1\n"
+                "forecast_assumption:closed_periods,as given\n"
+                "forecast_assumption:new_periods,none\n"
+                "forecast_assumption:one_offs,as given; earned in 2023-04\n"
+                "forecast_assumption:outcomes,attainment as given\n");
+  EXPECT_EQ(Summary(annual_summary)["payment_pence"], "242059");
+}
+
+TEST_F(PricingCliTest, PriceAsOfOutsideTheYearStopsTheRun) {
+  const std::string out = Tmp("statement.csv"), months = Tmp("months.csv");
+  Result r =
+      Run({"price", "--periods", Data("periods.csv"), "--tariff",
+           Data("tariff.csv"), "--contract", Data("contract_pooled.textproto"),
+           "--as-of", "2024-04-01", "--months", months, "--out", out});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, HasSubstr("as_of 2024-04-01 is outside the contract "
+                               "year 2023-04-01 to 2024-03-31"));
+  // All or nothing: no output written.
+  EXPECT_NE(access(out.c_str(), F_OK), 0);
+  EXPECT_NE(access(months.c_str(), F_OK), 0);
+  // --months without --as-of is a usage error.
+  r = Run({"price", "--periods", Data("periods.csv"), "--tariff",
+           Data("tariff.csv"), "--contract", Data("contract_pooled.textproto"),
+           "--months", months});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, HasSubstr("--months needs --as-of"));
+}
+
 }  // namespace

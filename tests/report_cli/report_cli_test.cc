@@ -873,6 +873,75 @@ TEST(ReportCliTest, StrictExitsOneWhenRowsWereRejected) {
 // undefined.
 // Providers: "St Mary's": Q1 (in clusters); "Trust B": Q2 (only 0), Q3 (in
 // clusters; the row with no period still names the provider), Q4 (none).
+// The outcomes fixture of `mhpbr outcomes` (tests/data/outcomes/, figures
+// worked out in tests/outcomes/outcomes_cli_test.cc) with its four periods:
+// the report's outcome files are what `mhpbr outcomes --by-cluster` and
+// `--indicators` write, byte for byte. The bed days' ward is not in the
+// unit costs (rejected for costing) but the stays still count, as in
+// `mhpbr outcomes`.
+TEST(ReportCliTest, OutcomesFilesAsTheOutcomesCommandWritesThem) {
+  const std::string data = kRoot + "/tests/data/outcomes";
+  const std::string dir = TempDir("outcomes");
+  const ProcessResult r = RunTool(
+      {"report", "--periods", kFixtures + "/outcomes_periods.csv", "--activity",
+       data + "/activity.csv", "--unit-costs", kUnitCosts, "--as-of",
+       "2023-12-31", "--assessments", data + "/assessments.csv", "--events",
+       data + "/events.csv", "--out", dir + "/r.html", "--csv-dir", dir});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Slurp(dir + "/outcomes_by_cluster.csv"),
+            "cluster,periods,paired,improved,no_change,deteriorated,"
+            "mean_change\n"
+            "1,1,0,0,0,0,\n"
+            "3,1,0,0,0,0,\n"
+            "11,1,1,1,0,0,-10.0000\n"
+            "14,1,1,0,0,1,10.0000\n");
+  EXPECT_EQ(Slurp(dir + "/outcome_indicators.csv"),
+            "indicator,numerator,denominator,value_ppm\n"
+            "valid_mhct_at_allocation,3,4,750000\n"
+            "paired_completeness,2,4,500000\n"
+            "reliably_improved,1,2,500000\n"
+            "reviews_on_time,2,5,400000\n"
+            "follow_up_7_days,1,2,500000\n");
+  const ProcessResult o =
+      RunTool({"outcomes", "--events", data + "/events.csv", "--assessments",
+               data + "/assessments.csv", "--activity", data + "/activity.csv",
+               "--as-of", "2023-12-31", "--indicators", dir + "/ind.csv",
+               "--by-cluster", dir + "/by.csv"});
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_EQ(Slurp(dir + "/outcomes_by_cluster.csv"), Slurp(dir + "/by.csv"));
+  EXPECT_EQ(Slurp(dir + "/outcome_indicators.csv"), Slurp(dir + "/ind.csv"));
+
+  const std::string html = Slurp(dir + "/r.html");
+  EXPECT_THAT(html, HasSubstr("<h2>4. Outcomes</h2>"));
+  // Paired periods in clusters 11 (-10) and 14 (+10): one box each.
+  EXPECT_THAT(html, HasSubstr("<g><title>11: n=1, min -10, p25 -10, median "
+                              "-10, p75 -10, max -10</title>"));
+  EXPECT_THAT(html, HasSubstr("<g><title>14: n=1, min 10, p25 10, median 10, "
+                              "p75 10, max 10</title>"));
+  EXPECT_THAT(html, HasSubstr("<tr><td>reviews_on_time</td><td>2</td><td>5"
+                              "</td><td>40.0%</td></tr>"));
+  EXPECT_THAT(html, HasSubstr("a change of at least 8 points"));
+  EXPECT_THAT(html, Not(HasSubstr("Outcomes were not measured")));
+}
+
+// Without --events (or --assessments) no outcome files, and the section
+// says why.
+TEST(ReportCliTest, OutcomesNotMeasuredWithoutEvents) {
+  const std::string data = kRoot + "/tests/data/outcomes";
+  const std::string dir = TempDir("no_outcomes");
+  const ProcessResult r = RunTool(
+      {"report", "--periods", kFixtures + "/outcomes_periods.csv", "--activity",
+       data + "/activity.csv", "--unit-costs", kUnitCosts, "--as-of",
+       "2023-12-31", "--assessments", data + "/assessments.csv", "--out",
+       dir + "/r.html", "--csv-dir", dir});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(Exists(dir + "/outcomes_by_cluster.csv"));
+  EXPECT_FALSE(Exists(dir + "/outcome_indicators.csv"));
+  EXPECT_THAT(Slurp(dir + "/r.html"),
+              HasSubstr("Outcomes were not measured: no events were given "
+                        "(--events)."));
+}
+
 TEST(ReportCliTest, ProviderColumnFiguresByHand) {
   const std::string dir = TempDir("provider");
   const ProcessResult r = RunTool(
