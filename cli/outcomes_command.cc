@@ -57,8 +57,7 @@ absl::StatusOr<std::vector<ScoredAssessment>> ReadAssessments(
       continue;
     }
     ledger.Ok();
-    out.push_back({std::move(r.patient_id), std::move(r.assessment_id), r.date,
-                   ScoreHonos(r.ratings, rules)});
+    out.push_back(ScoreAssessment(r, rules));
   }
   MHPBR_RETURN_IF_ERROR(reader->io_status());
   return out;
@@ -70,16 +69,7 @@ absl::StatusOr<std::vector<ActivityRecord>> ReadActivity(
   std::vector<ActivityRecord> kept;
   MHPBR_RETURN_IF_ERROR((ForEachRow<ActivityCsvReader, ActivityRecord>(
       path, absl::StrCat(path, ": "), ledger, [&](ActivityRecord& r) {
-        if (r.kind == ActivityKind::kBedDay ||
-            r.kind == ActivityKind::kContact) {
-          ActivityRecord slim;
-          slim.patient_id = std::move(r.patient_id);
-          slim.date = r.date;
-          slim.kind = r.kind;
-          slim.count = r.count;
-          slim.line = r.line;
-          kept.push_back(std::move(slim));
-        }
+        if (auto k = OutcomeActivity(r)) kept.push_back(*std::move(k));
         return absl::OkStatus();
       })));
   return kept;

@@ -25,18 +25,12 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
+#include "mhpbr/assessment_record.h"
 #include "mhpbr/csv_reader.h"
 #include "mhpbr/item.h"
 #include "mhpbr/mhct_ratings.h"
 
 namespace mhpbr {
-
-struct AssessmentRecord {
-  std::string assessment_id;
-  std::string patient_id;
-  absl::CivilDay date;
-  MhctRatings ratings;
-};
 
 struct AssessmentRow {
   AssessmentRecord record;

@@ -31,6 +31,7 @@
 #include "absl/time/civil_time.h"
 #include "absl/types/span.h"
 #include "mhpbr/activity.h"
+#include "mhpbr/assessment_record.h"
 #include "mhpbr/cluster.h"
 #include "mhpbr/cluster_period.h"
 #include "mhpbr/measured_indicator.h"
@@ -69,6 +70,15 @@ struct ScoredAssessment {
   absl::CivilDay date;
   HonosScore score;
 };
+
+// An assessment scored with the rule set's outcome parameters.
+ScoredAssessment ScoreAssessment(const AssessmentRecord& record,
+                                 const OutcomeRules& rules);
+
+// The part of an activity record MeasureOutcomes reads (a bed day or a
+// contact: patient, date, kind, count, line), or none for a record it
+// ignores: what a caller that streams activity keeps.
+std::optional<ActivityRecord> OutcomeActivity(const ActivityRecord& record);
 
 enum class PairStatus : uint8_t { kPaired, kNoStart, kNoFollowUp };
 // "paired", "no_start" or "no_follow_up".

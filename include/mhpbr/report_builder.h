@@ -28,7 +28,7 @@
 #include "absl/types/span.h"
 #include "mhpbr/activity.h"
 #include "mhpbr/activity_costing.h"
-#include "mhpbr/assessment_csv.h"
+#include "mhpbr/assessment_record.h"
 #include "mhpbr/classifier.h"
 #include "mhpbr/cluster_period.h"
 #include "mhpbr/coverage.h"

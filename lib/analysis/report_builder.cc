@@ -52,17 +52,11 @@ void ReportBuilder::AddActivity(
           coverage_.AddActivity(a.patient, row.value.patient_id,
                                 row.value.team);
         }
-        const ActivityRecord& r = row.value;
-        if (outcomes_expected_ && row.error.empty() &&
-            (r.kind == ActivityKind::kBedDay ||
-             r.kind == ActivityKind::kContact)) {
+        if (outcomes_expected_ && row.error.empty()) {
           // What follow_up_7_days reads, as `mhpbr outcomes` keeps it.
-          ActivityRecord& slim = outcome_activity_.emplace_back();
-          slim.patient_id = r.patient_id;
-          slim.date = r.date;
-          slim.kind = r.kind;
-          slim.count = r.count;
-          slim.line = r.line;
+          if (auto kept = OutcomeActivity(row.value)) {
+            outcome_activity_.push_back(*std::move(kept));
+          }
         }
         done(row, a);
       });
@@ -80,8 +74,7 @@ void ReportBuilder::AddAssessment(const MhctRatings& ratings) {
 void ReportBuilder::AddAssessment(const AssessmentRecord& record) {
   AddAssessment(record.ratings);
   if (outcomes_expected_ && !record.patient_id.empty()) {
-    scored_.push_back({record.patient_id, record.assessment_id, record.date,
-                       ScoreHonos(record.ratings, rules_->outcomes())});
+    scored_.push_back(ScoreAssessment(record, rules_->outcomes()));
   }
 }
 

@@ -219,6 +219,26 @@ HonosScore ScoreHonos(const MhctRatings& ratings, const OutcomeRules& rules) {
   return s;
 }
 
+ScoredAssessment ScoreAssessment(const AssessmentRecord& record,
+                                 const OutcomeRules& rules) {
+  return {record.patient_id, record.assessment_id, record.date,
+          ScoreHonos(record.ratings, rules)};
+}
+
+std::optional<ActivityRecord> OutcomeActivity(const ActivityRecord& record) {
+  if (record.kind != ActivityKind::kBedDay &&
+      record.kind != ActivityKind::kContact) {
+    return std::nullopt;
+  }
+  ActivityRecord kept;
+  kept.patient_id = record.patient_id;
+  kept.date = record.date;
+  kept.kind = record.kind;
+  kept.count = record.count;
+  kept.line = record.line;
+  return kept;
+}
+
 absl::StatusOr<OutcomesResult> MeasureOutcomes(
     absl::Span<const ClusterPeriod> periods,
     absl::Span<const ScoredAssessment> assessments,
