@@ -1,11 +1,10 @@
 #include "help.h"
 
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "output_file.h"
 #include "row_ledger.h"
 
 namespace mhpbr::cli {
@@ -407,13 +406,13 @@ int DataError(const absl::Status& status) {
 }
 
 int PrintToStdout(absl::string_view text) {
-  const bool written =
-      std::fwrite(text.data(), 1, text.size(), stdout) == text.size();
-  if (std::fflush(stdout) != 0 || !written || std::ferror(stdout)) {
-    PrintError(absl::StrCat("standard output: write failed (",
-                            std::strerror(errno), ")"));
-    return kExitUsage;
-  }
+  // Through an OutputSet like every other output: the write is checked,
+  // the final flush included, and a failure named.
+  OutputSet outputs;
+  auto out = outputs.Open(std::nullopt);
+  if (!out.ok()) return DataError(out.status());
+  WriteAll(*out, text);
+  if (absl::Status s = outputs.Commit(); !s.ok()) return DataError(s);
   return kExitDone;
 }
 
