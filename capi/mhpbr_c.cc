@@ -409,21 +409,15 @@ mhpbr_code mhpbr_classify_batch(const mhpbr_classifier* classifier,
   if (results == nullptr) return Invalid(error, "results is NULL");
   const size_t in_stride = assessments[0].struct_size;
   const size_t out_stride = results[0].struct_size;
-  if (in_stride < sizeof(mhpbr_assessment)) {
-    return Invalid(error,
-                   absl::StrCat("assessments[0].struct_size ", in_stride,
-                                " is smaller than ", sizeof(mhpbr_assessment)));
+  // A stride below the struct's size, or not a multiple of its alignment
+  // (every later element misaligned: undefined behaviour, and a crash on
+  // hosts that trap on it), is refused; no array of real structs has one.
+  if (absl::Status s = mhpbr::capi::CheckStride(assessments[0], "assessments");
+      !s.ok()) {
+    return Report(s, error);
   }
   if (absl::Status s = CheckResultSize(results[0]); !s.ok()) {
     return Report(s, error);
-  }
-  // A stride that is not a multiple of the structs' alignment would put
-  // every later element at a misaligned address: undefined behaviour, and
-  // a crash on hosts that trap on it. No array of real structs has one.
-  if (in_stride % alignof(mhpbr_assessment) != 0) {
-    return Invalid(error, absl::StrCat("assessments[0].struct_size ", in_stride,
-                                       " is not a multiple of ",
-                                       alignof(mhpbr_assessment)));
   }
   if (out_stride % alignof(mhpbr_result) != 0) {
     return Invalid(
