@@ -11,6 +11,7 @@
 #include "gtest/gtest.h"
 #include "mhpbr.h"
 #include "mhpbr/v1/pricing.pb.h"
+#include "pricing_test_util.h"
 
 namespace mhpbr {
 namespace {
@@ -39,21 +40,8 @@ class CapiIndicatorTest : public ::testing::Test {
   static v1::PriceRequest Request() {
     v1::PriceRequest r;
     v1::Contract* c = r.mutable_contract();
-    c->set_year_start("2023-04-01");
-    c->set_mff_ppm(1085430);
-    c->set_partial_period(v1::PRO_RATA);
+    testing_pricing::SetCapAndCollarContract(c);
     c->set_social_care(v1::POOLED);
-    c->set_baseline_pence(100000);
-    v1::RiskBand* b = c->add_risk_bands();
-    b->set_to_pct(-5);
-    b->set_rate_ppm(0);
-    b = c->add_risk_bands();
-    b->set_from_pct(-5);
-    b->set_to_pct(5);
-    b->set_rate_ppm(1000000);
-    b = c->add_risk_bands();
-    b->set_from_pct(5);
-    b->set_rate_ppm(500000);
     c->set_incentive(v1::BONUS);
     c->set_bonus_pot_pence(5000);
     auto outcome = [&](const char* name, int64_t w, int64_t floor,

@@ -42,21 +42,8 @@ class CapiPriceTest : public ::testing::Test {
   static v1::PriceRequest Request() {
     v1::PriceRequest r;
     v1::Contract* c = r.mutable_contract();
-    c->set_year_start("2023-04-01");
-    c->set_mff_ppm(1085430);
-    c->set_partial_period(v1::PRO_RATA);
+    testing_pricing::SetCapAndCollarContract(c);
     c->set_social_care(v1::DECOUPLED);
-    c->set_baseline_pence(100000);
-    v1::RiskBand* b = c->add_risk_bands();
-    b->set_to_pct(-5);
-    b->set_rate_ppm(0);
-    b = c->add_risk_bands();
-    b->set_from_pct(-5);
-    b->set_to_pct(5);
-    b->set_rate_ppm(1000000);
-    b = c->add_risk_bands();
-    b->set_from_pct(5);
-    b->set_rate_ppm(500000);
     c->set_withhold_ppm(25000);
     v1::Outcome* o = c->add_outcomes();
     o->set_name("reviewed_on_time");

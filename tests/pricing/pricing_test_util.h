@@ -19,6 +19,7 @@
 #include "mhpbr/rule_set_text.h"
 #include "mhpbr/statement.h"
 #include "mhpbr/tariff_schedule.h"
+#include "mhpbr/v1/pricing.pb.h"
 
 namespace mhpbr::testing_pricing {
 
@@ -94,6 +95,26 @@ inline std::shared_ptr<const RuleSet> MhsdsRules() {
   EXPECT_TRUE(r.ok()) << r.status();
   EXPECT_EQ((*r)->day_count(), DayCount::kMhsds);
   return *r;
+}
+
+// The wire contract both C API tests start from: 2023/24, MFF 1.08543,
+// pro rata, baseline 100000 p with a cap and collar (nothing below -5%,
+// all within +-5%, half above +5%).
+inline void SetCapAndCollarContract(v1::Contract* c) {
+  c->set_year_start("2023-04-01");
+  c->set_mff_ppm(1085430);
+  c->set_partial_period(v1::PRO_RATA);
+  c->set_baseline_pence(100000);
+  v1::RiskBand* b = c->add_risk_bands();
+  b->set_to_pct(-5);
+  b->set_rate_ppm(0);
+  b = c->add_risk_bands();
+  b->set_from_pct(-5);
+  b->set_to_pct(5);
+  b->set_rate_ppm(1000000);
+  b = c->add_risk_bands();
+  b->set_from_pct(5);
+  b->set_rate_ppm(500000);
 }
 
 }  // namespace mhpbr::testing_pricing
