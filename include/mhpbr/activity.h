@@ -40,6 +40,10 @@ struct ActivityRecord {
   std::string element_id;
   // The team or provider that gave the care, when the record says.
   std::string team;
+  // The commissioner (MHSDS OrgIDComm) and provider (OrgIDProv) of the
+  // care, when the record says.
+  std::string commissioner;
+  std::string provider;
   // The caller's reference (a line number) for messages.
   int64_t line = 0;
 };

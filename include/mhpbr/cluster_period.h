@@ -43,6 +43,11 @@ struct ClusterPeriod {
   // True when an allocation to another cluster ended the period (on the day
   // after `end`); false when a discharge ended it or it is open.
   bool reallocated = false;
+  // Of the allocation that opened the period (on a date with several
+  // allocations, the one that counts); empty when it names none.
+  std::string team;
+  std::string provider;
+  std::string commissioner;
 };
 
 // A cluster period as the later stages take it in (pricing, costing, care
@@ -56,6 +61,10 @@ struct PeriodToPrice {
   std::optional<absl::CivilDay> end;  // none = open
   // The caller's reference (a line number) for messages.
   int64_t line = 0;
+  // Who pays for the period and who provides it; empty when not known (a
+  // statement per commissioner reports such a period, never drops it).
+  std::string commissioner = {};
+  std::string provider = {};
 };
 
 }  // namespace mhpbr

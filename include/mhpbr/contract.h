@@ -65,6 +65,10 @@ struct OutcomeIndicator {
 };
 
 struct Contract {
+  // Who pays and who is paid (organisation codes, e.g. MHSDS OrgIDComm and
+  // OrgIDProv); empty when the contract is the only one priced.
+  std::string commissioner;
+  std::string provider;
   // 1 April; the contract year runs to the next 31 March.
   absl::CivilDay year_start;
   int64_t mff_ppm = 1000000;

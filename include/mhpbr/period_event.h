@@ -27,6 +27,12 @@ struct PeriodEvent {
   // Where the event came from (a line number, or any caller's index), used
   // in messages and to keep input order among events of the same date.
   int64_t line = 0;
+  // The team, provider (MHSDS OrgIDProv) and commissioner (OrgIDComm) the
+  // record names; empty when it names none. (Initialised so that brace
+  // initialisers listing the fields above stay complete.)
+  std::string team = {};
+  std::string provider = {};
+  std::string commissioner = {};
 };
 
 }  // namespace mhpbr

@@ -23,6 +23,8 @@ struct OneOff {
   int64_t count = 0;
   int64_t price_pence = 0;
   int64_t line = 0;
+  // Who pays for it; empty when not known.
+  std::string commissioner = {};
 };
 
 enum class LineStatus : uint8_t {

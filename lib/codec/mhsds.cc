@@ -97,15 +97,23 @@ absl::StatusOr<MhsdsEvents> ReadMhs803(std::FILE* file,
     return it == starts.end() ? 0 : it->second;
   };
   for (const Mhs803Row& r : rows) {
-    out.events.push_back(
-        {r.patient, r.start, EventKind::kAllocate, r.cluster, r.line});
+    PeriodEvent allocate;
+    allocate.patient_id = r.patient;
+    allocate.date = r.start;
+    allocate.cluster = r.cluster;
+    allocate.line = r.line;
+    out.events.push_back(allocate);
     if (!r.end) continue;
     const int64_t e = *r.end - epoch;
     const int others = starting(r.patient, e) - (r.start == *r.end ? 1 : 0) +
                        starting(r.patient, e + 1);
     if (others > 0) continue;
-    out.events.push_back(
-        {r.patient, *r.end, EventKind::kDischarge, Cluster(), r.line});
+    PeriodEvent discharge;
+    discharge.patient_id = r.patient;
+    discharge.date = *r.end;
+    discharge.kind = EventKind::kDischarge;
+    discharge.line = r.line;
+    out.events.push_back(std::move(discharge));
   }
   return out;
 }
