@@ -16,12 +16,16 @@
 #include "mhpbr/contract_pricer.h"
 #include "mhpbr/package_costing.h"
 #include "mhpbr/rule_set.h"
+#include "mhpbr/rule_set_bundle.h"
 #include "mhpbr/tariff_schedule.h"
 #include "mhpbr/transition_table.h"
 #include "mhpbr/unit_costs.h"
 
 struct mhpbr_rules {
+  // The newest of `bundle`, for every call that takes no date.
   std::shared_ptr<const mhpbr::RuleSet> rules;
+  // Null for a handle from mhpbr_rules_load_default/_text/_file.
+  std::shared_ptr<const mhpbr::RuleSetBundle> bundle = {};
 };
 
 // A trust's transition protocol. Immutable.

@@ -156,6 +156,26 @@ MHPBR_EXPORT const char* mhpbr_rules_source(const mhpbr_rules* rules);
 MHPBR_EXPORT const char* mhpbr_rules_financial_year(const mhpbr_rules* rules);
 MHPBR_EXPORT const char* mhpbr_rules_version(const mhpbr_rules* rules);
 
+/* A bundle of rule sets by date in protobuf text format
+ * (mhpbr.v1.RuleSetBundle: a top-level `rule_sets` field), or a single
+ * rule set (mhpbr.v1.RuleSet), which is then used for every date. The
+ * bundle's effective dates must follow on from each other: two rule sets
+ * in force on one day, a gap, or an open-ended rule set that is not the
+ * last gives MHPBR_INVALID_ARGUMENT naming both. The handle is an
+ * mhpbr_rules: calls that take no date (cluster facts, reviews, periods,
+ * pricing, ...) and the provenance accessors use its newest rule set;
+ * mhpbr_classify_on and mhpbr_classify_batch_on choose by date. */
+MHPBR_EXPORT mhpbr_code mhpbr_rules_load_bundle_text(const char* text,
+                                                     size_t length,
+                                                     mhpbr_rules** out,
+                                                     char** error);
+MHPBR_EXPORT mhpbr_code mhpbr_rules_load_bundle_file(const char* path,
+                                                     mhpbr_rules** out,
+                                                     char** error);
+/* How many rule sets the handle holds: 1 for a single rule set; 0 when
+ * `rules` is NULL. */
+MHPBR_EXPORT int32_t mhpbr_rules_count(const mhpbr_rules* rules);
+
 /* ---- Classification ------------------------------------------------------ */
 typedef struct mhpbr_classifier mhpbr_classifier;
 
@@ -284,6 +304,23 @@ MHPBR_EXPORT mhpbr_code mhpbr_check_allocation(
     const mhpbr_classifier* classifier, const mhpbr_assessment* assessment,
     int32_t cluster, mhpbr_allocation_check* check, char** error);
 
+/* As mhpbr_classify, by the rule set in force on `date` (YYYYMMDD) in the
+ * bundle the classifier was created from; a classifier of a single rule
+ * set uses it whatever the date. A date no rule set covers gives
+ * MHPBR_NOT_FOUND with a message naming it; a malformed date gives
+ * MHPBR_INVALID_ARGUMENT. Either way `result->status` says so. (Without a
+ * date, mhpbr_classify uses the bundle's newest rule set.) */
+MHPBR_EXPORT mhpbr_code mhpbr_classify_on(const mhpbr_classifier* classifier,
+                                          int32_t date,
+                                          const mhpbr_assessment* assessment,
+                                          mhpbr_result* result, char** error);
+/* As mhpbr_classify_batch, each record by the rule set in force on
+ * dates[i]. A record whose date is malformed or not covered is one bad
+ * record: its result's `status` says which, and the batch goes on. */
+MHPBR_EXPORT mhpbr_code mhpbr_classify_batch_on(
+    const mhpbr_classifier* classifier, const mhpbr_assessment* assessments,
+    const int32_t* dates, size_t count, mhpbr_result* results, char** error);
+
 /* ---- Cluster periods ----------------------------------------------------- */
 /* Builds cluster periods, review dates, overdue days and transition flags
  * from a serialized mhpbr.v1.PeriodRequest (proto/mhpbr/v1/periods.proto)
@@ -307,11 +344,55 @@ MHPBR_EXPORT mhpbr_code mhpbr_periods_build(
  * overlap, weights not summing to 1000000, a negative price, a period that
  * ends before it starts) fails the whole call with MHPBR_INVALID_ARGUMENT
  * naming the field; an amount that would overflow 64-bit pence gives
- * MHPBR_OUT_OF_RANGE. Nothing is priced silently wrong. */
+ * MHPBR_OUT_OF_RANGE. Nothing is priced silently wrong.
+ *
+ * In-year statements (as `mhpbr price --as-of`): a request with `as_of`
+ * (YYYY-MM-DD, within the contract year) gives the same Statement, which
+ * is then the forecast outturn (open periods run on to 31 March), with its
+ * `in_year` set: as_of, the months April to as_of's month (month
+ * "YYYY-MM", periods, days, amount_pence, cumulative_pence),
+ * earned_to_date_pence, forecast_activity_pence, forecast_payment_pence
+ * and the forecast's assumptions (key, value). An as_of that is not a date
+ * or lies outside the contract year gives MHPBR_INVALID_ARGUMENT naming
+ * as_of. A libmhpbr from before in-year statements ignores a binary
+ * request's as_of (no `in_year` comes back) and refuses the JSON form's.
+ *
+ * Statements by commissioner (as `mhpbr price` with several --contract):
+ * a request with `contracts` (one per commissioner, each naming it) instead
+ * of `contract` prices each period and one-off under the contract of its
+ * `commissioner`. The Statement is then the provider's total (every
+ * commissioner's lines, then those naming no commissioner with status
+ * NO_COMMISSIONER and amount 0; clusters and totals summed) with each
+ * commissioner's own statement in `commissioners`, and the counts
+ * periods_without_commissioner, one_offs_without_commissioner. With as_of,
+ * `in_year` is the provider's (months summed) and each commissioner's
+ * statement has its own. MHPBR_INVALID_ARGUMENT names the field for a
+ * record whose commissioner has no contract ("periods[4].commissioner"),
+ * two contracts for one commissioner, a contract naming none among
+ * several, contracts of different years or providers, or both `contract`
+ * and `contracts`. */
 MHPBR_EXPORT mhpbr_code mhpbr_price(const mhpbr_rules* rules,
                                     const void* request, size_t request_size,
                                     void** response, size_t* response_size,
                                     char** error);
+
+/* What-if contracts (as `mhpbr compare`): the same periods priced under two
+ * or more scenarios, each a name, a contract, a tariff schedule, and its
+ * own one-offs and measured indicators. A serialized mhpbr.v1.CompareRequest
+ * (proto/mhpbr/v1/compare.proto) in, a serialized mhpbr.v1.CompareResponse
+ * out: per scenario its lines, totals and payment difference from the
+ * first scenario (the baseline); per cluster each scenario's periods, days,
+ * amount and difference. Each scenario is priced as mhpbr_price prices it.
+ * Fewer than two scenarios, an empty or repeated name, contracts of
+ * different years, or any field mhpbr_price would refuse give
+ * MHPBR_INVALID_ARGUMENT naming the scenario and field
+ * ("scenarios[1].name: 'block' is given twice (also scenarios[0])",
+ * "scenarios[1].tariff.entries[0]: ..."). On MHPBR_OK the caller frees
+ * `*response` with mhpbr_free. */
+MHPBR_EXPORT mhpbr_code mhpbr_compare(const mhpbr_rules* rules,
+                                      const void* request, size_t request_size,
+                                      void** response, size_t* response_size,
+                                      char** error);
 
 /* ---- Activity costing and tariff setting --------------------------------- */
 /* Costs activity against cluster periods: a serialized mhpbr.v1.CostRequest
@@ -409,6 +490,10 @@ MHPBR_EXPORT mhpbr_code mhpbr_report_build_json(
 MHPBR_EXPORT mhpbr_code mhpbr_outcomes_measure_json(
     const mhpbr_rules* rules, const char* request, size_t request_size,
     char** response, size_t* response_size, char** error);
+MHPBR_EXPORT mhpbr_code mhpbr_compare_json(const mhpbr_rules* rules,
+                                           const char* request,
+                                           size_t request_size, char** response,
+                                           size_t* response_size, char** error);
 
 /* ---- Live calls ---------------------------------------------------------- */
 /* Plain-struct calls on handles built once from a rule set and the trust's

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <memory>
 #include <new>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -23,8 +24,10 @@
 #include "capi/live_util.h"
 #include "mhpbr.h"
 #include "mhpbr/classifier.h"
+#include "mhpbr/dated_classifier.h"
 #include "mhpbr/mhct_ratings.h"
 #include "mhpbr/rule_set.h"
+#include "mhpbr/rule_set_bundle_text.h"
 #include "mhpbr/rule_set_text.h"
 #include "mhpbr/version.h"
 
@@ -32,6 +35,8 @@ struct mhpbr_classifier {
   explicit mhpbr_classifier(std::shared_ptr<const mhpbr::RuleSet> r)
       : classifier(std::move(r)) {}
   mhpbr::Classifier classifier;
+  // Set when made from a bundle: the classifier of each of its rule sets.
+  std::optional<mhpbr::DatedClassifier> dated;
 };
 
 namespace mhpbr {
@@ -239,6 +244,103 @@ void FailResult(mhpbr_code code, mhpbr_result* out) {
   *out = r;
 }
 
+// The classifier of the rule set in force on `date`; with no date (or a
+// single rule set), the handle's own.
+absl::StatusOr<const mhpbr::Classifier*> ClassifierOn(
+    const mhpbr_classifier& handle, const int32_t* date) {
+  if (date == nullptr || !handle.dated) return &handle.classifier;
+  absl::CivilDay day;
+  if (absl::Status s = mhpbr::capi::ToDay(*date, "date", &day); !s.ok()) {
+    return s;
+  }
+  return handle.dated->For(day);
+}
+
+mhpbr_code ClassifyOne(const mhpbr_classifier* classifier, const int32_t* date,
+                       const mhpbr_assessment* assessment, mhpbr_result* result,
+                       char** error) {
+  if (classifier == nullptr) return Invalid(error, "classifier is NULL");
+  if (assessment == nullptr) return Invalid(error, "assessment is NULL");
+  if (result == nullptr) return Invalid(error, "result is NULL");
+  if (absl::Status s = CheckResultSize(*result); !s.ok()) {
+    return Report(s, error);
+  }
+  mhpbr::MhctRatings ratings;
+  if (absl::Status s = ToRatings(*assessment, &ratings); !s.ok()) {
+    FailResult(MHPBR_INVALID_ARGUMENT, result);
+    return Report(s, error);
+  }
+  auto c = ClassifierOn(*classifier, date);
+  if (!c.ok()) {
+    FailResult(static_cast<mhpbr_code>(c.status().code()), result);
+    return Report(c.status(), error);
+  }
+  FillResult((*c)->rules(), (*c)->Classify(ratings), result);
+  return Ok(error);
+}
+
+// `dates` NULL: every record by the handle's own classifier.
+mhpbr_code ClassifyBatch(const mhpbr_classifier* classifier,
+                         const mhpbr_assessment* assessments,
+                         const int32_t* dates, size_t count,
+                         mhpbr_result* results, char** error) {
+  if (classifier == nullptr) return Invalid(error, "classifier is NULL");
+  if (count == 0) return Ok(error);
+  if (assessments == nullptr) return Invalid(error, "assessments is NULL");
+  if (results == nullptr) return Invalid(error, "results is NULL");
+  const size_t in_stride = assessments[0].struct_size;
+  const size_t out_stride = results[0].struct_size;
+  // A stride below the struct's size, or not a multiple of its alignment
+  // (every later element misaligned: undefined behaviour, and a crash on
+  // hosts that trap on it), is refused; no array of real structs has one.
+  if (absl::Status s = mhpbr::capi::CheckStride(assessments[0], "assessments");
+      !s.ok()) {
+    return Report(s, error);
+  }
+  if (absl::Status s = CheckResultSize(results[0]); !s.ok()) {
+    return Report(s, error);
+  }
+  if (out_stride % alignof(mhpbr_result) != 0) {
+    return Invalid(
+        error, absl::StrCat("results[0].struct_size ", out_stride,
+                            " is not a multiple of ", alignof(mhpbr_result)));
+  }
+  const char* in = reinterpret_cast<const char*>(assessments);
+  char* out = reinterpret_cast<char*>(results);
+  size_t bad = 0;
+  absl::Status first;
+  for (size_t i = 0; i < count; ++i) {
+    const auto* a =
+        reinterpret_cast<const mhpbr_assessment*>(in + i * in_stride);
+    auto* r = reinterpret_cast<mhpbr_result*>(out + i * out_stride);
+    r->struct_size = static_cast<uint32_t>(out_stride);
+    mhpbr::MhctRatings ratings;
+    absl::Status s = a->struct_size == in_stride
+                         ? ToRatings(*a, &ratings)
+                         : absl::InvalidArgumentError(
+                               "struct_size differs from assessments[0]");
+    absl::StatusOr<const mhpbr::Classifier*> c = &classifier->classifier;
+    if (s.ok()) c = ClassifierOn(*classifier, dates ? &dates[i] : nullptr);
+    if (s.ok() && !c.ok()) s = c.status();
+    if (!s.ok()) {
+      if (bad++ == 0) {
+        first = absl::InvalidArgumentError(
+            absl::StrCat("assessments[", i, "]: ", s.message()));
+      }
+      FailResult(static_cast<mhpbr_code>(s.code()), r);
+      continue;
+    }
+    FillResult((*c)->rules(), (*c)->Classify(ratings), r);
+  }
+  if (bad > 0) {
+    return Report(absl::InvalidArgumentError(absl::StrCat(
+                      bad, " of ", count,
+                      " records not classified; first: ", first.message())),
+                  error);
+  }
+  return Ok(error);
+}
+
 }  // namespace
 
 extern "C" {
@@ -325,6 +427,43 @@ mhpbr_code mhpbr_rules_load_file(const char* path, mhpbr_rules** out,
   MHPBR_C_CATCH(error)
 }
 
+static mhpbr_code HandOutBundle(
+    absl::StatusOr<std::shared_ptr<const mhpbr::RuleSetBundle>> bundle,
+    mhpbr_rules** out, char** error) {
+  if (!bundle.ok()) return Report(bundle.status(), error);
+  *out = new mhpbr_rules{(*bundle)->latest(), *std::move(bundle)};
+  return Ok(error);
+}
+
+mhpbr_code mhpbr_rules_load_bundle_text(const char* text, size_t length,
+                                        mhpbr_rules** out, char** error) {
+  MHPBR_C_TRY
+  if (out == nullptr) return Invalid(error, "out is NULL");
+  *out = nullptr;
+  if (text == nullptr && length > 0) return Invalid(error, "text is NULL");
+  return HandOutBundle(
+      mhpbr::ParseRuleSetBundleText(mhpbr::capi::View(text, length),
+                                    "rule set bundle text"),
+      out, error);
+  MHPBR_C_CATCH(error)
+}
+
+mhpbr_code mhpbr_rules_load_bundle_file(const char* path, mhpbr_rules** out,
+                                        char** error) {
+  MHPBR_C_TRY
+  if (out == nullptr) return Invalid(error, "out is NULL");
+  *out = nullptr;
+  if (path == nullptr) return Invalid(error, "path is NULL");
+  return HandOutBundle(mhpbr::LoadRuleSetBundleFile(path), out, error);
+  MHPBR_C_CATCH(error)
+}
+
+int32_t mhpbr_rules_count(const mhpbr_rules* rules) {
+  if (rules == nullptr) return 0;
+  return rules->bundle ? static_cast<int32_t>(rules->bundle->rule_sets().size())
+                       : 1;
+}
+
 void mhpbr_rules_destroy(mhpbr_rules* rules) { delete rules; }
 
 const char* mhpbr_rules_source(const mhpbr_rules* rules) {
@@ -345,7 +484,11 @@ mhpbr_code mhpbr_classifier_create(const mhpbr_rules* rules,
   if (out == nullptr) return Invalid(error, "out is NULL");
   *out = nullptr;
   if (rules == nullptr) return Invalid(error, "rules is NULL");
-  *out = new mhpbr_classifier(rules->rules);
+  auto made = std::make_unique<mhpbr_classifier>(rules->rules);
+  if (rules->bundle && rules->bundle->dated()) {
+    made->dated.emplace(rules->bundle);
+  }
+  *out = made.release();
   return Ok(error);
   MHPBR_C_CATCH(error)
 }
@@ -381,20 +524,15 @@ mhpbr_code mhpbr_classify(const mhpbr_classifier* classifier,
                           const mhpbr_assessment* assessment,
                           mhpbr_result* result, char** error) {
   MHPBR_C_TRY
-  if (classifier == nullptr) return Invalid(error, "classifier is NULL");
-  if (assessment == nullptr) return Invalid(error, "assessment is NULL");
-  if (result == nullptr) return Invalid(error, "result is NULL");
-  if (absl::Status s = CheckResultSize(*result); !s.ok()) {
-    return Report(s, error);
-  }
-  mhpbr::MhctRatings ratings;
-  if (absl::Status s = ToRatings(*assessment, &ratings); !s.ok()) {
-    FailResult(MHPBR_INVALID_ARGUMENT, result);
-    return Report(s, error);
-  }
-  const mhpbr::Classifier& c = classifier->classifier;
-  FillResult(c.rules(), c.Classify(ratings), result);
-  return Ok(error);
+  return ClassifyOne(classifier, nullptr, assessment, result, error);
+  MHPBR_C_CATCH(error)
+}
+
+mhpbr_code mhpbr_classify_on(const mhpbr_classifier* classifier, int32_t date,
+                             const mhpbr_assessment* assessment,
+                             mhpbr_result* result, char** error) {
+  MHPBR_C_TRY
+  return ClassifyOne(classifier, &date, assessment, result, error);
   MHPBR_C_CATCH(error)
 }
 
@@ -403,59 +541,17 @@ mhpbr_code mhpbr_classify_batch(const mhpbr_classifier* classifier,
                                 size_t count, mhpbr_result* results,
                                 char** error) {
   MHPBR_C_TRY
-  if (classifier == nullptr) return Invalid(error, "classifier is NULL");
-  if (count == 0) return Ok(error);
-  if (assessments == nullptr) return Invalid(error, "assessments is NULL");
-  if (results == nullptr) return Invalid(error, "results is NULL");
-  const size_t in_stride = assessments[0].struct_size;
-  const size_t out_stride = results[0].struct_size;
-  // A stride below the struct's size, or not a multiple of its alignment
-  // (every later element misaligned: undefined behaviour, and a crash on
-  // hosts that trap on it), is refused; no array of real structs has one.
-  if (absl::Status s = mhpbr::capi::CheckStride(assessments[0], "assessments");
-      !s.ok()) {
-    return Report(s, error);
-  }
-  if (absl::Status s = CheckResultSize(results[0]); !s.ok()) {
-    return Report(s, error);
-  }
-  if (out_stride % alignof(mhpbr_result) != 0) {
-    return Invalid(
-        error, absl::StrCat("results[0].struct_size ", out_stride,
-                            " is not a multiple of ", alignof(mhpbr_result)));
-  }
-  const mhpbr::Classifier& c = classifier->classifier;
-  const char* in = reinterpret_cast<const char*>(assessments);
-  char* out = reinterpret_cast<char*>(results);
-  size_t bad = 0;
-  absl::Status first;
-  for (size_t i = 0; i < count; ++i) {
-    const auto* a =
-        reinterpret_cast<const mhpbr_assessment*>(in + i * in_stride);
-    auto* r = reinterpret_cast<mhpbr_result*>(out + i * out_stride);
-    r->struct_size = static_cast<uint32_t>(out_stride);
-    mhpbr::MhctRatings ratings;
-    absl::Status s = a->struct_size == in_stride
-                         ? ToRatings(*a, &ratings)
-                         : absl::InvalidArgumentError(
-                               "struct_size differs from assessments[0]");
-    if (!s.ok()) {
-      if (bad++ == 0) {
-        first = absl::InvalidArgumentError(
-            absl::StrCat("assessments[", i, "]: ", s.message()));
-      }
-      FailResult(static_cast<mhpbr_code>(s.code()), r);
-      continue;
-    }
-    FillResult(c.rules(), c.Classify(ratings), r);
-  }
-  if (bad > 0) {
-    return Report(absl::InvalidArgumentError(absl::StrCat(
-                      bad, " of ", count,
-                      " records not classified; first: ", first.message())),
-                  error);
-  }
-  return Ok(error);
+  return ClassifyBatch(classifier, assessments, nullptr, count, results, error);
+  MHPBR_C_CATCH(error)
+}
+
+mhpbr_code mhpbr_classify_batch_on(const mhpbr_classifier* classifier,
+                                   const mhpbr_assessment* assessments,
+                                   const int32_t* dates, size_t count,
+                                   mhpbr_result* results, char** error) {
+  MHPBR_C_TRY
+  if (count > 0 && dates == nullptr) return Invalid(error, "dates is NULL");
+  return ClassifyBatch(classifier, assessments, dates, count, results, error);
   MHPBR_C_CATCH(error)
 }
 

@@ -127,6 +127,7 @@ mhpbr_code RichCall(Wire wire, const mhpbr_rules* rules, const void* request,
 
 extern "C" {
 
+using mhpbr::capi::RunCompare;
 using mhpbr::capi::RunCosting;
 using mhpbr::capi::RunOutcomes;
 using mhpbr::capi::RunPackageCosting;
@@ -152,5 +153,6 @@ MHPBR_RICH_CALL(package_plan, v1::PlanRequest, MHPBR_WITH_RULES(RunPlan))
 MHPBR_RICH_CALL(report_build, v1::ReportRequest, RunReport)
 MHPBR_RICH_CALL(outcomes_measure, v1::OutcomesRequest,
                 MHPBR_WITH_RULES(RunOutcomes))
+MHPBR_RICH_CALL(compare, v1::CompareRequest, MHPBR_WITH_RULES(RunCompare))
 
 }  // extern "C"

@@ -6,7 +6,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "lib/codec/assessment_proto.h"
+#include "lib/codec/commissioner_proto.h"
+#include "lib/codec/compare_proto.h"
 #include "lib/codec/costing_proto.h"
+#include "lib/codec/in_year_proto.h"
 #include "lib/codec/outcomes_proto.h"
 #include "lib/codec/package_proto.h"
 #include "lib/codec/periods_proto.h"
@@ -15,9 +18,12 @@
 #include "mhpbr/activity_costing.h"
 #include "mhpbr/activity_rows.h"
 #include "mhpbr/assessment_csv.h"
+#include "mhpbr/commissioner_statements.h"
+#include "mhpbr/contract_comparison.h"
 #include "mhpbr/contract_pricer.h"
 #include "mhpbr/dates.h"
 #include "mhpbr/delivered_care.h"
+#include "mhpbr/in_year.h"
 #include "mhpbr/outcomes.h"
 #include "mhpbr/package_costing.h"
 #include "mhpbr/period_builder.h"
@@ -30,6 +36,16 @@
 
 namespace mhpbr::capi {
 namespace {
+
+// A request's `as_of` as a date; the error names the field.
+absl::StatusOr<absl::CivilDay> RequestAsOf(const std::string& text) {
+  absl::StatusOr<absl::CivilDay> day = ParseIsoDate(text);
+  if (!day.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("as_of: ", day.status().message()));
+  }
+  return *day;
+}
 
 // Fills `row` from the request's next activity record (line = position
 // + 1); false past the last.
@@ -77,8 +93,78 @@ absl::StatusOr<v1::PeriodResponse> RunPeriods(
   return PeriodResponseToProto(build, errors, SummarisePeriods(build.periods));
 }
 
+namespace {
+
+// A request with `contracts`: one per commissioner, as `mhpbr price` with
+// several --contract options. A record whose commissioner has no contract
+// is an error (the tool rejects the row; a request has no rejects).
+absl::StatusOr<v1::Statement> RunPricingByCommissioner(
+    const RuleSet& rules, const v1::PriceRequest& request) {
+  if (request.has_contract()) {
+    return absl::InvalidArgumentError(
+        "contract, contracts: give one contract or one per commissioner, "
+        "not both");
+  }
+  std::vector<Contract> contracts;
+  for (int i = 0; i < request.contracts_size(); ++i) {
+    auto c = ContractFromProto(request.contracts(i));
+    if (!c.ok()) {
+      return absl::Status(
+          c.status().code(),
+          absl::StrCat("contracts[", i, "]: ", c.status().message()));
+    }
+    contracts.push_back(*std::move(c));
+  }
+  MHPBR_ASSIGN_OR_RETURN(TariffSchedule tariff,
+                         TariffFromProto(request.tariff()));
+  MHPBR_ASSIGN_OR_RETURN(std::vector<PeriodToPrice> periods,
+                         PeriodsFromProto(request.periods()));
+  MHPBR_ASSIGN_OR_RETURN(std::vector<MeasuredIndicator> indicators,
+                         IndicatorsFromProto(request.indicators()));
+  const std::vector<OneOff> one_offs = OneOffsFromProto(request.one_offs());
+  if (request.as_of().empty()) {
+    MHPBR_ASSIGN_OR_RETURN(CommissionerStatements cs,
+                           PriceByCommissioner(periods, one_offs, tariff,
+                                               contracts, rules, indicators));
+    if (!cs.without_contract.empty())
+      return WithoutContractError(cs.without_contract[0]);
+    return CommissionerStatementsToProto(cs);
+  }
+  MHPBR_ASSIGN_OR_RETURN(const absl::CivilDay as_of,
+                         RequestAsOf(request.as_of()));
+  MHPBR_ASSIGN_OR_RETURN(
+      CommissionerInYear iy,
+      PriceInYearByCommissioner(periods, one_offs, tariff, contracts, rules,
+                                as_of, indicators));
+  if (!iy.forecast.without_contract.empty()) {
+    return WithoutContractError(iy.forecast.without_contract[0]);
+  }
+  v1::Statement out = CommissionerStatementsToProto(iy.forecast);
+  // The provider's in-year figures, in the shape of one commissioner's.
+  InYearStatement total;
+  total.as_of = iy.as_of;
+  total.months = iy.months;
+  total.earned_to_date_pence = iy.earned_to_date_pence;
+  total.forecast.totals = iy.forecast.totals;
+  total.assumptions = iy.assumptions;
+  InYearToProto(total, out.mutable_in_year());
+  for (size_t i = 0; i < iy.in_year.size(); ++i) {
+    iy.in_year[i].forecast.totals =
+        iy.forecast.commissioners[i].statement.totals;
+    InYearToProto(iy.in_year[i], out.mutable_commissioners(static_cast<int>(i))
+                                     ->mutable_statement()
+                                     ->mutable_in_year());
+  }
+  return out;
+}
+
+}  // namespace
+
 absl::StatusOr<v1::Statement> RunPricing(const RuleSet& rules,
                                          const v1::PriceRequest& request) {
+  if (request.contracts_size() > 0) {
+    return RunPricingByCommissioner(rules, request);
+  }
   MHPBR_ASSIGN_OR_RETURN(Contract contract,
                          ContractFromProto(request.contract()));
   MHPBR_ASSIGN_OR_RETURN(TariffSchedule tariff,
@@ -87,6 +173,18 @@ absl::StatusOr<v1::Statement> RunPricing(const RuleSet& rules,
                          PeriodsFromProto(request.periods()));
   MHPBR_ASSIGN_OR_RETURN(std::vector<MeasuredIndicator> indicators,
                          IndicatorsFromProto(request.indicators()));
+  if (!request.as_of().empty()) {
+    MHPBR_ASSIGN_OR_RETURN(const absl::CivilDay as_of,
+                           RequestAsOf(request.as_of()));
+    // As `mhpbr price --as-of`: the statement is the forecast outturn.
+    MHPBR_ASSIGN_OR_RETURN(
+        InYearStatement in_year,
+        PriceInYear(periods, OneOffsFromProto(request.one_offs()), tariff,
+                    contract, rules, as_of, indicators));
+    v1::Statement out = StatementToProto(in_year.forecast);
+    InYearToProto(in_year, out.mutable_in_year());
+    return out;
+  }
   MHPBR_ASSIGN_OR_RETURN(
       Statement statement,
       PriceContract(periods, OneOffsFromProto(request.one_offs()), tariff,
@@ -94,19 +192,25 @@ absl::StatusOr<v1::Statement> RunPricing(const RuleSet& rules,
   return StatementToProto(statement);
 }
 
+absl::StatusOr<v1::CompareResponse> RunCompare(
+    const RuleSet& rules, const v1::CompareRequest& request) {
+  MHPBR_ASSIGN_OR_RETURN(CompareRequestContents in,
+                         CompareRequestFromProto(request));
+  MHPBR_ASSIGN_OR_RETURN(Comparison comparison,
+                         CompareContracts(in.periods, in.Scenarios(), rules));
+  return ComparisonToProto(comparison);
+}
+
 absl::StatusOr<v1::CostResponse> RunCosting(const RuleSet& rules,
                                             const v1::CostRequest& request) {
-  auto as_of = ParseIsoDate(request.as_of());
-  if (!as_of.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("as_of: ", as_of.status().message()));
-  }
+  MHPBR_ASSIGN_OR_RETURN(const absl::CivilDay as_of,
+                         RequestAsOf(request.as_of()));
   MHPBR_ASSIGN_OR_RETURN(UnitCosts costs,
                          UnitCostsFromProto(request.unit_costs()));
   MHPBR_ASSIGN_OR_RETURN(std::vector<PeriodToPrice> periods,
                          PeriodsFromProto(request.periods()));
   MHPBR_ASSIGN_OR_RETURN(ActivityCoster coster,
-                         ActivityCoster::Create(std::move(periods), *as_of,
+                         ActivityCoster::Create(std::move(periods), as_of,
                                                 costs, rules.day_count()));
   v1::CostResponse out;
   int next = 0;
@@ -175,12 +279,7 @@ absl::StatusOr<v1::PlanResponse> RunPlan(const RuleSet&,
   absl::CivilDay as_of =
       plan.choices.period_end.value_or(plan.choices.period_start);
   if (!request.as_of().empty()) {
-    auto d = ParseIsoDate(request.as_of());
-    if (!d.ok()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("as_of: ", d.status().message()));
-    }
-    as_of = *d;
+    MHPBR_ASSIGN_OR_RETURN(as_of, RequestAsOf(request.as_of()));
   } else if (!plan.choices.period_end) {
     return absl::InvalidArgumentError(
         "as_of: needed to compare delivered care with an open period's plan");
@@ -204,11 +303,8 @@ absl::StatusOr<v1::PlanResponse> RunPlan(const RuleSet&,
 
 absl::StatusOr<v1::ReportResponse> RunReport(
     std::shared_ptr<const RuleSet> rules, const v1::ReportRequest& request) {
-  auto as_of = ParseIsoDate(request.as_of());
-  if (!as_of.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("as_of: ", as_of.status().message()));
-  }
+  MHPBR_ASSIGN_OR_RETURN(const absl::CivilDay as_of,
+                         RequestAsOf(request.as_of()));
   MHPBR_ASSIGN_OR_RETURN(UnitCosts costs,
                          UnitCostsFromProto(request.unit_costs()));
   MHPBR_ASSIGN_OR_RETURN(std::vector<PeriodToPrice> periods,
@@ -218,10 +314,9 @@ absl::StatusOr<v1::ReportResponse> RunReport(
     MHPBR_ASSIGN_OR_RETURN(transitions,
                            TransitionTableFromProto(request.transitions()));
   }
-  MHPBR_ASSIGN_OR_RETURN(
-      std::unique_ptr<ReportBuilder> builder,
-      ReportBuilder::Create(std::move(periods), *as_of, rules,
-                            std::move(transitions), costs));
+  MHPBR_ASSIGN_OR_RETURN(std::unique_ptr<ReportBuilder> builder,
+                         ReportBuilder::Create(std::move(periods), as_of, rules,
+                                               std::move(transitions), costs));
   v1::ReportResponse out;
   const bool with_events = request.with_events() || request.events_size() > 0;
   const bool with_assessments =
@@ -276,16 +371,13 @@ absl::StatusOr<v1::ReportResponse> RunReport(
 
 absl::StatusOr<v1::OutcomesResponse> RunOutcomes(
     const RuleSet& rules, const v1::OutcomesRequest& request) {
-  auto as_of = ParseIsoDate(request.as_of());
-  if (!as_of.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("as_of: ", as_of.status().message()));
-  }
+  MHPBR_ASSIGN_OR_RETURN(const absl::CivilDay as_of,
+                         RequestAsOf(request.as_of()));
   v1::OutcomesResponse out;
   std::vector<PeriodEvent> events;
   std::vector<EventError> rejected;
   EventsFromProto(request.events(), &events, &rejected);
-  const PeriodBuild build = BuildPeriods(events, *as_of, rules);
+  const PeriodBuild build = BuildPeriods(events, as_of, rules);
   rejected.insert(rejected.end(), build.errors.begin(), build.errors.end());
   std::stable_sort(
       rejected.begin(), rejected.end(),
@@ -330,7 +422,7 @@ absl::StatusOr<v1::OutcomesResponse> RunOutcomes(
 
   MHPBR_ASSIGN_OR_RETURN(
       OutcomesResult result,
-      MeasureOutcomes(build.periods, assessments, activity, *as_of, rules));
+      MeasureOutcomes(build.periods, assessments, activity, as_of, rules));
   OutcomesToProto(build.periods, assessments, result, &out);
   return out;
 }

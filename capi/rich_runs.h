@@ -10,6 +10,7 @@
 #include "absl/status/statusor.h"
 #include "mhpbr/rule_set.h"
 #include "mhpbr/v1/care_package.pb.h"
+#include "mhpbr/v1/compare.pb.h"
 #include "mhpbr/v1/costing.pb.h"
 #include "mhpbr/v1/outcomes.pb.h"
 #include "mhpbr/v1/periods.pb.h"
@@ -20,8 +21,14 @@ namespace mhpbr::capi {
 
 absl::StatusOr<v1::PeriodResponse> RunPeriods(const RuleSet& rules,
                                               const v1::PeriodRequest& request);
+// With as_of, the statement is the in-year forecast outturn and carries
+// the in-year statement (in_year.h); as_of outside the contract year fails.
 absl::StatusOr<v1::Statement> RunPricing(const RuleSet& rules,
                                          const v1::PriceRequest& request);
+// The what-if comparison (contract_comparison.h); errors name the scenario
+// ("scenarios[1].name: ...", "scenario block: ...").
+absl::StatusOr<v1::CompareResponse> RunCompare(
+    const RuleSet& rules, const v1::CompareRequest& request);
 // Malformed or uncostable activity records come back in `errors` (line =
 // their 1-based position) and are counted as rejected; a bad as_of, unit
 // cost table or period fails the call.

@@ -1,6 +1,8 @@
 // mhpbr classify --in FILE [--rules FILE] [--out FILE] [--rejects FILE]
 //                [--strict]
 // One output row per accepted input row, in input order (formats.md).
+// With a bundle of rule sets (--rules), each assessment is classified by the
+// rule set in force on its date; a date none covers rejects the row.
 
 #include <cstdio>
 #include <string>
@@ -14,6 +16,7 @@
 #include "mhpbr/assessment_csv.h"
 #include "mhpbr/classifier.h"
 #include "mhpbr/csv_writer.h"
+#include "mhpbr/dated_classifier.h"
 #include "mhpbr/dates.h"
 #include "mhpbr/mhsds.h"
 #include "mhpbr/status_macros.h"
@@ -62,7 +65,7 @@ void WriteRow(const RuleSet& rules, const AssessmentRecord& rec,
 
 // Reads MHS801/MHS802 extracts in full (an assessment's ratings may sit
 // anywhere in MHS802) and classifies them in MHS801 order.
-absl::Status ClassifyMhsds(const Args& args, const Classifier& classifier,
+absl::Status ClassifyMhsds(const Args& args, const DatedClassifier& classifiers,
                            CsvWriter& out, RowLedger& ledger) {
   MHPBR_ASSIGN_OR_RETURN(std::string tool_path, args.Require("mhsds-tool"));
   MHPBR_ASSIGN_OR_RETURN(std::string ratings_path,
@@ -80,8 +83,14 @@ absl::Status ClassifyMhsds(const Args& args, const Classifier& classifier,
   }
   ledger.Ok(extract.rows_read - static_cast<int64_t>(extract.rejects.size()));
   for (const MhsdsAssessment& a : extract.assessments) {
-    WriteRow(classifier.rules(), a.record,
-             classifier.Classify(a.record.ratings), out);
+    auto classifier = classifiers.For(a.record.date);
+    if (!classifier.ok()) {
+      ledger.RejectAccepted(a.line, a.record.assessment_id,
+                            classifier.status().message());
+      continue;
+    }
+    WriteRow((*classifier)->rules(), a.record,
+             (*classifier)->Classify(a.record.ratings), out);
   }
   return absl::OkStatus();
 }
@@ -101,9 +110,9 @@ int RunClassify(const std::vector<std::string>& argv) {
     return Usage("give --in, or --mhsds-tool, --mhsds-ratings and --item-map");
   }
 
-  auto rules = RulesFromFlag(args->Get("rules"));
-  if (!rules.ok()) {
-    PrintError(rules.status().message());
+  auto bundle = BundleFromFlag(args->Get("rules"));
+  if (!bundle.ok()) {
+    PrintError(bundle.status().message());
     return kExitUsage;
   }
   std::unique_ptr<AssessmentCsvReader> reader;
@@ -137,13 +146,13 @@ int RunClassify(const std::vector<std::string>& argv) {
     return kExitUsage;
   }
 
-  const Classifier classifier(*rules);
+  const DatedClassifier classifiers(*bundle);
   CsvWriter out(*out_file);
   out.Row({"assessment_id", "patient_id", "date", "suggested_cluster",
            "suggested_fit", "runner_up_cluster", "runner_up_fit", "superclass",
            "allocated_cluster", "allocation_red", "red_items", "reason"});
   if (mhsds) {
-    if (absl::Status s = ClassifyMhsds(*args, classifier, out, **ledger);
+    if (absl::Status s = ClassifyMhsds(*args, classifiers, out, **ledger);
         !s.ok()) {
       PrintError(s.message());
       return kExitUsage;
@@ -155,8 +164,14 @@ int RunClassify(const std::vector<std::string>& argv) {
         (*ledger)->Reject(row.line, row.record.assessment_id, row.error);
         continue;
       }
-      WriteRow(**rules, row.record, classifier.Classify(row.record.ratings),
-               out);
+      auto classifier = classifiers.For(row.record.date);
+      if (!classifier.ok()) {
+        (*ledger)->Reject(row.line, row.record.assessment_id,
+                          classifier.status().message());
+        continue;
+      }
+      WriteRow((*classifier)->rules(), row.record,
+               (*classifier)->Classify(row.record.ratings), out);
       (*ledger)->Ok();
     }
     if (!reader->io_status().ok()) {

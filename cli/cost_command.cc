@@ -1,6 +1,6 @@
 // mhpbr cost --periods FILE --activity FILE --unit-costs FILE --as-of DATE
 //            [--rules FILE] [--out FILE] [--by-cluster FILE]
-//            [--summary FILE] [--rejects FILE] [--strict]
+//            [--by-setting FILE] [--summary FILE] [--rejects FILE] [--strict]
 // What each cluster period cost (formats.md, pricing.md 1). Activity is
 // streamed: memory grows with the periods, not the activity.
 
@@ -33,13 +33,13 @@ namespace mhpbr::cli {
 
 int RunCost(const std::vector<std::string>& argv) {
   CommandStart start;
-  if (auto stop =
-          StartCommand({"cost",
-                        {"periods", "activity", "unit-costs", "as-of", "rules",
-                         "out", "by-cluster", "summary", "rejects"},
-                        {"strict"},
-                        {"periods", "activity", "unit-costs", "as-of"}},
-                       argv, &start)) {
+  if (auto stop = StartCommand(
+          {"cost",
+           {"periods", "activity", "unit-costs", "as-of", "rules", "out",
+            "by-cluster", "by-setting", "summary", "rejects"},
+           {"strict"},
+           {"periods", "activity", "unit-costs", "as-of"}},
+          argv, &start)) {
     return *stop;
   }
   const Args* args = &start.args;
@@ -96,6 +96,24 @@ int RunCost(const std::vector<std::string>& argv) {
         out.Field(c.days);
         out.Field(c.records);
         out.Field(c.cost_pence);
+        out.EndRow();
+      }
+    });
+  }
+  if (written.ok() && args->Has("by-setting")) {
+    written = WriteCsv(outputs, args->Get("by-setting"), [&](CsvWriter& out) {
+      out.Row({"patient_id", "cluster", "start", "end", "days", "admitted_days",
+               "community_days", "admitted_pence", "community_pence"});
+      for (const CostedPeriod& c : costed) {
+        out.Field(c.period.patient_id);
+        out.Field(int64_t{c.period.cluster.code()});
+        out.Field(FormatIsoDate(c.period.start));
+        out.Field(c.period.end ? FormatIsoDate(*c.period.end) : std::string());
+        out.Field(c.days);
+        out.Field(c.admitted_days);
+        out.Field(c.community_days);
+        out.Field(c.admitted_pence);
+        out.Field(c.community_pence);
         out.EndRow();
       }
     });

@@ -11,11 +11,12 @@
 namespace mhpbr::cli {
 
 absl::StatusOr<std::vector<PeriodEvent>> ReadEventRows(
-    const std::string& path, absl::string_view reason_prefix,
-    RowLedger& ledger) {
+    const std::string& path, absl::string_view reason_prefix, RowLedger& ledger,
+    EventUnitColumns* columns) {
   MHPBR_ASSIGN_OR_RETURN(InputFile in, OpenInput(path));
   MHPBR_ASSIGN_OR_RETURN(std::unique_ptr<EventCsvReader> reader,
                          EventCsvReader::Open(in.get(), path));
+  if (columns != nullptr) *columns = reader->unit_columns();
   std::vector<PeriodEvent> events;
   EventRow row;
   while (reader->Next(&row)) {

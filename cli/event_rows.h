@@ -16,10 +16,11 @@
 namespace mhpbr::cli {
 
 // Reasons are prefixed by `reason_prefix`. Fails only when the file
-// cannot be opened or read.
+// cannot be opened or read. `columns`, when given, is set to the optional
+// columns the file's header names.
 absl::StatusOr<std::vector<PeriodEvent>> ReadEventRows(
-    const std::string& path, absl::string_view reason_prefix,
-    RowLedger& ledger);
+    const std::string& path, absl::string_view reason_prefix, RowLedger& ledger,
+    EventUnitColumns* columns = nullptr);
 
 }  // namespace mhpbr::cli
 

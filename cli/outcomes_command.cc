@@ -1,7 +1,7 @@
 // mhpbr outcomes --events FILE --assessments FILE --as-of DATE
 //                [--activity FILE] [--rules FILE] [--out FILE]
-//                [--indicators FILE] [--by-cluster FILE] [--rejects FILE]
-//                [--strict]
+//                [--indicators FILE] [--by-cluster FILE] [--by-team FILE]
+//                [--by-commissioner FILE] [--rejects FILE] [--strict]
 // HoNOS change over cluster periods and the indicators paid on
 // (outcomes.md, formats.md). Assessments are scored as they are read:
 // only their scores are held.
@@ -120,17 +120,41 @@ void WritePeriods(CsvWriter& out, absl::Span<const ClusterPeriod> periods,
   }
 }
 
+// `first` then periods,paired,improved,no_change,deteriorated,mean_change:
+// one row per group, its first cell `key(group)`.
+template <typename Group, typename Key>
+void WriteGroups(CsvWriter& out, absl::string_view first,
+                 absl::Span<const Group> groups, Key key) {
+  out.Row({first, "periods", "paired", "improved", "no_change", "deteriorated",
+           "mean_change"});
+  for (const Group& g : groups) {
+    key(g);
+    const OutcomeCounts& c = g;
+    out.Field(c.periods);
+    out.Field(c.paired);
+    out.Field(c.improved);
+    out.Field(c.no_change);
+    out.Field(c.deteriorated);
+    if (c.paired > 0) {
+      out.Field(FormatDecimal(c.change_sum, c.paired, 4));
+    } else {
+      out.EmptyField();
+    }
+    out.EndRow();
+  }
+}
+
 }  // namespace
 
 int RunOutcomes(const std::vector<std::string>& argv) {
   CommandStart start;
-  if (auto stop =
-          StartCommand({"outcomes",
-                        {"events", "assessments", "as-of", "activity", "rules",
-                         "out", "indicators", "by-cluster", "rejects"},
-                        {"strict"},
-                        {"events", "assessments", "as-of"}},
-                       argv, &start)) {
+  if (auto stop = StartCommand({"outcomes",
+                                {"events", "assessments", "as-of", "activity",
+                                 "rules", "out", "indicators", "by-cluster",
+                                 "by-team", "by-commissioner", "rejects"},
+                                {"strict"},
+                                {"events", "assessments", "as-of"}},
+                               argv, &start)) {
     return *stop;
   }
   const Args* args = &start.args;
@@ -188,22 +212,23 @@ int RunOutcomes(const std::vector<std::string>& argv) {
   }
   if (written.ok() && args->Has("by-cluster")) {
     written = WriteCsv(outputs, args->Get("by-cluster"), [&](CsvWriter& out) {
-      out.Row({"cluster", "periods", "paired", "improved", "no_change",
-               "deteriorated", "mean_change"});
-      for (const ClusterOutcomes& c : result->by_cluster) {
-        out.Field(int64_t{c.cluster.code()});
-        out.Field(c.periods);
-        out.Field(c.paired);
-        out.Field(c.improved);
-        out.Field(c.no_change);
-        out.Field(c.deteriorated);
-        if (c.paired > 0) {
-          out.Field(FormatDecimal(c.change_sum, c.paired, 4));
-        } else {
-          out.EmptyField();
-        }
-        out.EndRow();
-      }
+      WriteGroups(out, "cluster", absl::MakeConstSpan(result->by_cluster),
+                  [&out](const ClusterOutcomes& c) {
+                    out.Field(int64_t{c.cluster.code()});
+                  });
+    });
+  }
+  const struct {
+    const char* option;
+    const char* column;
+    const std::vector<UnitOutcomes>& groups;
+  } by_unit[] = {{"by-team", "team", result->by_team},
+                 {"by-commissioner", "commissioner", result->by_commissioner}};
+  for (const auto& u : by_unit) {
+    if (!written.ok() || !args->Has(u.option)) continue;
+    written = WriteCsv(outputs, args->Get(u.option), [&](CsvWriter& out) {
+      WriteGroups(out, u.column, absl::MakeConstSpan(u.groups),
+                  [&out](const UnitOutcomes& g) { out.Field(g.unit); });
     });
   }
   if (!written.ok()) return DataError(written);

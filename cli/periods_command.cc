@@ -1,4 +1,5 @@
-// mhpbr periods --in FILE --as-of DATE [--rules FILE] [--transitions FILE]
+// mhpbr periods (--in FILE | --mhsds-clusters FILE [--mhsds-tool FILE])
+//               --as-of DATE [--rules FILE] [--transitions FILE]
 //               [--out FILE] [--rejects FILE] [--by-patient FILE]
 //               [--by-cluster FILE] [--strict]
 // Cluster periods sorted by patient then start (formats.md), with
@@ -33,7 +34,10 @@ namespace {
 
 int Usage(absl::string_view why) { return UsageError("periods", why); }
 
-void WritePeriod(const ClusterPeriod& p, CsvWriter& out) {
+// `columns` are the optional event columns the input had: written after
+// the spec's columns, so the output feeds `mhpbr price` and `cost` as it is.
+void WritePeriod(const ClusterPeriod& p, const EventUnitColumns& columns,
+                 CsvWriter& out) {
   out.Field(p.patient_id);
   out.Field(int64_t{p.cluster.code()});
   out.Field(FormatIsoDate(p.start));
@@ -47,6 +51,9 @@ void WritePeriod(const ClusterPeriod& p, CsvWriter& out) {
   out.Field(p.overdue_days);
   out.Field(p.transition_ok ? "y" : "n");
   out.Field(int64_t{p.superseded});
+  if (columns.team) out.Field(p.team);
+  if (columns.provider) out.Field(p.provider);
+  if (columns.commissioner) out.Field(p.commissioner);
   out.EndRow();
 }
 
@@ -85,22 +92,32 @@ struct Events {
   std::vector<PeriodEvent> events;
   // Accepted input rows (an extract row may give two events).
   int64_t rows = 0;
+  EventUnitColumns columns;
 };
 
 absl::StatusOr<Events> ReadEvents(const Args& args, RowLedger& ledger) {
   Events out;
   if (auto path = args.Get("mhsds-clusters")) {
     MHPBR_ASSIGN_OR_RETURN(InputFile in, OpenInput(*path));
-    MHPBR_ASSIGN_OR_RETURN(MhsdsEvents extract, ReadMhs803(in.get(), *path));
+    std::optional<InputFile> tool;
+    if (auto tool_path = args.Get("mhsds-tool")) {
+      MHPBR_ASSIGN_OR_RETURN(tool, OpenInput(*tool_path));
+    }
+    MHPBR_ASSIGN_OR_RETURN(
+        MhsdsEvents extract,
+        ReadMhs803(in.get(), *path, tool ? tool->get() : nullptr,
+                   args.Get("mhsds-tool").value_or("")));
     for (const RowReject& r : extract.rejects) {
       ledger.Reject(r.line, r.id, r.reason);
     }
     out.rows = extract.rows_read - static_cast<int64_t>(extract.rejects.size());
     out.events = std::move(extract.events);
+    out.columns = extract.columns;
     return out;
   }
   MHPBR_ASSIGN_OR_RETURN(std::string path, args.Require("in"));
-  MHPBR_ASSIGN_OR_RETURN(out.events, ReadEventRows(path, "", ledger));
+  MHPBR_ASSIGN_OR_RETURN(out.events,
+                         ReadEventRows(path, "", ledger, &out.columns));
   out.rows = static_cast<int64_t>(out.events.size());
   return out;
 }
@@ -111,8 +128,8 @@ int RunPeriods(const std::vector<std::string>& argv) {
   CommandStart start;
   if (auto stop = StartCommand(
           {"periods",
-           {"in", "mhsds-clusters", "as-of", "rules", "transitions", "out",
-            "rejects", "by-patient", "by-cluster"},
+           {"in", "mhsds-clusters", "mhsds-tool", "as-of", "rules",
+            "transitions", "out", "rejects", "by-patient", "by-cluster"},
            {"strict"},
            {}},
           argv, &start)) {
@@ -121,6 +138,9 @@ int RunPeriods(const std::vector<std::string>& argv) {
   const Args* args = &start.args;
   if (args->Has("in") == args->Has("mhsds-clusters")) {
     return Usage("give one of --in or --mhsds-clusters");
+  }
+  if (args->Has("mhsds-tool") && !args->Has("mhsds-clusters")) {
+    return Usage("--mhsds-tool goes with --mhsds-clusters");
   }
   if (!start.as_of) return Usage("--as-of is required");
   const absl::CivilDay as_of = *start.as_of;
@@ -153,10 +173,17 @@ int RunPeriods(const std::vector<std::string>& argv) {
 
   {
     CsvWriter out(*out_file);
-    out.Row({"patient_id", "cluster", "start", "end", "days", "review_due",
-             "overdue_days", "transition_ok", "superseded"});
+    std::vector<absl::string_view> header = {
+        "patient_id", "cluster",      "start",         "end",       "days",
+        "review_due", "overdue_days", "transition_ok", "superseded"};
+    const EventUnitColumns& columns = events->columns;
+    if (columns.team) header.push_back("team");
+    if (columns.provider) header.push_back("provider");
+    if (columns.commissioner) header.push_back("commissioner");
+    for (absl::string_view name : header) out.Field(name);
+    out.EndRow();
     for (const ClusterPeriod& p : build.periods) {
-      WritePeriod(p, out);
+      WritePeriod(p, columns, out);
     }
   }
   const PeriodSummary summary = SummarisePeriods(build.periods);

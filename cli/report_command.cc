@@ -40,7 +40,7 @@ absl::Status ReadAssessments(const std::string& path, ReportBuilder& builder,
   MHPBR_ASSIGN_OR_RETURN(InputFile in, OpenInput(path));
   MHPBR_ASSIGN_OR_RETURN(std::unique_ptr<AssessmentCsvReader> reader,
                          AssessmentCsvReader::Open(in.get(), path));
-  builder.ExpectAssessments();
+  builder.ExpectAssessments({reader->has_team(), reader->has_clinician()});
   AssessmentRow row;
   while (reader->Next(&row)) {
     if (!row.error.empty()) {
@@ -56,9 +56,11 @@ absl::Status ReadAssessments(const std::string& path, ReportBuilder& builder,
 
 absl::Status ReadEvents(const std::string& path, ReportBuilder& builder,
                         RowLedger& ledger) {
-  MHPBR_ASSIGN_OR_RETURN(std::vector<PeriodEvent> events,
-                         ReadEventRows(path, absl::StrCat(path, ": "), ledger));
-  const std::vector<EventError> errors = builder.SetEvents(events);
+  EventUnitColumns columns;
+  MHPBR_ASSIGN_OR_RETURN(
+      std::vector<PeriodEvent> events,
+      ReadEventRows(path, absl::StrCat(path, ": "), ledger, &columns));
+  const std::vector<EventError> errors = builder.SetEvents(events, columns);
   for (const EventError& e : errors) {
     ledger.Reject(e.line, e.patient_id, absl::StrCat(path, ": ", e.reason));
   }

@@ -43,6 +43,14 @@ class RowLedger {
     ok_ += n;
   }
   void Reject(int64_t line, absl::string_view id, absl::string_view reason);
+  // Rejects a row already counted ok: one a later stage finds it cannot
+  // use (a period whose commissioner has no contract).
+  void RejectAccepted(int64_t line, absl::string_view id,
+                      absl::string_view reason) {
+    --read_;
+    --ok_;
+    Reject(line, id, reason);
+  }
 
   int64_t read() const { return read_; }
   int64_t ok() const { return ok_; }

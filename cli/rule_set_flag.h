@@ -1,4 +1,5 @@
-// The `--rules FILE` flag: the rule set a subcommand judges by.
+// The `--rules FILE` flag: the rule set, or the bundle of rule sets by
+// date, a subcommand judges by.
 
 #ifndef MHPBR_CLI_RULE_SET_FLAG_H_
 #define MHPBR_CLI_RULE_SET_FLAG_H_
@@ -8,15 +9,33 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
 #include "mhpbr/rule_set.h"
-#include "mhpbr/rule_set_text.h"
+#include "mhpbr/rule_set_bundle.h"
+#include "mhpbr/rule_set_bundle_text.h"
+#include "mhpbr/status_macros.h"
 
 namespace mhpbr::cli {
 
-// The file's rule set, or the default one when no file is named.
+// The file's rule set or bundle, or the default rule set when no file is
+// named.
+inline absl::StatusOr<std::shared_ptr<const RuleSetBundle>> BundleFromFlag(
+    const std::optional<std::string>& path) {
+  return path ? LoadRuleSetBundleFile(*path) : DefaultRuleSetBundle();
+}
+
+// For the commands that do not yet choose a rule set by date: a bundle is
+// refused by name rather than read as a rule set with an unknown field.
 inline absl::StatusOr<std::shared_ptr<const RuleSet>> RulesFromFlag(
     const std::optional<std::string>& path) {
-  return path ? LoadRuleSetFile(*path) : DefaultRuleSet();
+  MHPBR_ASSIGN_OR_RETURN(std::shared_ptr<const RuleSetBundle> bundle,
+                         BundleFromFlag(path));
+  if (bundle->dated()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(*path, ": a bundle of ", bundle->rule_sets().size(),
+                     " rule sets by date; this command takes one rule set"));
+  }
+  return bundle->latest();
 }
 
 }  // namespace mhpbr::cli

@@ -1,13 +1,16 @@
 // mhpbr tariff --in FILE [--basis day|period|year] [--iqr-k K]
 //              [--uplift-ppm N] [--efficiency-ppm N] [--min-periods N]
 //              [--rules FILE] [--out FILE] [--evidence FILE]
-//              [--rejects FILE] [--strict]
+//              [--by-setting FILE] [--rejects FILE] [--strict]
 // Local prices from a reference year's costed periods (formats.md,
 // pricing.md 2). The --out file is the tariff `mhpbr price` reads.
 
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +25,7 @@
 #include "input_rows.h"
 #include "mhpbr/costing_io.h"
 #include "mhpbr/csv_writer.h"
+#include "mhpbr/money.h"
 #include "mhpbr/pricing_io.h"
 #include "mhpbr/statistics.h"
 #include "mhpbr/status_macros.h"
@@ -35,17 +39,84 @@ namespace {
 
 int Usage(absl::string_view why) { return UsageError("tariff", why); }
 
+void WriteOptional(const std::optional<int64_t>& v, CsvWriter& out) {
+  if (v) {
+    out.Field(*v);
+  } else {
+    out.EmptyField();
+  }
+}
+
+// --by-setting: each period's split by setting, by its PeriodKey.
+absl::StatusOr<std::map<std::string, SettingSplit>> ReadSplits(
+    const std::string& path, RowLedger& ledger) {
+  std::map<std::string, SettingSplit> splits;
+  MHPBR_RETURN_IF_ERROR((ForEachRow<SettingSplitCsvReader, PeriodSettingSplit>(
+      path, absl::StrCat(path, ": "), ledger, [&](PeriodSettingSplit& row) {
+        if (!splits.emplace(row.key, row.split).second) {
+          return absl::InvalidArgumentError(
+              absl::StrCat("period ", row.key, " is listed twice"));
+        }
+        return absl::OkStatus();
+      })));
+  return splits;
+}
+
+// The samples of --in; with `splits`, each with the split of its period,
+// a sample without one (or whose split does not add up to its cost) being
+// rejected.
+absl::StatusOr<std::vector<CostSample>> ReadSamples(
+    const std::string& path, const std::map<std::string, SettingSplit>* splits,
+    absl::string_view splits_path, RowLedger& ledger) {
+  std::vector<CostSample> samples;
+  MHPBR_ASSIGN_OR_RETURN(InputFile in, OpenInput(path));
+  MHPBR_ASSIGN_OR_RETURN(std::unique_ptr<CostSampleCsvReader> reader,
+                         CostSampleCsvReader::Open(in.get(), path));
+  InputRow<CostSample> row;
+  while (reader->Next(&row)) {
+    if (row.error.empty() && splits != nullptr) {
+      const std::string key = reader->PeriodKey();
+      auto it = key.empty() ? splits->end() : splits->find(key);
+      if (key.empty()) {
+        row.error = "patient_id, start, end: needed to match --by-setting";
+      } else if (it == splits->end()) {
+        row.error = absl::StrCat("no row for this period in ", splits_path);
+      } else if (Int128(it->second.admitted_days) + it->second.community_days !=
+                 row.value.days) {
+        row.error = absl::StrCat("days: not the days in ", splits_path);
+      } else if (Int128(it->second.admitted_pence) +
+                     it->second.community_pence !=
+                 row.value.cost_pence) {
+        row.error = absl::StrCat(
+            "cost_pence: not admitted_pence + "
+            "community_pence in ",
+            splits_path);
+      } else {
+        row.value.split = it->second;
+      }
+    }
+    if (!row.error.empty()) {
+      ledger.Reject(row.line, row.id, row.error);
+      continue;
+    }
+    ledger.Ok();
+    samples.push_back(row.value);
+  }
+  MHPBR_RETURN_IF_ERROR(reader->io_status());
+  return samples;
+}
+
 }  // namespace
 
 int RunTariff(const std::vector<std::string>& argv) {
   CommandStart start;
-  if (auto stop =
-          StartCommand({"tariff",
-                        {"in", "basis", "iqr-k", "uplift-ppm", "efficiency-ppm",
-                         "min-periods", "rules", "out", "evidence", "rejects"},
-                        {"strict"},
-                        {"in"}},
-                       argv, &start)) {
+  if (auto stop = StartCommand(
+          {"tariff",
+           {"in", "basis", "iqr-k", "uplift-ppm", "efficiency-ppm",
+            "min-periods", "rules", "out", "evidence", "by-setting", "rejects"},
+           {"strict"},
+           {"in"}},
+          argv, &start)) {
     return *stop;
   }
   const Args* args = &start.args;
@@ -77,34 +148,69 @@ int RunTariff(const std::vector<std::string>& argv) {
       *flag.value = *n;
     }
   }
+  if (args->Has("by-setting")) {
+    if (settings.basis != Basis::kDay) {
+      return Usage("--by-setting needs --basis day");
+    }
+    settings.by_setting = true;
+  }
   auto fail = DataError;
   OutputSet outputs;
   auto ledger =
       RowLedger::Open(outputs, args->Get("rejects"), args->Has("strict"));
   if (!ledger.ok()) return fail(ledger.status());
+  std::optional<std::map<std::string, SettingSplit>> splits;
+  const std::optional<std::string> splits_path = args->Get("by-setting");
+  if (splits_path) {
+    auto read = ReadSplits(*splits_path, **ledger);
+    if (!read.ok()) return fail(read.status());
+    splits = *std::move(read);
+  }
   // `cluster`, `days` and `cost_pence` of a `mhpbr cost` output.
-  auto samples =
-      ReadAllRows<CostSampleCsvReader, CostSample>(in_path, "", **ledger);
+  auto samples = ReadSamples(in_path, splits ? &*splits : nullptr,
+                             splits_path.value_or(""), **ledger);
   if (!samples.ok()) return fail(samples.status());
   auto result = SetTariffs(*samples, settings, *start.rules);
   if (!result.ok()) return fail(result.status());
 
   absl::Status written =
       WriteCsv(outputs, args->Get("out"), [&](CsvWriter& out) {
-        out.Row({"cluster", "basis", "price_pence"});
+        if (settings.by_setting) {
+          out.Row({"cluster", "basis", "price_pence", "admitted_price_pence",
+                   "community_price_pence"});
+        } else {
+          out.Row({"cluster", "basis", "price_pence"});
+        }
         for (const TariffEntry& e : result->schedule.entries()) {
           out.Field(int64_t{e.cluster.code()});
           out.Field(BasisName(e.basis));
           out.Field(e.price_pence);
+          if (settings.by_setting) {
+            WriteOptional(e.admitted_price_pence, out);
+            WriteOptional(e.community_price_pence, out);
+          }
           out.EndRow();
         }
       });
   if (written.ok() && args->Has("evidence")) {
     written = WriteCsv(outputs, args->Get("evidence"), [&](CsvWriter& out) {
-      out.Row({"cluster", "periods", "used", "excluded", "lower_fence",
-               "upper_fence", "mean_per_day", "median_per_day", "cv",
-               "price_day_pence", "price_period_pence", "price_year_pence",
-               "status"});
+      for (absl::string_view column :
+           {"cluster", "periods", "used", "excluded", "lower_fence",
+            "upper_fence", "mean_per_day", "median_per_day", "cv",
+            "price_day_pence", "price_period_pence", "price_year_pence",
+            "status"}) {
+        out.Field(column);
+      }
+      // The setting columns trail the others, so readers of the default
+      // columns are not disturbed.
+      if (settings.by_setting) {
+        for (absl::string_view column :
+             {"admitted_days", "community_days", "admitted_price_pence",
+              "community_price_pence"}) {
+          out.Field(column);
+        }
+      }
+      out.EndRow();
       for (const ClusterEvidence& ev : result->evidence) {
         const bool stats = ev.lower_fence.has_value();
         out.Field(int64_t{ev.cluster.code()});
@@ -130,6 +236,12 @@ int RunTariff(const std::vector<std::string>& argv) {
           }
         }
         out.Field(EvidenceStatusName(ev.status));
+        if (settings.by_setting) {
+          out.Field(ev.admitted_days);
+          out.Field(ev.community_days);
+          WriteOptional(ev.admitted_price_pence, out);
+          WriteOptional(ev.community_price_pence, out);
+        }
         out.EndRow();
       }
     });

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages mhpbr builds with, when any is missing.
 # Safe to run again: it installs nothing when everything is present.
+# chromium renders the HTML report in tests/report_cli (console errors,
+# empty charts, clipped text; a screenshot kept in BUILD/artifacts).
 set -euo pipefail
 
 packages=(g++ cmake ninja-build pkg-config libabsl-dev libprotobuf-dev
           protobuf-compiler libgtest-dev libgmock-dev libbenchmark-dev
           python3 python3-protobuf python3-pandas python3-pip
-          python3-setuptools python3-wheel doxygen clang libclang-rt-14-dev)
+          python3-setuptools python3-wheel doxygen clang libclang-rt-14-dev
+          chromium)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -9,12 +9,14 @@
 #define MHPBR_ACTIVITY_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "mhpbr/fraction.h"
+#include "mhpbr/pay_setting.h"
 #include "mhpbr/unit_costs.h"
 
 namespace mhpbr {
@@ -46,7 +48,18 @@ struct ActivityRecord {
   std::string provider;
   // The caller's reference (a line number) for messages.
   int64_t line = 0;
+  // Where the care was given when the record says; none: by its kind.
+  std::optional<PaySetting> setting = std::nullopt;
 };
+
+// The record's setting: as it says, else admitted for a bed day and
+// community for any other kind.
+PaySetting SettingOf(const ActivityRecord& record);
+
+// A stay's nights are its bed-day record's date .. date + count - 1; only
+// a bed day in the admitted setting is a stay (a bed day flagged community
+// pays community cost and counts no admitted night).
+bool IsStay(const ActivityRecord& record);
 
 // The record's direct cost before overhead, exactly. Errors name the
 // field: an unknown staff group or ward, a negative number, zero attendees.

@@ -111,6 +111,13 @@ class ActivityCoster {
   std::vector<PeriodToPrice> periods_;  // sorted by patient, start
   std::vector<int64_t> days_;
   std::vector<Slot> slots_;
+  // Beside slots_, so the hot slot stays 24 bytes: the nights of the
+  // period's stays inside it and the cost of its admitted records.
+  struct AdmittedSlot {
+    int64_t nights = 0;
+    int64_t cost_pence = 0;
+  };
+  std::vector<AdmittedSlot> admitted_;
   // Patient n's periods are [first_[n], first_[n + 1]).
   std::vector<int32_t> first_;
   std::shared_ptr<const PatientIndex> patients_;

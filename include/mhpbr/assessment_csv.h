@@ -1,9 +1,9 @@
 // Reading MHCT assessments from CSV, the `mhpbr classify` input:
 // `assessment_id`, `date`, `r1`..`r7`, either `r8` or `r8a`..`r8j`,
 // `r9`..`r13`, `ra`..`re`; optional `patient_id`, `organic`, `psychosis`
-// (`y`, `n` or empty) and `allocated_cluster`. Columns are found by header
-// name in any order; others are ignored. A rating cell is 0-4, 9 or empty
-// (not known).
+// (`y`, `n` or empty), `allocated_cluster`, `team` and `clinician`.
+// Columns are found by header name in any order; others are ignored. A
+// rating cell is 0-4, 9 or empty (not known).
 //
 //   auto reader = mhpbr::AssessmentCsvReader::Open(file, "in.csv");
 //   if (!reader.ok()) ...                  // unreadable or missing columns
@@ -51,6 +51,10 @@ class AssessmentCsvReader {
   // Reads the next row into *row; false at the end of input.
   bool Next(AssessmentRow* row);
 
+  // Whether the header has a `team` (`clinician`) column.
+  bool has_team() const { return team_ >= 0; }
+  bool has_clinician() const { return clinician_ >= 0; }
+
   // Not OK when the file could not be read to the end.
   const absl::Status& io_status() const { return csv_.io_status(); }
 
@@ -62,7 +66,7 @@ class AssessmentCsvReader {
   CsvRecord rec_;
   size_t width_ = 0;
   int id_ = -1, patient_ = -1, date_ = -1, organic_ = -1, psychosis_ = -1,
-      allocated_ = -1;
+      allocated_ = -1, team_ = -1, clinician_ = -1;
   std::array<int, kItemCount> item_col_{};
   std::array<int, kItem8TypeCount> type_col_{};
   bool has_types_ = false;

@@ -1,5 +1,5 @@
 // One MHCT assessment as the readers give it and the stages take it: who,
-// when, and the ratings.
+// when, the ratings, and who assessed.
 
 #ifndef MHPBR_ASSESSMENT_RECORD_H_
 #define MHPBR_ASSESSMENT_RECORD_H_
@@ -16,6 +16,10 @@ struct AssessmentRecord {
   std::string patient_id;
   absl::CivilDay date;
   MhctRatings ratings;
+  // Who assessed: the optional `team` and `clinician` columns, empty when
+  // absent (the report's agreement per group).
+  std::string team = {};
+  std::string clinician = {};
 };
 
 }  // namespace mhpbr

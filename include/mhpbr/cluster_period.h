@@ -8,9 +8,11 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/time/civil_time.h"
 #include "mhpbr/cluster.h"
+#include "mhpbr/night_span.h"
 
 namespace mhpbr {
 
@@ -65,6 +67,11 @@ struct PeriodToPrice {
   // statement per commissioner reports such a period, never drops it).
   std::string commissioner = {};
   std::string provider = {};
+  // The patient's admitted nights inside the period, sorted and disjoint
+  // (SetAdmittedNights, admitted_nights.h): a tariff with setting prices
+  // pays them at the admitted price, every other day at the community
+  // price.
+  std::vector<NightSpan> admitted_nights = {};
 };
 
 }  // namespace mhpbr

@@ -18,6 +18,14 @@ struct CostedPeriod {
   int64_t days = 0;
   int64_t records = 0;
   int64_t cost_pence = 0;
+  // By setting (pay_setting.h): admitted days are the nights of the
+  // period's own stays that lie inside it, at most `days`; community days
+  // the rest. Each record's cost, rounded once, goes to its setting, so
+  // admitted_pence + community_pence == cost_pence.
+  int64_t admitted_days = 0;
+  int64_t community_days = 0;
+  int64_t admitted_pence = 0;
+  int64_t community_pence = 0;
 };
 
 struct ClusterCost {

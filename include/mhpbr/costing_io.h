@@ -7,7 +7,10 @@
 //   bed_day: ward, count; other: cost_pence), and a bad row is rejected.
 //   An optional `element_id` column names the care-package element a
 //   record delivered, and an optional `team` (or `provider`) column who
-//   gave the care.
+//   gave the care; optional `provider` and `commissioner` columns fill
+//   the record's provider and commissioner.
+//   An optional `setting` column (`admitted`, `community`, empty = by
+//   kind) says where the care was given (pay_setting.h).
 
 #ifndef MHPBR_COSTING_IO_H_
 #define MHPBR_COSTING_IO_H_
@@ -46,7 +49,8 @@ class ActivityCsvReader {
   CsvRecord rec_;
   int id_ = -1, patient_ = -1, date_ = -1, kind_ = -1, staff_ = -1,
       minutes_ = -1, ward_ = -1, count_ = -1, attendees_ = -1, cost_ = -1,
-      element_ = -1, team_ = -1;
+      element_ = -1, team_ = -1, provider_ = -1, commissioner_ = -1,
+      setting_ = -1;
 };
 
 // Reads the samples of a reference year's costed periods (a `mhpbr cost`
@@ -60,13 +64,46 @@ class CostSampleCsvReader {
       std::FILE* file, std::string name);
   bool Next(InputRow<CostSample>* row);
   const absl::Status& io_status() const { return csv_.io_status(); }
+  // The last row's period as `patient_id,cluster,start,end`, each cell
+  // trimmed (what a `mhpbr cost --by-setting` row is matched on); empty
+  // when the file lacks one of those columns.
+  std::string PeriodKey() const;
 
  private:
   CostSampleCsvReader(std::FILE* file, std::string name)
       : csv_(file, std::move(name)) {}
   CsvReader csv_;
   CsvRecord rec_;
-  int cluster_ = -1, days_ = -1, cost_ = -1, patient_ = -1;
+  int cluster_ = -1, days_ = -1, cost_ = -1, patient_ = -1, start_ = -1,
+      end_ = -1;
+};
+
+// A row of `mhpbr cost --by-setting`: a period, as its PeriodKey, and its
+// days and cost by setting.
+struct PeriodSettingSplit {
+  std::string key;
+  int64_t days = 0;
+  SettingSplit split;
+};
+
+// Reads `patient_id,cluster,start,end,days,admitted_days,community_days,
+// admitted_pence,community_pence`, rejecting a row whose numbers are not
+// whole and >= 0 or whose days do not add up.
+class SettingSplitCsvReader {
+ public:
+  static absl::StatusOr<std::unique_ptr<SettingSplitCsvReader>> Open(
+      std::FILE* file, std::string name);
+  bool Next(InputRow<PeriodSettingSplit>* row);
+  const absl::Status& io_status() const { return csv_.io_status(); }
+
+ private:
+  SettingSplitCsvReader(std::FILE* file, std::string name)
+      : csv_(file, std::move(name)) {}
+  CsvReader csv_;
+  CsvRecord rec_;
+  int patient_ = -1, cluster_ = -1, start_ = -1, end_ = -1, days_ = -1,
+      admitted_days_ = -1, community_days_ = -1, admitted_pence_ = -1,
+      community_pence_ = -1;
 };
 
 }  // namespace mhpbr

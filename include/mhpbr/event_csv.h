@@ -1,6 +1,7 @@
 // Reading period events from CSV, the `mhpbr periods` input: `patient_id`,
 // `date`, `event` (`allocate` or `discharge`) and `cluster` (for allocate),
-// found by header name in any order.
+// and optionally `team`, `provider` and `commissioner`, found by header name
+// in any order.
 //
 //   auto reader = mhpbr::EventCsvReader::Open(file, "events.csv");
 //   mhpbr::EventRow row;
@@ -39,6 +40,10 @@ class EventCsvReader {
                                                               std::string name);
   bool Next(EventRow* row);
   const absl::Status& io_status() const { return csv_.io_status(); }
+  // The optional columns the header names.
+  EventUnitColumns unit_columns() const {
+    return {team_ >= 0, provider_ >= 0, commissioner_ >= 0};
+  }
 
  private:
   EventCsvReader(std::FILE* file, std::string name)
@@ -48,6 +53,7 @@ class EventCsvReader {
   CsvRecord rec_;
   size_t width_ = 0;
   int patient_ = -1, date_ = -1, event_ = -1, cluster_ = -1;
+  int team_ = -1, provider_ = -1, commissioner_ = -1;
 };
 
 }  // namespace mhpbr

@@ -40,6 +40,9 @@ struct MhsdsEvents {
   std::vector<PeriodEvent> events;
   std::vector<RowReject> rejects;
   int64_t rows_read = 0;
+  // `provider` when the extract has `OrgIDProv`, `commissioner` when it has
+  // `OrgIDComm` (mhsds.md: organisation fields kept where present).
+  EventUnitColumns columns;
 };
 
 // Each MHS803 row allocates `AMHCareClustCodeFin` (`00`-`21`) on
@@ -47,9 +50,19 @@ struct MhsdsEvents {
 // `EndDateCareClust` also discharges on that date unless another row of
 // the same patient starts on that date or the day after, so extracts that
 // record the end as the last day and those that record it as the next
-// period's start give the same periods.
+// period's start give the same periods. The row's `OrgIDProv` and
+// `OrgIDComm`, when the extract has them, are the provider and
+// commissioner of its allocation (not of the discharge).
 absl::StatusOr<MhsdsEvents> ReadMhs803(std::FILE* file,
                                        const std::string& name);
+// The same with the MHS801 extract (`tool_file`) beside it: a row's patient
+// when the MHS803 has no `LocalPatientId` or the row's is empty, and its
+// provider when its `OrgIDProv` is empty or absent, are those of the MHS801
+// row of the same `ClustId`; a row whose patient is still not found is
+// rejected (`no_patient`).
+absl::StatusOr<MhsdsEvents> ReadMhs803(std::FILE* file, const std::string& name,
+                                       std::FILE* tool_file,
+                                       const std::string& tool_name);
 
 // An MHCT item as the item map names it.
 struct MappedItem {

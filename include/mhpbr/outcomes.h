@@ -101,8 +101,9 @@ struct PeriodOutcome {
   bool clinically_significant = false;
 };
 
-struct ClusterOutcomes {
-  Cluster cluster;
+// What a group of periods achieved: `mhpbr outcomes --by-cluster`'s
+// figures after its first column.
+struct OutcomeCounts {
   int64_t periods = 0;
   int64_t paired = 0;
   int64_t improved = 0;
@@ -112,6 +113,31 @@ struct ClusterOutcomes {
   int64_t change_sum = 0;
 };
 
+struct ClusterOutcomes : OutcomeCounts {
+  Cluster cluster;
+};
+
+// A column of the events that names who a period belongs to: taken from
+// the allocation that opened the period (ClusterPeriod).
+enum class UnitColumn : uint8_t { kTeam, kProvider, kCommissioner };
+// "team", "provider" or "commissioner".
+absl::string_view UnitColumnName(UnitColumn c);
+// The period's value of the column; empty when its opener names none.
+absl::string_view UnitOf(const ClusterPeriod& p, UnitColumn c);
+
+struct UnitOutcomes : OutcomeCounts {
+  // Empty: the periods whose opening allocation names none.
+  std::string unit;
+};
+
+// The figures of `outcomes` (one per period, as MeasureOutcomes gives
+// them) grouped by the periods' value of `column`: sorted by value
+// bytewise, the periods that name none in a last group with an empty
+// value (never dropped); no group when there are no periods.
+std::vector<UnitOutcomes> OutcomesByUnit(
+    absl::Span<const ClusterPeriod> periods,
+    absl::Span<const PeriodOutcome> outcomes, UnitColumn column);
+
 struct OutcomesResult {
   // One per period given, in the same order.
   std::vector<PeriodOutcome> periods;
@@ -120,6 +146,9 @@ struct OutcomesResult {
   std::vector<MeasuredIndicator> indicators;
   // The clusters that have periods, by code.
   std::vector<ClusterOutcomes> by_cluster;
+  // OutcomesByUnit by team and by commissioner.
+  std::vector<UnitOutcomes> by_team;
+  std::vector<UnitOutcomes> by_commissioner;
   // Assessments given that are not scorable (never paired).
   int64_t assessments_unscorable = 0;
   // Inpatient stays found in the activity, and those whose follow-up

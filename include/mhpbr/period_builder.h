@@ -2,7 +2,10 @@
 // periods (periods.md): sorted by date (input order within a date), an
 // allocation opens a period, the next allocation or a discharge ends it,
 // an allocation to the same cluster is a review, and open periods are cut
-// at the caller's as-of date (there is no hidden clock).
+// at the caller's as-of date (there is no hidden clock). A period's team,
+// provider and commissioner are those of the allocation that opened it (on
+// a date with several, the one that counts); a review naming others does
+// not change them.
 //
 //   mhpbr::PeriodBuild b = mhpbr::BuildPeriods(events, as_of, *rules);
 //   for (const mhpbr::ClusterPeriod& p : b.periods) ...

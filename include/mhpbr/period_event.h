@@ -35,6 +35,16 @@ struct PeriodEvent {
   std::string commissioner = {};
 };
 
+// Which of the optional columns `team`, `provider` and `commissioner` an
+// events input carries: a record may leave a present column empty, and
+// outputs follow the header (present columns written, absent ones not).
+struct EventUnitColumns {
+  bool team = false;
+  bool provider = false;
+  bool commissioner = false;
+  bool any() const { return team || provider || commissioner; }
+};
+
 }  // namespace mhpbr
 
 #endif  // MHPBR_PERIOD_EVENT_H_

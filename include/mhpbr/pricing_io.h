@@ -2,9 +2,13 @@
 // - a tariff CSV `cluster,basis,price_pence[,social_care_ppm]`: any bad
 //   row fails the whole file, since pricing from part of a tariff would
 //   leave periods silently unpriced;
+//   optional `admitted_price_pence,community_price_pence` (per day, both
+//   or neither, basis day only) price days by setting (pay_setting.h);
 // - a contract in text format of mhpbr.v1.Contract, validated;
 // - periods `patient_id,cluster,start,end` (empty end = open) and one-offs
-//   `item,count,price_pence`, read row by row with bad rows rejected.
+//   `item,count,price_pence`, read row by row with bad rows rejected;
+//   optional columns `commissioner` and `provider` (periods) and
+//   `commissioner` (one-offs) name who pays and who provides.
 
 #ifndef MHPBR_PRICING_IO_H_
 #define MHPBR_PRICING_IO_H_
@@ -41,7 +45,8 @@ class PeriodToPriceCsvReader {
       : csv_(file, std::move(name)) {}
   CsvReader csv_;
   CsvRecord rec_;
-  int patient_ = -1, cluster_ = -1, start_ = -1, end_ = -1;
+  int patient_ = -1, cluster_ = -1, start_ = -1, end_ = -1, commissioner_ = -1,
+      provider_ = -1;
 };
 
 class OneOffCsvReader {
@@ -56,7 +61,7 @@ class OneOffCsvReader {
       : csv_(file, std::move(name)) {}
   CsvReader csv_;
   CsvRecord rec_;
-  int item_ = -1, count_ = -1, price_ = -1;
+  int item_ = -1, count_ = -1, price_ = -1, commissioner_ = -1;
 };
 
 // A whole number in a cell (optional sign, digits, no spaces inside),

@@ -19,6 +19,7 @@
 
 #include "absl/time/civil_time.h"
 #include "mhpbr/activity_costing.h"
+#include "mhpbr/clustering_consistency.h"
 #include "mhpbr/cost_homogeneity.h"
 #include "mhpbr/coverage.h"
 #include "mhpbr/data_quality.h"
@@ -50,6 +51,9 @@ struct ReportOutcomes {
   std::vector<MeasuredIndicator> indicators;
   // The clusters that have periods, by code.
   std::vector<ClusterOutcomes> by_cluster;
+  // When the events have a `team` (`commissioner`) column: OutcomesByUnit.
+  std::optional<std::vector<UnitOutcomes>> by_team;
+  std::optional<std::vector<UnitOutcomes>> by_commissioner;
   // The clusters that have paired periods, by code.
   std::vector<ChangeDistribution> change;
 };
@@ -80,21 +84,29 @@ struct Report {
   // else why not.
   std::optional<ReportOutcomes> outcomes;
   std::string outcomes_not_measured;
+  // Agreement (with assessments), moves at review and the cluster mix per
+  // financial year (clustering_consistency.h).
+  ClusteringConsistency consistency = {};
 };
 
 // key,value figures (summary.csv), in a fixed order: r_squared_per_period,
 // r_squared_per_day, r_squared_<measure>_<superclass>, patients,
 // patients_in_clusters, patients_only_cluster_0, patients_unclustered,
 // their shares, periods_in_clusters, periods_cluster_0, their shares, and the
-// data-quality counts and shares. Decimals have 4 places; an undefined figure
-// is empty.
+// data-quality counts and shares (with assessments, agreement_assessments,
+// agreement_ppm and agreement_kappa after the allocation figures). Decimals
+// have 4 places; an undefined figure is empty.
 std::vector<std::pair<std::string, std::string>> ReportSummary(const Report& r);
 
 std::string RenderReportHtml(const Report& r);
 
 // homogeneity.csv, summary.csv, coverage_by_team.csv, when assessments
 // were given red_items.csv, and when outcomes were measured
-// outcomes_by_cluster.csv and outcome_indicators.csv (formats.md, README).
+// outcomes_by_cluster.csv and outcome_indicators.csv (formats.md, README),
+// and outcomes_by_team.csv / outcomes_by_commissioner.csv when the events
+// have that column; then the clustering consistency figures: agreement.csv
+// and, with a team or clinician column, agreement_by_group.csv (when
+// assessments were given), transitions.csv and cluster_mix.csv.
 std::vector<ReportTable> ReportTables(const Report& r);
 
 }  // namespace mhpbr

@@ -31,6 +31,7 @@
 #include "mhpbr/assessment_record.h"
 #include "mhpbr/classifier.h"
 #include "mhpbr/cluster_period.h"
+#include "mhpbr/clustering_consistency.h"
 #include "mhpbr/coverage.h"
 #include "mhpbr/input_row.h"
 #include "mhpbr/mhct_ratings.h"
@@ -43,6 +44,13 @@
 #include "mhpbr/unit_costs.h"
 
 namespace mhpbr {
+
+// Which optional columns the assessments have: agreement is then also
+// given per team and per clinician.
+struct AssessmentColumns {
+  bool team = false;
+  bool clinician = false;
+};
 
 class ReportBuilder {
  public:
@@ -61,13 +69,15 @@ class ReportBuilder {
                        done);
 
   // Assessments were given: the agreement and red-rule figures appear,
-  // even when none is added.
-  void ExpectAssessments();
+  // even when none is added; per team and clinician when `columns` has
+  // them.
+  void ExpectAssessments(AssessmentColumns columns = {});
   // One accepted assessment, classified with the rule set for those
   // figures (implies ExpectAssessments).
   void AddAssessment(const MhctRatings& ratings);
   // The same, and with ExpectOutcomes its HoNOS scores are kept (only
-  // they: a record without patient_id is classified, never paired).
+  // they: a record without patient_id is classified, never paired); its
+  // team and clinician count for the agreement per group.
   void AddAssessment(const AssessmentRecord& record);
 
   // Measure outcomes (outcomes.md, as MeasureOutcomes) when events and
@@ -77,8 +87,11 @@ class ReportBuilder {
 
   // The events the periods came from, rebuilt with the rule set and the
   // transition table for the overdue and transition figures; returns the
-  // events that could not be used (the report's rejects).
-  std::vector<EventError> SetEvents(absl::Span<const PeriodEvent> events);
+  // events that could not be used (the report's rejects). Outcomes are
+  // also given per team and per commissioner when `columns` says the
+  // events have that column.
+  std::vector<EventError> SetEvents(absl::Span<const PeriodEvent> events,
+                                    EventUnitColumns columns = {});
 
   // The report; the builder is spent.
   Report Finish();
@@ -89,6 +102,10 @@ class ReportBuilder {
                 ActivityCoster coster, absl::Span<const PeriodToPrice> periods);
   // Fills report.outcomes, or why they were not measured.
   void MeasureReportOutcomes(Report& report);
+  // What the rules suggest for one assessment, as `mhpbr classify` gives
+  // it: the one place that picks the rule set, so the rule set in force on
+  // the assessment's date can replace the report's one here.
+  Classification Classify(const AssessmentRecord& record) const;
 
   absl::CivilDay as_of_;
   std::shared_ptr<const RuleSet> rules_;
@@ -104,6 +121,8 @@ class ReportBuilder {
   std::vector<ActivityRecord> outcome_activity_;
   std::vector<ScoredAssessment> scored_;
   std::vector<ClusterPeriod> event_periods_;
+  EventUnitColumns event_columns_;
+  ClusteringConsistency consistency_;
 };
 
 }  // namespace mhpbr

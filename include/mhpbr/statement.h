@@ -30,9 +30,13 @@ struct OneOff {
 enum class LineStatus : uint8_t {
   kPriced = 0,
   kUnpriced = 1,  // the tariff does not price the cluster: amount 0
+  // Priced under several contracts, one per commissioner
+  // (commissioner_statements.h), the record names no commissioner: amount
+  // 0, reported rather than dropped.
+  kNoCommissioner = 2,
 };
 
-// "priced" or "unpriced".
+// "priced", "unpriced" or "no_commissioner".
 absl::string_view LineStatusName(LineStatus s);
 
 struct StatementLine {
@@ -52,6 +56,16 @@ struct StatementLine {
   LineStatus status = LineStatus::kPriced;
   bool one_off = false;
   std::string item;  // the one-off's item
+  // The period's or one-off's commissioner, as given; set only when pricing
+  // by commissioner (commissioner_statements.h).
+  std::string commissioner = {};
+  // Priced by setting (the tariff entry has setting prices): of
+  // days_in_year, the admitted days, and the part of amount_pence they
+  // pay, rounded on its own (the community part is the rest, so the line
+  // still rounds once).
+  bool by_setting = false;
+  int64_t admitted_days = 0;
+  int64_t admitted_pence = 0;
 };
 
 // One contract outcome as paid: its weight and the attainment used, and for

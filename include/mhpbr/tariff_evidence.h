@@ -27,16 +27,30 @@ struct TariffSettings {
   // Fewer periods (with days > 0, before trimming) leave a cluster
   // unpriced.
   int64_t min_periods = 10;
+  // Also price admitted and community days apart (pay_setting.h), from
+  // each sample's split; needs basis day.
+  bool by_setting = false;
 };
 
 // A decimal such as "1.5" read exactly: at most 6 decimal places, 0..100.
 absl::StatusOr<Fraction> ParseMultiplier(absl::string_view text);
+
+// A costed period's days and cost by setting (CostedPeriod's fields):
+// the days add up to its days and the pence to its cost.
+struct SettingSplit {
+  int64_t admitted_days = 0;
+  int64_t community_days = 0;
+  int64_t admitted_pence = 0;
+  int64_t community_pence = 0;
+};
 
 // One costed period of the reference year.
 struct CostSample {
   Cluster cluster;
   int64_t days = 0;
   int64_t cost_pence = 0;
+  // Needed by TariffSettings::by_setting.
+  std::optional<SettingSplit> split = std::nullopt;
 };
 
 enum class EvidenceStatus : uint8_t { kPriced, kTooFewPeriods, kVariance };
@@ -59,6 +73,15 @@ struct ClusterEvidence {
   std::optional<long double> cv;
   std::optional<int64_t> price_day_pence, price_period_pence, price_year_pence;
   EvidenceStatus status = EvidenceStatus::kTooFewPeriods;
+  // By setting (TariffSettings::by_setting), over the kept periods: their
+  // days of each setting, and the per-day price of each (the setting's
+  // cost over its days, with uplift and efficiency, rounded once); none
+  // when the kept periods have no day of that setting. The schedule takes
+  // them only when both are there.
+  int64_t admitted_days = 0;
+  int64_t community_days = 0;
+  std::optional<int64_t> admitted_price_pence = std::nullopt;
+  std::optional<int64_t> community_price_pence = std::nullopt;
 };
 
 struct TariffSetting {

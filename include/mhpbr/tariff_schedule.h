@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,13 @@ struct TariffEntry {
   int64_t price_pence = 0;
   // 0..1000000.
   int64_t social_care_ppm = 0;
+  // Per day, for admitted (inpatient) days and for days in the community
+  // (pay_setting.h): both or neither, and only on basis `day`. With them
+  // a line pays each day at its setting's price instead of price_pence.
+  std::optional<int64_t> admitted_price_pence = std::nullopt;
+  std::optional<int64_t> community_price_pence = std::nullopt;
+
+  bool has_setting_prices() const { return admitted_price_pence.has_value(); }
 };
 
 // Prices above this (ten billion pounds) are taken to be mistakes.
@@ -44,8 +52,9 @@ inline constexpr int64_t kMaxPricePence = 1000000000000;
 
 class TariffSchedule {
  public:
-  // Validates each entry (price 0..kMaxPricePence, share 0..1e6) and that
-  // no cluster is listed twice; errors name the entry's cluster.
+  // Validates each entry (prices 0..kMaxPricePence, share 0..1e6, setting
+  // prices both or neither and only on basis day) and that no cluster is
+  // listed twice; errors name the entry's cluster and field.
   static absl::StatusOr<TariffSchedule> Create(std::vector<TariffEntry> entries,
                                                std::string source = "");
 
@@ -57,6 +66,8 @@ class TariffSchedule {
   // Sorted by cluster.
   absl::Span<const TariffEntry> entries() const { return entries_; }
   const std::string& source() const { return source_; }
+  // Whether any entry has setting prices.
+  bool has_setting_prices() const { return has_setting_prices_; }
 
  private:
   TariffSchedule() { index_.fill(-1); }
@@ -64,6 +75,7 @@ class TariffSchedule {
   std::vector<TariffEntry> entries_;
   std::array<int, Cluster::kCount> index_;
   std::string source_;
+  bool has_setting_prices_ = false;
 };
 
 }  // namespace mhpbr

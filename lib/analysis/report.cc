@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "lib/analysis/consistency_report.h"
 #include "lib/analysis/svg_chart.h"
 #include "mhpbr/dates.h"
 #include "mhpbr/money.h"
@@ -42,6 +43,30 @@ std::string Percent(int64_t part, int64_t whole) {
 
 long double Fraction0(int64_t part, int64_t whole) {
   return whole <= 0 ? 0 : static_cast<long double>(part) / whole;
+}
+
+// The cells of a group's outcome figures, periods to mean change.
+std::string CountCells(const OutcomeCounts& c) {
+  return absl::StrCat(
+      "<td>", c.periods, "</td><td>", c.paired, "</td><td>", c.improved,
+      "</td><td>", c.no_change, "</td><td>", c.deteriorated, "</td><td>",
+      c.paired > 0 ? FormatDecimal(c.change_sum, c.paired, 2) : "", "</td>");
+}
+
+// Outcomes per team or commissioner; the periods naming none as "(none)".
+std::string UnitTable(absl::string_view first,
+                      const std::vector<UnitOutcomes>& units) {
+  std::string h = absl::StrCat(
+      "<table><tr><th>", first,
+      "</th><th>periods</th><th>paired</th><th>improved</th><th>no change"
+      "</th><th>deteriorated</th><th>mean change</th></tr>");
+  for (const UnitOutcomes& u : units) {
+    absl::StrAppend(&h, "<tr><td>",
+                    u.unit.empty() ? "(none)" : HtmlEscape(u.unit), "</td>",
+                    CountCells(u), "</tr>");
+  }
+  absl::StrAppend(&h, "</table>");
+  return h;
 }
 
 }  // namespace
@@ -102,6 +127,9 @@ std::vector<std::pair<std::string, std::string>> ReportSummary(
     add("share_allocations_red", Share(a.red, a.allocated));
     count("allocations_agree", a.agree);
     add("share_allocations_agree", Share(a.agree, a.allocated));
+  }
+  for (auto& [key, value] : ConsistencySummary(r.consistency)) {
+    add(std::move(key), std::move(value));
   }
   if (r.events) {
     const PeriodQuality& e = *r.events;
@@ -341,10 +369,19 @@ std::string RenderReportHtml(const Report& r) {
       change.push_back({absl::StrCat(d.cluster.code()), d.min, d.p25, d.median,
                         d.p75, d.max, d.paired});
     }
-    absl::StrAppend(
-        &h, SvgBoxPlot("Change of the HoNOS total per paired period by cluster "
-                       "(box p25-p75, whiskers min-max; below 0 = better)",
-                       change, "points", "min", "max"));
+    if (change.empty()) {
+      // An empty plot would look like a chart of no change.
+      absl::StrAppend(&h,
+                      "<p class=\"note\">No period has both a start and a "
+                      "follow-up assessment yet: there is no change to "
+                      "chart.</p>");
+    } else {
+      absl::StrAppend(
+          &h,
+          SvgBoxPlot("Change of the HoNOS total per paired period by cluster "
+                     "(box p25-p75, whiskers min-max; below 0 = better)",
+                     change, "points", "min", "max"));
+    }
     absl::StrAppend(&h,
                     "<table><tr><th>cluster</th><th>periods</th><th>paired"
                     "</th><th>improved</th><th>no change</th><th>"
@@ -352,12 +389,7 @@ std::string RenderReportHtml(const Report& r) {
                     "p25</th><th>median</th><th>p75</th><th>max</th></tr>");
     size_t k = 0;
     for (const ClusterOutcomes& c : o.by_cluster) {
-      absl::StrAppend(
-          &h, "<tr><td>", c.cluster.code(), "</td><td>", c.periods, "</td><td>",
-          c.paired, "</td><td>", c.improved, "</td><td>", c.no_change,
-          "</td><td>", c.deteriorated, "</td><td>",
-          c.paired > 0 ? FormatDecimal(c.change_sum, c.paired, 2) : "",
-          "</td>");
+      absl::StrAppend(&h, "<tr><td>", c.cluster.code(), "</td>", CountCells(c));
       if (k < o.change.size() && o.change[k].cluster == c.cluster) {
         const ChangeDistribution& d = o.change[k++];
         for (long double v : {d.min, d.p25, d.median, d.p75, d.max}) {
@@ -368,8 +400,15 @@ std::string RenderReportHtml(const Report& r) {
       }
       absl::StrAppend(&h, "</tr>");
     }
+    absl::StrAppend(&h, "</table>");
+    // Each period counts for the team and commissioner of the allocation
+    // that opened it.
+    if (o.by_team) absl::StrAppend(&h, UnitTable("team", *o.by_team));
+    if (o.by_commissioner) {
+      absl::StrAppend(&h, UnitTable("commissioner", *o.by_commissioner));
+    }
     absl::StrAppend(&h,
-                    "</table><table><tr><th>indicator</th><th>numerator</th>"
+                    "<table><tr><th>indicator</th><th>numerator</th>"
                     "<th>denominator</th><th>value</th></tr>");
     for (const MeasuredIndicator& v : o.indicators) {
       absl::StrAppend(&h, "<tr><td>", HtmlEscape(v.name), "</td><td>",
@@ -388,6 +427,8 @@ std::string RenderReportHtml(const Report& r) {
         o.clinical_cutoff, ". From the rule set: ", HtmlEscape(o.source),
         "</p>");
   }
+
+  absl::StrAppend(&h, ConsistencyHtml(r.consistency, 5));
 
   absl::StrAppend(&h, "<h2>Totals</h2><p>", r.costing.records_read,
                   " activity records read, ", r.costing.records_rejected,

@@ -39,7 +39,10 @@ ReportBuilder::ReportBuilder(absl::CivilDay as_of,
       unit_costs_source_(std::move(unit_costs_source)),
       coster_(std::move(coster)),
       coverage_(periods, coster_.patients()),
-      classifier_(std::move(rules)) {}
+      classifier_(std::move(rules)) {
+  consistency_.transitions = CountTransitions(periods, transitions_);
+  consistency_.cluster_mix = ClusterMix(periods, as_of_);
+}
 
 void ReportBuilder::AddActivity(
     absl::FunctionRef<bool(InputRow<ActivityRecord>*)> next,
@@ -62,17 +65,32 @@ void ReportBuilder::AddActivity(
       });
 }
 
-void ReportBuilder::ExpectAssessments() {
+void ReportBuilder::ExpectAssessments(AssessmentColumns columns) {
   if (!assessments_) assessments_.emplace();
+  if (!consistency_.agreement) consistency_.agreement.emplace();
+  consistency_.groups.has_team |= columns.team;
+  consistency_.groups.has_clinician |= columns.clinician;
+}
+
+Classification ReportBuilder::Classify(const AssessmentRecord& record) const {
+  return classifier_.Classify(record.ratings);
 }
 
 void ReportBuilder::AddAssessment(const MhctRatings& ratings) {
-  ExpectAssessments();
-  assessments_->Add(classifier_.Classify(ratings));
+  AssessmentRecord record;
+  record.ratings = ratings;
+  AddAssessment(record);
 }
 
 void ReportBuilder::AddAssessment(const AssessmentRecord& record) {
-  AddAssessment(record.ratings);
+  ExpectAssessments();
+  const Classification c = Classify(record);
+  assessments_->Add(c);
+  if (c.allocation) {
+    consistency_.agreement->Add(c.allocation->cluster, c.suggested);
+    consistency_.groups.Add(record.team, record.clinician,
+                            c.allocation->cluster, c.suggested);
+  }
   if (outcomes_expected_ && !record.patient_id.empty()) {
     scored_.push_back(ScoreAssessment(record, rules_->outcomes()));
   }
@@ -81,9 +99,10 @@ void ReportBuilder::AddAssessment(const AssessmentRecord& record) {
 void ReportBuilder::ExpectOutcomes() { outcomes_expected_ = true; }
 
 std::vector<EventError> ReportBuilder::SetEvents(
-    absl::Span<const PeriodEvent> events) {
+    absl::Span<const PeriodEvent> events, EventUnitColumns columns) {
   PeriodBuild build = BuildPeriods(events, as_of_, *rules_, transitions_);
   events_ = PeriodQuality::From(build);
+  event_columns_ = columns;
   if (outcomes_expected_) event_periods_ = std::move(build.periods);
   return std::move(build.errors);
 }
@@ -110,6 +129,7 @@ Report ReportBuilder::Finish() {
   }
   report.assessments = assessments_;
   report.events = events_;
+  report.consistency = std::move(consistency_);
   MeasureReportOutcomes(report);
   return report;
 }
@@ -147,6 +167,10 @@ void ReportBuilder::MeasureReportOutcomes(Report& report) {
   o.assessments_unscorable = result->assessments_unscorable;
   o.indicators = std::move(result->indicators);
   o.by_cluster = std::move(result->by_cluster);
+  if (event_columns_.team) o.by_team = std::move(result->by_team);
+  if (event_columns_.commissioner) {
+    o.by_commissioner = std::move(result->by_commissioner);
+  }
   std::map<int, std::vector<long double>> changes;
   for (size_t i = 0; i < event_periods_.size(); ++i) {
     const PeriodOutcome& p = result->periods[i];

@@ -1,7 +1,10 @@
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "lib/analysis/consistency_report.h"
 #include "mhpbr/item.h"
 #include "mhpbr/money.h"
 #include "mhpbr/report.h"
@@ -57,17 +60,34 @@ std::vector<ReportTable> ReportTables(const Report& report) {
   }
 
   if (report.outcomes) {
-    // As `mhpbr outcomes --by-cluster` and `--indicators` write them.
-    ReportTable& oc = tables.emplace_back();
-    oc.name = "outcomes_by_cluster.csv";
-    oc.columns = {"cluster",   "periods",      "paired",     "improved",
-                  "no_change", "deteriorated", "mean_change"};
-    for (const ClusterOutcomes& c : report.outcomes->by_cluster) {
-      oc.rows.push_back(
-          {absl::StrCat(c.cluster.code()), absl::StrCat(c.periods),
-           absl::StrCat(c.paired), absl::StrCat(c.improved),
-           absl::StrCat(c.no_change), absl::StrCat(c.deteriorated),
-           c.paired > 0 ? FormatDecimal(c.change_sum, c.paired, 4) : ""});
+    // As `mhpbr outcomes --by-cluster`, `--by-team`, `--by-commissioner`
+    // and `--indicators` write them.
+    auto groups = [&tables](std::string name, std::string first) {
+      ReportTable& t = tables.emplace_back();
+      t.name = std::move(name);
+      t.columns = {std::move(first), "periods",      "paired",     "improved",
+                   "no_change",      "deteriorated", "mean_change"};
+      return [&t](std::string key, const OutcomeCounts& c) {
+        t.rows.push_back(
+            {std::move(key), absl::StrCat(c.periods), absl::StrCat(c.paired),
+             absl::StrCat(c.improved), absl::StrCat(c.no_change),
+             absl::StrCat(c.deteriorated),
+             c.paired > 0 ? FormatDecimal(c.change_sum, c.paired, 4) : ""});
+      };
+    };
+    {
+      auto row = groups("outcomes_by_cluster.csv", "cluster");
+      for (const ClusterOutcomes& c : report.outcomes->by_cluster) {
+        row(absl::StrCat(c.cluster.code()), c);
+      }
+    }
+    for (const auto& [by, name, first] :
+         {std::tuple{&report.outcomes->by_team, "outcomes_by_team.csv", "team"},
+          std::tuple{&report.outcomes->by_commissioner,
+                     "outcomes_by_commissioner.csv", "commissioner"}}) {
+      if (!*by) continue;
+      auto row = groups(name, first);
+      for (const UnitOutcomes& u : **by) row(u.unit, u);
     }
     ReportTable& oi = tables.emplace_back();
     oi.name = "outcome_indicators.csv";
@@ -78,6 +98,7 @@ std::vector<ReportTable> ReportTables(const Report& report) {
                          v.value_ppm ? absl::StrCat(*v.value_ppm) : ""});
     }
   }
+  AppendConsistencyTables(report.consistency, tables);
   return tables;
 }
 

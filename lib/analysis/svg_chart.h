@@ -1,5 +1,5 @@
-// Small inline SVG charts for the HTML report: bars and box plots, drawn
-// server-side so the page needs no script to view.
+// Small inline SVG charts for the HTML report: bars, box plots and heat
+// maps, drawn server-side so the page needs no script to view.
 
 #ifndef MHPBR_LIB_ANALYSIS_SVG_CHART_H_
 #define MHPBR_LIB_ANALYSIS_SVG_CHART_H_
@@ -34,6 +34,28 @@ struct Box {
 std::string SvgBoxPlot(absl::string_view title, const std::vector<Box>& boxes,
                        absl::string_view unit, absl::string_view low = "p5",
                        absl::string_view high = "p95");
+
+// A matrix of counts: rows and columns labelled, each cell shaded by its
+// count (white for none) with the count written in it when it has any.
+struct HeatMap {
+  std::string title;
+  std::string row_axis;     // "allocated", down the left
+  std::string column_axis;  // "suggested", along the top
+  std::vector<std::string> row_labels;
+  std::vector<std::string> column_labels;
+  // counts[row][column].
+  std::vector<std::vector<long long>> counts;
+  // Outline cell (i, i), for a square map: the agreeing cells.
+  std::string diagonal_legend;
+  // Cells outlined in red (same shape as counts, or empty) and what the
+  // outline means.
+  std::vector<std::vector<bool>> marked;
+  std::string marked_legend;
+};
+
+// Cells 30px square (readable at 21 x 21), each with its figure in a
+// tooltip; a legend under the grid.
+std::string SvgHeatMap(const HeatMap& map);
 
 // Escapes &, <, >, " and ' for HTML text and attributes.
 std::string HtmlEscape(absl::string_view text);

@@ -80,6 +80,8 @@ absl::StatusOr<std::unique_ptr<AssessmentCsvReader>> AssessmentCsvReader::Open(
   r->organic_ = cols.Optional("organic");
   r->psychosis_ = cols.Optional("psychosis");
   r->allocated_ = cols.Optional("allocated_cluster");
+  r->team_ = cols.Optional("team");
+  r->clinician_ = cols.Optional("clinician");
   int types_found = 0;
   for (int t = 0; t < kItem8TypeCount; ++t) {
     r->type_col_[t] = cols.Optional(TypeColumn(static_cast<Item8Type>(t)));
@@ -108,6 +110,8 @@ bool AssessmentCsvReader::Next(AssessmentRow* row) {
   row->error.clear();
   out.assessment_id.clear();
   out.patient_id.clear();
+  out.team.clear();
+  out.clinician.clear();
   out.ratings = MhctRatings();
   if (!rec_.error.empty()) {
     row->error = rec_.error;
@@ -129,6 +133,10 @@ bool AssessmentCsvReader::Next(AssessmentRow* row) {
   if (out.assessment_id.empty()) fail("assessment_id", "empty");
   if (patient_ >= 0)
     out.patient_id.assign(f[patient_].data(), f[patient_].size());
+  if (team_ >= 0) out.team.assign(f[team_].data(), f[team_].size());
+  if (clinician_ >= 0) {
+    out.clinician.assign(f[clinician_].data(), f[clinician_].size());
+  }
   if (auto d = ParseIsoDate(absl::StripAsciiWhitespace(f[date_])); d.ok()) {
     out.date = *d;
   } else {

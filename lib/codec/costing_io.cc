@@ -1,5 +1,6 @@
 #include "mhpbr/costing_io.h"
 
+#include <initializer_list>
 #include <utility>
 #include <vector>
 
@@ -9,6 +10,7 @@
 #include "lib/codec/csv_columns.h"
 #include "lib/codec/text_proto.h"
 #include "mhpbr/dates.h"
+#include "mhpbr/money.h"
 #include "mhpbr/status_macros.h"
 
 namespace mhpbr {
@@ -48,7 +50,11 @@ absl::StatusOr<std::unique_ptr<ActivityCsvReader>> ActivityCsvReader::Open(
   r->cost_ = cols.Required("cost_pence");
   r->element_ = cols.Optional("element_id");
   r->team_ = cols.Optional("team");
-  if (r->team_ < 0) r->team_ = cols.Optional("provider");
+  r->provider_ = cols.Optional("provider");
+  // Files that name only the provider have always had it read as the team.
+  if (r->team_ < 0) r->team_ = r->provider_;
+  r->commissioner_ = cols.Optional("commissioner");
+  r->setting_ = cols.Optional("setting");
   MHPBR_RETURN_IF_ERROR(cols.Check());
   return r;
 }
@@ -106,6 +112,16 @@ bool ActivityCsvReader::Next(InputRow<ActivityRecord>* row) {
   };
   optional_cell(element_, &a.element_id);
   optional_cell(team_, &a.team);
+  optional_cell(provider_, &a.provider);
+  optional_cell(commissioner_, &a.commissioner);
+  a.setting.reset();
+  if (setting_ >= 0) {
+    if (auto st = ParsePaySetting(cell(setting_)); st.ok()) {
+      a.setting = *st;
+    } else {
+      fail("setting", st.status().message());
+    }
+  }
   a.minutes = a.count = a.cost_pence = 0;
   a.attendees = 1;
   auto kind = ParseActivityKind(cell(kind_));
@@ -139,6 +155,18 @@ bool ActivityCsvReader::Next(InputRow<ActivityRecord>* row) {
 namespace {
 constexpr int64_t kMaxSampleDays = 100000;
 constexpr int64_t kMaxSampleCostPence = 10000000000000;
+
+// A period's cells joined, for matching rows of two files of one cost run.
+std::string PeriodKeyOf(const std::vector<absl::string_view>& f,
+                        std::initializer_list<int> cols) {
+  std::string key;
+  for (int c : cols) {
+    if (c < 0 || static_cast<size_t>(c) >= f.size()) return std::string();
+    absl::StrAppend(&key, key.empty() ? "" : ",",
+                    absl::StripAsciiWhitespace(f[c]));
+  }
+  return key;
+}
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<CostSampleCsvReader>> CostSampleCsvReader::Open(
@@ -151,8 +179,76 @@ absl::StatusOr<std::unique_ptr<CostSampleCsvReader>> CostSampleCsvReader::Open(
   r->days_ = cols.Required("days");
   r->cost_ = cols.Required("cost_pence");
   r->patient_ = cols.Optional("patient_id");
+  r->start_ = cols.Optional("start");
+  r->end_ = cols.Optional("end");
   MHPBR_RETURN_IF_ERROR(cols.Check());
   return r;
+}
+
+std::string CostSampleCsvReader::PeriodKey() const {
+  return PeriodKeyOf(rec_.fields, {patient_, cluster_, start_, end_});
+}
+
+absl::StatusOr<std::unique_ptr<SettingSplitCsvReader>>
+SettingSplitCsvReader::Open(std::FILE* file, std::string name) {
+  std::unique_ptr<SettingSplitCsvReader> r(
+      new SettingSplitCsvReader(file, std::move(name)));
+  MHPBR_RETURN_IF_ERROR(r->csv_.ReadHeader());
+  CsvColumns cols(r->csv_);
+  r->patient_ = cols.Required("patient_id");
+  r->cluster_ = cols.Required("cluster");
+  r->start_ = cols.Required("start");
+  r->end_ = cols.Required("end");
+  r->days_ = cols.Required("days");
+  r->admitted_days_ = cols.Required("admitted_days");
+  r->community_days_ = cols.Required("community_days");
+  r->admitted_pence_ = cols.Required("admitted_pence");
+  r->community_pence_ = cols.Required("community_pence");
+  MHPBR_RETURN_IF_ERROR(cols.Check());
+  return r;
+}
+
+bool SettingSplitCsvReader::Next(InputRow<PeriodSettingSplit>* row) {
+  if (!csv_.Next(&rec_)) return false;
+  row->line = rec_.line;
+  row->error = rec_.error;
+  if (row->error.empty()) {
+    row->error = RaggedRow(rec_.fields.size(), csv_.header().size());
+  }
+  row->id.clear();
+  if (static_cast<size_t>(patient_) < rec_.fields.size()) {
+    row->id = std::string(rec_.fields[patient_]);
+  }
+  row->value = PeriodSettingSplit();
+  if (!row->error.empty()) return true;
+  std::string& err = row->error;
+  PeriodSettingSplit& s = row->value;
+  s.key = PeriodKeyOf(rec_.fields, {patient_, cluster_, start_, end_});
+  struct Number {
+    int col;
+    const char* name;
+    int64_t* out;
+  };
+  for (const Number& n :
+       {Number{days_, "days", &s.days},
+        Number{admitted_days_, "admitted_days", &s.split.admitted_days},
+        Number{community_days_, "community_days", &s.split.community_days},
+        Number{admitted_pence_, "admitted_pence", &s.split.admitted_pence},
+        Number{community_pence_, "community_pence",
+               &s.split.community_pence}}) {
+    auto v = ParseInteger(rec_.fields[n.col]);
+    if (!v.ok() || *v < 0) {
+      absl::StrAppend(&err, err.empty() ? "" : "; ", n.name, ": ",
+                      v.ok() ? "must not be negative" : v.status().message());
+    } else {
+      *n.out = *v;
+    }
+  }
+  if (err.empty() &&
+      Int128(s.split.admitted_days) + s.split.community_days != s.days) {
+    err = "community_days: admitted_days + community_days is not days";
+  }
+  return true;
 }
 
 bool CostSampleCsvReader::Next(InputRow<CostSample>* row) {

@@ -66,6 +66,11 @@ absl::StatusOr<ActivityRecord> ActivityFromProto(const v1::ActivityRecord& in) {
   a.cost_pence = in.cost_pence();
   a.element_id = in.element_id();
   a.team = in.team();
+  a.commissioner = in.commissioner();
+  a.provider = in.provider();
+  auto setting = ParsePaySetting(in.setting());
+  if (!setting.ok()) return FieldError("setting", setting.status().message());
+  a.setting = *setting;
   return a;
 }
 
@@ -81,6 +86,10 @@ void CostResponseToProto(const std::vector<CostedPeriod>& periods,
     p->set_days(c.days);
     p->set_records(c.records);
     p->set_cost_pence(c.cost_pence);
+    p->set_admitted_days(c.admitted_days);
+    p->set_community_days(c.community_days);
+    p->set_admitted_pence(c.admitted_pence);
+    p->set_community_pence(c.community_pence);
   }
   for (const ClusterCost& c : clusters) {
     v1::ClusterCost* p = out->add_clusters();
@@ -119,13 +128,22 @@ absl::StatusOr<TariffRequestContents> TariffRequestFromProto(
   settings.uplift_ppm = in.uplift_ppm();
   settings.efficiency_ppm = in.efficiency_ppm();
   if (in.min_periods() != 0) settings.min_periods = in.min_periods();
+  settings.by_setting = in.by_setting();
   for (int i = 0; i < request.samples_size(); ++i) {
     const v1::CostSample& s = request.samples(i);
     auto c = Cluster::FromCode(s.cluster());
     if (!c.ok()) {
       return FieldError(absl::StrCat("samples[", i, "]"), c.status().message());
     }
-    samples.push_back({*c, s.days(), s.cost_pence()});
+    CostSample& sample = samples.emplace_back();
+    sample.cluster = *c;
+    sample.days = s.days();
+    sample.cost_pence = s.cost_pence();
+    if (s.has_split()) {
+      sample.split =
+          SettingSplit{s.split().admitted_days(), s.split().community_days(),
+                       s.split().admitted_pence(), s.split().community_pence()};
+    }
   }
   return contents;
 }
@@ -139,6 +157,10 @@ v1::TariffResponse TariffResponseToProto(const TariffSetting& result) {
     p->set_cluster(e.cluster.code());
     p->set_basis(BasisToProto(e.basis));
     p->set_price_pence(e.price_pence);
+    if (e.has_setting_prices()) {
+      p->set_admitted_price_pence(*e.admitted_price_pence);
+      p->set_community_price_pence(*e.community_price_pence);
+    }
   }
   for (const ClusterEvidence& ev : result.evidence) {
     v1::ClusterEvidence* p = out.add_evidence();
@@ -160,6 +182,14 @@ v1::TariffResponse TariffResponseToProto(const TariffSetting& result) {
                   : ev.status == EvidenceStatus::kTooFewPeriods
                       ? v1::EVIDENCE_TOO_FEW_PERIODS
                       : v1::EVIDENCE_VARIANCE);
+    p->set_admitted_days(ev.admitted_days);
+    p->set_community_days(ev.community_days);
+    if (ev.admitted_price_pence) {
+      p->set_admitted_price_pence(*ev.admitted_price_pence);
+    }
+    if (ev.community_price_pence) {
+      p->set_community_price_pence(*ev.community_price_pence);
+    }
   }
   return out;
 }

@@ -21,6 +21,9 @@ absl::StatusOr<std::unique_ptr<EventCsvReader>> EventCsvReader::Open(
   r->date_ = cols.Required("date");
   r->event_ = cols.Required("event");
   r->cluster_ = cols.Required("cluster");
+  r->team_ = cols.Optional("team");
+  r->provider_ = cols.Optional("provider");
+  r->commissioner_ = cols.Optional("commissioner");
   if (absl::Status s = cols.Check(); !s.ok()) return s;
   return r;
 }
@@ -32,6 +35,9 @@ bool EventCsvReader::Next(EventRow* row) {
   row->error.clear();
   e.patient_id.clear();
   e.cluster = Cluster();
+  e.team.clear();
+  e.provider.clear();
+  e.commissioner.clear();
   if (!rec_.error.empty()) {
     row->error = rec_.error;
     return true;
@@ -70,6 +76,13 @@ bool EventCsvReader::Next(EventRow* row) {
   } else {
     fail("event",
          absl::StrCat("'", ShownText(kind), "' is not allocate or discharge"));
+  }
+  for (auto [col, to] :
+       {std::pair{team_, &e.team}, std::pair{provider_, &e.provider},
+        std::pair{commissioner_, &e.commissioner}}) {
+    if (col < 0) continue;
+    const absl::string_view cell = absl::StripAsciiWhitespace(f[col]);
+    to->assign(cell.data(), cell.size());
   }
   return true;
 }

@@ -28,23 +28,68 @@ struct Mhs803Row {
   std::optional<absl::CivilDay> end;
   Cluster cluster;
   int64_t line;
+  std::string provider;
+  std::string commissioner;
 };
 
 }  // namespace
 
 absl::StatusOr<MhsdsEvents> ReadMhs803(std::FILE* file,
                                        const std::string& name) {
+  return ReadMhs803(file, name, nullptr, "");
+}
+
+absl::StatusOr<MhsdsEvents> ReadMhs803(std::FILE* file, const std::string& name,
+                                       std::FILE* tool_file,
+                                       const std::string& tool_name) {
+  // What an MHS801 row gives the MHS803 rows of its ClustId.
+  struct ToolRow {
+    std::string patient;
+    std::string provider;
+  };
+  absl::flat_hash_map<std::string, ToolRow> tool_rows;
+  bool tool_provider = false;
+  if (tool_file != nullptr) {
+    CsvReader tool(tool_file, tool_name);
+    if (absl::Status s = tool.ReadHeader(); !s.ok()) return s;
+    CsvColumns tcols(tool);
+    const int t_id = tcols.Required("ClustId");
+    const int t_patient = tcols.Optional("LocalPatientId");
+    const int t_provider = tcols.Optional("OrgIDProv");
+    if (absl::Status s = tcols.Check(); !s.ok()) return s;
+    tool_provider = t_provider >= 0;
+    CsvRecord rec;
+    while (tool.Next(&rec)) {
+      // A bad MHS801 row is `mhpbr classify`'s to reject; here it names no
+      // one.
+      if (!rec.error.empty() ||
+          !RaggedRow(rec.fields.size(), tool.header().size()).empty()) {
+        continue;
+      }
+      ToolRow& t = tool_rows[Cell(rec.fields[t_id])];
+      if (t_patient >= 0) t.patient = Cell(rec.fields[t_patient]);
+      if (t_provider >= 0) t.provider = Cell(rec.fields[t_provider]);
+    }
+    if (!tool.io_status().ok()) return tool.io_status();
+  }
+
   CsvReader csv(file, name);
   if (absl::Status s = csv.ReadHeader(); !s.ok()) return s;
   CsvColumns cols(csv);
   const int id = cols.Required("ClustId");
-  const int patient = cols.Required("LocalPatientId");
+  // With the MHS801 beside it, the patient may come from there instead.
+  const int patient = tool_file != nullptr ? cols.Optional("LocalPatientId")
+                                           : cols.Required("LocalPatientId");
   const int start = cols.Required("StartDateCareClust");
   const int end = cols.Required("EndDateCareClust");
   const int cluster = cols.Required("AMHCareClustCodeFin");
+  const int provider = cols.Optional("OrgIDProv");
+  const int commissioner = cols.Optional("OrgIDComm");
   if (absl::Status s = cols.Check(); !s.ok()) return s;
 
   MhsdsEvents out;
+  out.columns.provider = provider >= 0 || tool_provider;
+  out.columns.commissioner = commissioner >= 0;
   std::vector<Mhs803Row> rows;
   CsvRecord rec;
   while (csv.Next(&rec)) {
@@ -56,8 +101,17 @@ absl::StatusOr<MhsdsEvents> ReadMhs803(std::FILE* file,
     row.line = rec.line;
     if (f.size() > static_cast<size_t>(id)) row.id = Cell(f[id]);
     if (err.empty()) {
-      row.patient = Cell(f[patient]);
-      if (row.patient.empty()) Fail(&err, "LocalPatientId", "empty");
+      if (patient >= 0) row.patient = Cell(f[patient]);
+      if (provider >= 0) row.provider = Cell(f[provider]);
+      auto t = tool_rows.find(row.id);
+      if (t != tool_rows.end()) {
+        if (row.patient.empty()) row.patient = t->second.patient;
+        if (row.provider.empty()) row.provider = t->second.provider;
+      }
+      if (row.patient.empty()) {
+        Fail(&err, "LocalPatientId",
+             tool_file != nullptr ? "no_patient" : "empty");
+      }
       if (auto d = ParseIsoDate(Cell(f[start])); d.ok()) {
         row.start = *d;
       } else {
@@ -75,6 +129,7 @@ absl::StatusOr<MhsdsEvents> ReadMhs803(std::FILE* file,
       } else {
         Fail(&err, "AMHCareClustCodeFin", c.status().message());
       }
+      if (commissioner >= 0) row.commissioner = Cell(f[commissioner]);
       if (err.empty() && row.end && *row.end < row.start) {
         Fail(&err, "EndDateCareClust", "before StartDateCareClust");
       }
@@ -102,6 +157,8 @@ absl::StatusOr<MhsdsEvents> ReadMhs803(std::FILE* file,
     allocate.date = r.start;
     allocate.cluster = r.cluster;
     allocate.line = r.line;
+    allocate.provider = r.provider;
+    allocate.commissioner = r.commissioner;
     out.events.push_back(allocate);
     if (!r.end) continue;
     const int64_t e = *r.end - epoch;

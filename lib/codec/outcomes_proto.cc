@@ -1,5 +1,7 @@
 #include "lib/codec/outcomes_proto.h"
 
+#include <utility>
+
 #include "mhpbr/dates.h"
 
 namespace mhpbr {
@@ -27,6 +29,17 @@ v1::ChangeOutcome ToProto(Outcome o) {
       return v1::DETERIORATED;
   }
   return v1::CHANGE_OUTCOME_UNSPECIFIED;
+}
+
+// The figures a v1::ClusterOutcomes and a v1::UnitOutcomes share.
+template <typename Message>
+void SetCounts(const OutcomeCounts& c, Message* p) {
+  p->set_periods(c.periods);
+  p->set_paired(c.paired);
+  p->set_improved(c.improved);
+  p->set_no_change(c.no_change);
+  p->set_deteriorated(c.deteriorated);
+  p->set_change_sum(c.change_sum);
 }
 
 }  // namespace
@@ -75,12 +88,16 @@ void OutcomesToProto(absl::Span<const ClusterPeriod> periods,
   for (const ClusterOutcomes& c : result.by_cluster) {
     v1::ClusterOutcomes* p = out->add_by_cluster();
     p->set_cluster(c.cluster.code());
-    p->set_periods(c.periods);
-    p->set_paired(c.paired);
-    p->set_improved(c.improved);
-    p->set_no_change(c.no_change);
-    p->set_deteriorated(c.deteriorated);
-    p->set_change_sum(c.change_sum);
+    SetCounts(c, p);
+  }
+  for (auto [from, to] :
+       {std::pair{&result.by_team, out->mutable_by_team()},
+        std::pair{&result.by_commissioner, out->mutable_by_commissioner()}}) {
+    for (const UnitOutcomes& u : *from) {
+      v1::UnitOutcomes* p = to->Add();
+      p->set_unit(u.unit);
+      SetCounts(u, p);
+    }
   }
   out->set_assessments_unscorable(result.assessments_unscorable);
   out->set_stays(result.stays);

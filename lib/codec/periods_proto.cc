@@ -36,6 +36,9 @@ void EventsFromProto(
     PeriodEvent e;
     e.patient_id = from.patient_id();
     e.line = from.line() != 0 ? from.line() : i + 1;
+    e.team = from.team();
+    e.provider = from.provider();
+    e.commissioner = from.commissioner();
     std::string err;
     auto fail = [&](absl::string_view field, absl::string_view what) {
       absl::StrAppend(&err, err.empty() ? "" : "; ", "events[", i, "].", field,
@@ -100,6 +103,9 @@ v1::PeriodResponse PeriodResponseToProto(const PeriodBuild& build,
     out->set_transition_ok(p.transition_ok);
     out->set_superseded(p.superseded);
     out->set_reviews(p.reviews);
+    out->set_team(p.team);
+    out->set_provider(p.provider);
+    out->set_commissioner(p.commissioner);
   }
   for (const EventError& e : errors) {
     v1::EventError* out = response.add_errors();

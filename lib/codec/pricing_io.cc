@@ -1,6 +1,7 @@
 #include "mhpbr/pricing_io.h"
 
 #include <limits>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -23,6 +24,51 @@ void Fail(std::string* err, absl::string_view col, absl::string_view what) {
 
 absl::string_view Trim(absl::string_view s) {
   return absl::StripAsciiWhitespace(s);
+}
+
+// An optional column's trimmed cell into `*out` (left empty when the file
+// has no such column).
+void OptionalCell(const std::vector<absl::string_view>& fields, int col,
+                  std::string* out) {
+  if (col < 0) return;
+  const absl::string_view cell = Trim(fields[col]);
+  out->assign(cell.data(), cell.size());
+}
+
+// The optional per-day setting prices of a tariff row: both or neither,
+// only on basis day, never negative.
+void ReadSettingPrices(const std::vector<absl::string_view>& f, int admitted,
+                       int community, TariffEntry& e, std::string* err) {
+  struct Column {
+    int col;
+    const char* name;
+    std::optional<int64_t>* out;
+  };
+  const Column columns[] = {
+      {admitted, "admitted_price_pence", &e.admitted_price_pence},
+      {community, "community_price_pence", &e.community_price_pence}};
+  for (const Column& c : columns) {
+    if (c.col < 0 || Trim(f[c.col]).empty()) continue;
+    if (auto p = ParseInteger(f[c.col]); !p.ok()) {
+      Fail(err, c.name, p.status().message());
+    } else if (*p < 0) {
+      Fail(err, c.name, "must not be negative");
+    } else {
+      *c.out = *p;
+    }
+  }
+  if (!err->empty()) return;
+  for (const Column& c : columns) {
+    if (!c.out->has_value() && (e.admitted_price_pence.has_value() ||
+                                e.community_price_pence.has_value())) {
+      Fail(err, c.name, "empty, but the other setting price is given");
+    }
+  }
+  if (e.has_setting_prices() && e.basis != Basis::kDay) {
+    Fail(err, "admitted_price_pence",
+         absl::StrCat("setting prices need basis day, not ",
+                      BasisName(e.basis)));
+  }
 }
 
 }  // namespace
@@ -58,6 +104,8 @@ absl::StatusOr<TariffSchedule> ReadTariffCsv(std::FILE* file,
   const int basis = cols.Required("basis");
   const int price = cols.Required("price_pence");
   const int social = cols.Optional("social_care_ppm");
+  const int admitted = cols.Optional("admitted_price_pence");
+  const int community = cols.Optional("community_price_pence");
   MHPBR_RETURN_IF_ERROR(cols.Check());
   std::vector<TariffEntry> entries;
   CsvRecord rec;
@@ -90,6 +138,7 @@ absl::StatusOr<TariffSchedule> ReadTariffCsv(std::FILE* file,
           Fail(&err, "social_care_ppm", s.status().message());
         }
       }
+      ReadSettingPrices(f, admitted, community, e, &err);
     }
     if (!err.empty()) {
       return absl::InvalidArgumentError(
@@ -140,6 +189,8 @@ PeriodToPriceCsvReader::Open(std::FILE* file, std::string name) {
   r->cluster_ = cols.Required("cluster");
   r->start_ = cols.Required("start");
   r->end_ = cols.Required("end");
+  r->commissioner_ = cols.Optional("commissioner");
+  r->provider_ = cols.Optional("provider");
   MHPBR_RETURN_IF_ERROR(cols.Check());
   return r;
 }
@@ -152,6 +203,8 @@ bool PeriodToPriceCsvReader::Next(InputRow<PeriodToPrice>* row) {
   row->id.clear();
   p.patient_id.clear();
   p.end.reset();
+  p.commissioner.clear();
+  p.provider.clear();
   const auto& f = rec_.fields;
   if (f.size() > static_cast<size_t>(patient_)) {
     p.patient_id.assign(f[patient_].data(), f[patient_].size());
@@ -161,6 +214,8 @@ bool PeriodToPriceCsvReader::Next(InputRow<PeriodToPrice>* row) {
   row->error = RaggedRow(f.size(), csv_.header().size());
   if (!row->error.empty()) return true;
   std::string& err = row->error;
+  OptionalCell(f, commissioner_, &p.commissioner);
+  OptionalCell(f, provider_, &p.provider);
   if (p.patient_id.empty()) Fail(&err, "patient_id", "empty");
   if (auto c = Cluster::Parse(Trim(f[cluster_])); c.ok()) {
     p.cluster = *c;
@@ -192,6 +247,7 @@ absl::StatusOr<std::unique_ptr<OneOffCsvReader>> OneOffCsvReader::Open(
   r->item_ = cols.Required("item");
   r->count_ = cols.Required("count");
   r->price_ = cols.Required("price_pence");
+  r->commissioner_ = cols.Optional("commissioner");
   MHPBR_RETURN_IF_ERROR(cols.Check());
   return r;
 }
@@ -203,6 +259,7 @@ bool OneOffCsvReader::Next(InputRow<OneOff>* row) {
   row->error = rec_.error;
   row->id.clear();
   o.item.clear();
+  o.commissioner.clear();
   const auto& f = rec_.fields;
   if (f.size() > static_cast<size_t>(item_)) {
     o.item.assign(f[item_].data(), f[item_].size());
@@ -212,6 +269,7 @@ bool OneOffCsvReader::Next(InputRow<OneOff>* row) {
   row->error = RaggedRow(f.size(), csv_.header().size());
   if (!row->error.empty()) return true;
   std::string& err = row->error;
+  OptionalCell(f, commissioner_, &o.commissioner);
   if (o.item.empty()) Fail(&err, "item", "empty");
   if (auto c = ParseInteger(f[count_]); c.ok() && *c >= 0) {
     o.count = *c;

@@ -43,6 +43,8 @@ std::optional<Basis> BasisFromProto(v1::Basis b) {
 
 absl::StatusOr<Contract> ContractFromProto(const v1::Contract& proto) {
   Contract c;
+  c.commissioner = proto.commissioner();
+  c.provider = proto.provider();
   auto start = ParseIsoDate(proto.year_start());
   if (!start.ok()) {
     return FieldError("contract year_start", start.status().message());
@@ -121,9 +123,30 @@ absl::StatusOr<TariffSchedule> TariffFromProto(
     out.basis = *basis;
     out.price_pence = e.price_pence();
     out.social_care_ppm = e.social_care_ppm();
+    if (e.has_admitted_price_pence()) {
+      out.admitted_price_pence = e.admitted_price_pence();
+    }
+    if (e.has_community_price_pence()) {
+      out.community_price_pence = e.community_price_pence();
+    }
     entries.push_back(out);
   }
   return TariffSchedule::Create(std::move(entries), proto.source());
+}
+
+void StatementTotalsToProto(const StatementTotals& t, bool decoupled,
+                            v1::StatementTotals* p) {
+  p->set_baseline_pence(t.baseline_pence);
+  p->set_activity_pence(t.activity_pence);
+  p->set_risk_shared_pence(t.risk_shared_pence);
+  p->set_risk_share_pence(t.risk_share_pence);
+  p->set_withheld_pence(t.withheld_pence);
+  p->set_earned_pence(t.earned_pence);
+  p->set_payment_pence(t.payment_pence);
+  if (decoupled) {
+    p->set_health_pence(t.health_pence);
+    p->set_social_care_pence(t.social_care_pence);
+  }
 }
 
 v1::Statement StatementToProto(const Statement& st) {
@@ -142,9 +165,20 @@ v1::Statement StatementToProto(const Statement& st) {
     p->set_units(l.units);
     p->set_amount_pence(l.amount_pence);
     p->set_social_care_pence(l.social_care_pence);
-    p->set_status(l.status == LineStatus::kPriced ? v1::PRICED : v1::UNPRICED);
+    switch (l.status) {
+      case LineStatus::kPriced:
+        p->set_status(v1::PRICED);
+        break;
+      case LineStatus::kUnpriced:
+        p->set_status(v1::UNPRICED);
+        break;
+      case LineStatus::kNoCommissioner:
+        p->set_status(v1::NO_COMMISSIONER);
+        break;
+    }
     p->set_one_off(l.one_off);
     p->set_item(l.item);
+    p->set_commissioner(l.commissioner);
   }
   for (const ClusterStatement& c : st.clusters) {
     v1::ClusterStatement* p = out.add_clusters();
@@ -154,19 +188,7 @@ v1::Statement StatementToProto(const Statement& st) {
     p->set_days(c.days);
     p->set_amount_pence(c.amount_pence);
   }
-  const StatementTotals& t = st.totals;
-  v1::StatementTotals* p = out.mutable_totals();
-  p->set_baseline_pence(t.baseline_pence);
-  p->set_activity_pence(t.activity_pence);
-  p->set_risk_shared_pence(t.risk_shared_pence);
-  p->set_risk_share_pence(t.risk_share_pence);
-  p->set_withheld_pence(t.withheld_pence);
-  p->set_earned_pence(t.earned_pence);
-  p->set_payment_pence(t.payment_pence);
-  if (st.decoupled) {
-    p->set_health_pence(t.health_pence);
-    p->set_social_care_pence(t.social_care_pence);
-  }
+  StatementTotalsToProto(st.totals, st.decoupled, out.mutable_totals());
   for (const OutcomeAttainment& a : st.outcomes) {
     v1::OutcomeAttainment* o = out.add_outcomes();
     o->set_name(a.name);
@@ -189,6 +211,8 @@ absl::StatusOr<std::vector<PeriodToPrice>> PeriodsFromProto(
     PeriodToPrice p;
     p.patient_id = in.patient_id();
     p.line = i + 1;
+    p.commissioner = in.commissioner();
+    p.provider = in.provider();
     auto c = Cluster::FromCode(in.cluster());
     if (!c.ok()) return FieldError(field, c.status().message());
     p.cluster = *c;
@@ -245,8 +269,8 @@ std::vector<OneOff> OneOffsFromProto(
   std::vector<OneOff> one_offs;
   one_offs.reserve(in.size());
   for (int i = 0; i < in.size(); ++i) {
-    one_offs.push_back(
-        {in[i].item(), in[i].count(), in[i].price_pence(), i + 1});
+    one_offs.push_back({in[i].item(), in[i].count(), in[i].price_pence(), i + 1,
+                        in[i].commissioner()});
   }
   return one_offs;
 }

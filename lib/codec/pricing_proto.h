@@ -25,6 +25,9 @@ std::optional<Basis> BasisFromProto(v1::Basis basis);
 absl::StatusOr<Contract> ContractFromProto(const v1::Contract& proto);
 absl::StatusOr<TariffSchedule> TariffFromProto(const v1::TariffSchedule& proto);
 v1::Statement StatementToProto(const Statement& statement);
+// health_pence and social_care_pence only when decoupled, as a statement's.
+void StatementTotalsToProto(const StatementTotals& totals, bool decoupled,
+                            v1::StatementTotals* out);
 // Errors name the period ("periods[3].start: ...").
 absl::StatusOr<std::vector<PeriodToPrice>> PeriodsFromProto(
     const google::protobuf::RepeatedPtrField<v1::PeriodToPrice>& periods);

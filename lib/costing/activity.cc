@@ -1,8 +1,8 @@
 #include "mhpbr/activity.h"
 
 #include "absl/strings/str_cat.h"
-#include "mhpbr/money.h"
 #include "lib/util/shown_text.h"
+#include "mhpbr/money.h"
 
 namespace mhpbr {
 
@@ -27,6 +27,30 @@ absl::StatusOr<ActivityKind> ParseActivityKind(absl::string_view text) {
   if (text == "other") return ActivityKind::kOther;
   return absl::InvalidArgumentError(absl::StrCat(
       "'", ShownText(text), "' is not contact, group, bed_day or other"));
+}
+
+absl::string_view PaySettingName(PaySetting s) {
+  return s == PaySetting::kAdmitted ? "admitted" : "community";
+}
+
+absl::StatusOr<std::optional<PaySetting>> ParsePaySetting(
+    absl::string_view text) {
+  if (text.empty()) return std::nullopt;
+  if (text == "admitted") return PaySetting::kAdmitted;
+  if (text == "community") return PaySetting::kCommunity;
+  return absl::InvalidArgumentError(absl::StrCat(
+      "'", ShownText(text), "' is not admitted, community or empty"));
+}
+
+PaySetting SettingOf(const ActivityRecord& r) {
+  if (r.setting) return *r.setting;
+  return r.kind == ActivityKind::kBedDay ? PaySetting::kAdmitted
+                                         : PaySetting::kCommunity;
+}
+
+bool IsStay(const ActivityRecord& r) {
+  return r.kind == ActivityKind::kBedDay &&
+         SettingOf(r) == PaySetting::kAdmitted;
 }
 
 absl::StatusOr<Fraction> DirectCost(const ActivityRecord& r,

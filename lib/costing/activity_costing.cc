@@ -83,6 +83,7 @@ absl::StatusOr<ActivityCoster> ActivityCoster::Create(
                         static_cast<int32_t>(last - kEpoch), 0, 0});
   }
   c.first_.push_back(static_cast<int32_t>(periods.size()));
+  c.admitted_.resize(periods.size());
   c.periods_ = std::move(periods);
   c.patients_ = std::move(index);
   return c;
@@ -149,6 +150,16 @@ void ActivityCoster::Attribute(const ActivityRecord& record, int32_t patient,
     ++totals_.clustered_records;
     slots_[k].records += 1;
     slots_[k].cost_pence += *cost;
+    if (SettingOf(record) == PaySetting::kAdmitted) {
+      AdmittedSlot& adm = admitted_[k];
+      adm.cost_pence += *cost;  // within cost_pence, which did not overflow
+      // The stay starts inside the period (it is attributed by its date),
+      // so only its end can pass the period's last day.
+      if (IsStay(record)) {
+        const int64_t room = slots_[k].last - RecordDay(record.date) + 1;
+        adm.nights += std::min(record.count, room);
+      }
+    }
   } else {
     ++totals_.unclustered_records;
     if (k == -2) ++totals_.unknown_patient_records;
@@ -219,6 +230,12 @@ CostedPeriod ActivityCoster::period(size_t i) const {
   out.days = days_[i];
   out.records = slots_[i].records;
   out.cost_pence = slots_[i].cost_pence;
+  // Stays overlapping each other (a night recorded twice) could count
+  // more nights than the period has.
+  out.admitted_days = std::min(admitted_[i].nights, out.days);
+  out.community_days = out.days - out.admitted_days;
+  out.admitted_pence = admitted_[i].cost_pence;
+  out.community_pence = out.cost_pence - out.admitted_pence;
   return out;
 }
 

@@ -59,6 +59,18 @@ Fraction Quartile(const std::vector<Fraction>& x, int q) {
   return x[j] + (x[j + 1] - x[j]) * Fraction{f, 4};
 }
 
+// The kept periods' days and cost by setting.
+struct SettingTotals {
+  Int128 admitted_days = 0, community_days = 0;
+  Int128 admitted_pence = 0, community_pence = 0;
+  void Add(const SettingSplit& s) {
+    admitted_days += s.admitted_days;
+    community_days += s.community_days;
+    admitted_pence += s.admitted_pence;
+    community_pence += s.community_pence;
+  }
+};
+
 ClusterEvidence Evidence(Cluster cluster, std::vector<CostSample> samples,
                          const TariffSettings& s, const RuleSet& rules,
                          absl::Status* error) {
@@ -108,6 +120,7 @@ ClusterEvidence Evidence(Cluster cluster, std::vector<CostSample> samples,
   }
 
   Int128 cost = 0, days = 0;
+  SettingTotals by_setting;
   std::vector<Fraction> kept;
   for (size_t i = 0; i < x.size(); ++i) {
     if (x[i] < *ev.lower_fence || *ev.upper_fence < x[i]) {
@@ -117,6 +130,7 @@ ClusterEvidence Evidence(Cluster cluster, std::vector<CostSample> samples,
     kept.push_back(x[i]);
     cost += samples[i].cost_pence;
     days += samples[i].days;
+    if (samples[i].split) by_setting.Add(*samples[i].split);
   }
   ev.used = static_cast<int64_t>(kept.size());
   const size_t m = kept.size();
@@ -153,7 +167,48 @@ ClusterEvidence Evidence(Cluster cluster, std::vector<CostSample> samples,
   ev.price_period_pence = *price * review_days;
   ev.price_year_pence = *price * 365;
   ev.status = EvidenceStatus::kPriced;
+  if (s.by_setting) {
+    ev.admitted_days = static_cast<int64_t>(by_setting.admitted_days);
+    ev.community_days = static_cast<int64_t>(by_setting.community_days);
+    auto per_day = [&](Int128 pence,
+                       Int128 d) -> absl::StatusOr<std::optional<int64_t>> {
+      if (d == 0) return std::nullopt;
+      MHPBR_ASSIGN_OR_RETURN(int64_t p, RoundDiv(pence * factor, d * kPpm));
+      return p;
+    };
+    auto admitted =
+        per_day(by_setting.admitted_pence, by_setting.admitted_days);
+    auto community =
+        per_day(by_setting.community_pence, by_setting.community_days);
+    if (!admitted.ok() || !community.ok()) {
+      *error = admitted.ok() ? community.status() : admitted.status();
+      return ev;
+    }
+    ev.admitted_price_pence = *admitted;
+    ev.community_price_pence = *community;
+  }
   return ev;
+}
+
+// Checks a sample's split against its days and cost.
+absl::Status CheckSplit(const CostSample& c, size_t i) {
+  auto fail = [&](absl::string_view why) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "sample ", i + 1, " (cluster ", c.cluster.code(), "): ", why));
+  };
+  if (!c.split) return fail("no split by setting");
+  const SettingSplit& s = *c.split;
+  if (s.admitted_days < 0 || s.community_days < 0 || s.admitted_pence < 0 ||
+      s.community_pence < 0) {
+    return fail("a split by setting is negative");
+  }
+  if (Int128(s.admitted_days) + s.community_days != c.days) {
+    return fail("admitted_days + community_days is not days");
+  }
+  if (Int128(s.admitted_pence) + s.community_pence != c.cost_pence) {
+    return fail("admitted_pence + community_pence is not cost_pence");
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -174,6 +229,10 @@ absl::StatusOr<TariffSetting> SetTariffs(absl::Span<const CostSample> samples,
     return absl::InvalidArgumentError(
         "efficiency_ppm must leave a positive price factor");
   }
+  if (settings.by_setting && settings.basis != Basis::kDay) {
+    return absl::InvalidArgumentError(
+        "by_setting: setting prices need basis day");
+  }
   if (settings.min_periods < 1) {
     return absl::InvalidArgumentError("min_periods: must be at least 1");
   }
@@ -187,6 +246,7 @@ absl::StatusOr<TariffSetting> SetTariffs(absl::Span<const CostSample> samples,
           absl::StrCat("sample ", i + 1, " (cluster ", c.cluster.code(),
                        "): days must be 0..100000 and cost_pence 0..10^13"));
     }
+    if (settings.by_setting) MHPBR_RETURN_IF_ERROR(CheckSplit(c, i));
     clusters.emplace(c.cluster.code(), c.cluster);
     auto& v = by_cluster[c.cluster.code()];
     if (c.days > 0) v.push_back(c);
@@ -203,7 +263,13 @@ absl::StatusOr<TariffSetting> SetTariffs(absl::Span<const CostSample> samples,
                             : settings.basis == Basis::kPeriod
                                 ? *ev.price_period_pence
                                 : *ev.price_year_pence;
-      entries.push_back({cluster, settings.basis, price, 0});
+      TariffEntry entry{cluster, settings.basis, price, 0};
+      // A tariff row has both setting prices or neither.
+      if (ev.admitted_price_pence && ev.community_price_pence) {
+        entry.admitted_price_pence = ev.admitted_price_pence;
+        entry.community_price_pence = ev.community_price_pence;
+      }
+      entries.push_back(entry);
     }
     evidence.push_back(std::move(ev));
   }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <limits>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -201,7 +202,82 @@ StayCounts CountStays(absl::Span<const ActivityRecord> activity, int64_t as_of,
   return out;
 }
 
+// Sums each period's outcome into the group `key_of(period)` names, groups
+// in key order: the one grouping behind by cluster, by team and by
+// commissioner.
+template <typename Key, typename KeyOf>
+std::map<Key, OutcomeCounts> GroupOutcomes(
+    absl::Span<const ClusterPeriod> periods,
+    absl::Span<const PeriodOutcome> outcomes, KeyOf key_of) {
+  std::map<Key, OutcomeCounts> groups;
+  for (size_t i = 0; i < periods.size() && i < outcomes.size(); ++i) {
+    OutcomeCounts& g = groups[key_of(periods[i])];
+    const PeriodOutcome& r = outcomes[i];
+    ++g.periods;
+    if (r.status != PairStatus::kPaired) continue;
+    ++g.paired;
+    g.change_sum += r.change;
+    switch (r.outcome) {
+      case Outcome::kImproved:
+        ++g.improved;
+        break;
+      case Outcome::kDeteriorated:
+        ++g.deteriorated;
+        break;
+      case Outcome::kNoChange:
+        ++g.no_change;
+        break;
+    }
+  }
+  return groups;
+}
+
 }  // namespace
+
+absl::string_view UnitColumnName(UnitColumn c) {
+  switch (c) {
+    case UnitColumn::kTeam:
+      return "team";
+    case UnitColumn::kProvider:
+      return "provider";
+    case UnitColumn::kCommissioner:
+      return "commissioner";
+  }
+  return "";
+}
+
+absl::string_view UnitOf(const ClusterPeriod& p, UnitColumn c) {
+  switch (c) {
+    case UnitColumn::kTeam:
+      return p.team;
+    case UnitColumn::kProvider:
+      return p.provider;
+    case UnitColumn::kCommissioner:
+      return p.commissioner;
+  }
+  return "";
+}
+
+std::vector<UnitOutcomes> OutcomesByUnit(
+    absl::Span<const ClusterPeriod> periods,
+    absl::Span<const PeriodOutcome> outcomes, UnitColumn column) {
+  const std::map<absl::string_view, OutcomeCounts> groups =
+      GroupOutcomes<absl::string_view>(
+          periods, outcomes,
+          [column](const ClusterPeriod& p) { return UnitOf(p, column); });
+  std::vector<UnitOutcomes> out;
+  out.reserve(groups.size());
+  for (const auto& [unit, counts] : groups) {
+    UnitOutcomes& u = out.emplace_back();
+    static_cast<OutcomeCounts&>(u) = counts;
+    u.unit = std::string(unit);
+  }
+  // The empty value sorts first bytewise; those periods go last.
+  if (!out.empty() && out.front().unit.empty()) {
+    std::rotate(out.begin(), out.begin() + 1, out.end());
+  }
+  return out;
+}
 
 HonosScore ScoreHonos(const MhctRatings& ratings, const OutcomeRules& rules) {
   HonosScore s;
@@ -335,18 +411,12 @@ absl::StatusOr<OutcomesResult> MeasureOutcomes(
     }
   }
 
-  std::array<ClusterOutcomes, Cluster::kCount> clusters;
-  for (int c = 0; c < Cluster::kCount; ++c) {
-    clusters[c].cluster = Cluster::FromIndex(c);
-  }
   int64_t with_start = 0, paired = 0, improved = 0;
   int64_t reviews_on_time = 0, reviews_due = 0;
   out.periods.resize(periods.size());
   for (size_t i = 0; i < periods.size(); ++i) {
     const ClusterPeriod& p = periods[i];
     PeriodOutcome& r = out.periods[i];
-    ClusterOutcomes& cl = clusters[p.cluster.index()];
-    ++cl.periods;
     CountReviews(p, &reviews_on_time, &reviews_due);
 
     const auto first = candidates.begin() + bounds[period_patient[i]];
@@ -393,23 +463,24 @@ absl::StatusOr<OutcomesResult> MeasureOutcomes(
       r.outcome = Outcome::kImproved;
       r.clinically_significant =
           s.total >= o.clinical_cutoff && e.total < o.clinical_cutoff;
-      ++cl.improved;
       ++improved;
     } else if (r.change >= o.reliable_change) {
       r.outcome = Outcome::kDeteriorated;
       r.clinically_significant =
           s.total < o.clinical_cutoff && e.total >= o.clinical_cutoff;
-      ++cl.deteriorated;
-    } else {
-      ++cl.no_change;
     }
-    ++cl.paired;
-    cl.change_sum += r.change;
     ++paired;
   }
-  for (const ClusterOutcomes& cl : clusters) {
-    if (cl.periods > 0) out.by_cluster.push_back(cl);
+  for (const auto& [index, counts] : GroupOutcomes<int>(
+           periods, out.periods,
+           [](const ClusterPeriod& p) { return p.cluster.index(); })) {
+    ClusterOutcomes& c = out.by_cluster.emplace_back();
+    static_cast<OutcomeCounts&>(c) = counts;
+    c.cluster = Cluster::FromIndex(index);
   }
+  out.by_team = OutcomesByUnit(periods, out.periods, UnitColumn::kTeam);
+  out.by_commissioner =
+      OutcomesByUnit(periods, out.periods, UnitColumn::kCommissioner);
 
   const StayCounts stays = CountStays(activity, as_of_day, o.follow_up_days);
   out.stays = stays.stays;

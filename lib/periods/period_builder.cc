@@ -183,6 +183,13 @@ void Sweep::Allocate(const Item& e, int superseded) {
   period_.start = e.date;
   period_.transition_ok = transition_ok;
   period_.superseded = superseded;
+  // The period belongs to whoever opened it: a review continues it without
+  // moving it to the team or commissioner the review names (outcomes.md, a
+  // period's unit).
+  const PeriodEvent& opener = events_[e.pos];
+  period_.team = opener.team;
+  period_.provider = opener.provider;
+  period_.commissioner = opener.commissioner;
   last_review_ = e.date;
 }
 

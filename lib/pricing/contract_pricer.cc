@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "mhpbr/admitted_nights.h"
 #include "mhpbr/dates.h"
 #include "mhpbr/money.h"
 #include "mhpbr/review_schedule.h"
@@ -15,7 +16,15 @@
 namespace mhpbr {
 
 absl::string_view LineStatusName(LineStatus s) {
-  return s == LineStatus::kPriced ? "priced" : "unpriced";
+  switch (s) {
+    case LineStatus::kPriced:
+      break;
+    case LineStatus::kUnpriced:
+      return "unpriced";
+    case LineStatus::kNoCommissioner:
+      return "no_commissioner";
+  }
+  return "priced";
 }
 
 namespace {
@@ -55,6 +64,27 @@ Units ReviewUnits(int64_t start, int64_t last, bool closed, int64_t y0,
     u.paid_days -= len - covered;
   }
   return u;
+}
+
+// A day-basis line whose tariff entry has setting prices: the admitted
+// nights among days lo..hi (day numbers) at the admitted price, the other
+// days at the community price, times the MFF, rounded once. Sets the
+// line's setting fields; `line->days_in_year` is already set.
+absl::StatusOr<int64_t> PriceBySetting(const PeriodToPrice& p,
+                                       const TariffEntry& e, int64_t lo,
+                                       int64_t hi, Int128 mff,
+                                       StatementLine* line) {
+  const int64_t admitted =
+      hi < lo ? 0 : NightsWithin(p.admitted_nights, kEpoch + lo, kEpoch + hi);
+  const int64_t community = line->days_in_year - admitted;
+  const Int128 admitted_value = Int128(admitted) * *e.admitted_price_pence;
+  const Int128 value =
+      admitted_value + Int128(community) * *e.community_price_pence;
+  line->by_setting = true;
+  line->admitted_days = admitted;
+  MHPBR_ASSIGN_OR_RETURN(line->admitted_pence,
+                         RoundDiv(admitted_value * mff, kPpm));
+  return RoundDiv(value * mff, kPpm);
 }
 
 }  // namespace
@@ -113,6 +143,9 @@ absl::StatusOr<bool> PeriodPricer::PriceUpTo(const PeriodToPrice& p,
   line.status = LineStatus::kPriced;
   line.one_off = false;
   line.item.clear();
+  line.by_setting = false;
+  line.admitted_days = 0;
+  line.admitted_pence = 0;
   // The last day counted: under NHS Digital's derivation a closed
   // period's end day is not.
   const int64_t counted_last =
@@ -133,6 +166,10 @@ absl::StatusOr<bool> PeriodPricer::PriceUpTo(const PeriodToPrice& p,
   switch (e->basis) {
     case Basis::kDay:
       line.units = line.days_in_year;
+      if (e->has_setting_prices()) {
+        amount = PriceBySetting(p, *e, lo, hi, mff, &line);
+        break;
+      }
       amount = RoundDiv(price * line.days_in_year * mff, kPpm);
       break;
     case Basis::kYear:

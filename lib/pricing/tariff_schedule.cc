@@ -5,8 +5,8 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
-#include "mhpbr/money.h"
 #include "lib/util/shown_text.h"
+#include "mhpbr/money.h"
 
 namespace mhpbr {
 
@@ -26,8 +26,8 @@ absl::StatusOr<Basis> ParseBasis(absl::string_view text) {
   if (text == "day") return Basis::kDay;
   if (text == "period") return Basis::kPeriod;
   if (text == "year") return Basis::kYear;
-  return absl::InvalidArgumentError(absl::StrCat(
-      "basis '", ShownText(text), "' is not day, period or year"));
+  return absl::InvalidArgumentError(
+      absl::StrCat("basis '", ShownText(text), "' is not day, period or year"));
 }
 
 absl::StatusOr<TariffSchedule> TariffSchedule::Create(
@@ -51,6 +51,34 @@ absl::StatusOr<TariffSchedule> TariffSchedule::Create(
       return absl::InvalidArgumentError(
           absl::StrCat(where, ": social_care_ppm ", e.social_care_ppm,
                        " is not within 0..1000000"));
+    }
+    if (e.admitted_price_pence.has_value() !=
+        e.community_price_pence.has_value()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(where, ": ",
+                       e.admitted_price_pence ? "community_price_pence"
+                                              : "admitted_price_pence",
+                       " is missing: setting prices come in pairs"));
+    }
+    if (e.has_setting_prices()) {
+      if (e.basis != Basis::kDay) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(where,
+                         ": admitted_price_pence: setting prices need "
+                         "basis day, not ",
+                         BasisName(e.basis)));
+      }
+      for (const auto& [name, price] :
+           {std::pair<const char*, int64_t>{"admitted_price_pence",
+                                            *e.admitted_price_pence},
+            {"community_price_pence", *e.community_price_pence}}) {
+        if (price < 0 || price > kMaxPricePence) {
+          return absl::InvalidArgumentError(
+              absl::StrCat(where, ": ", name, " ", price, " is not within 0..",
+                           kMaxPricePence));
+        }
+      }
+      t.has_setting_prices_ = true;
     }
     if (t.index_[e.cluster.index()] >= 0) {
       return absl::InvalidArgumentError(absl::StrCat(where, ": listed twice"));

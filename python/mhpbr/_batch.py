@@ -17,7 +17,7 @@ __all__ = ["periods_build", "price", "cost", "set_tariffs", "package_cost",
            "package_plan", "report_build", "periods_build_json", "price_json",
            "cost_json", "set_tariffs_json", "package_cost_json", "package_plan_json",
            "report_build_json", "outcomes_measure", "outcomes_measure_json",
-           "read_textproto"]
+           "compare", "compare_json", "read_textproto"]
 
 
 def protobuf_module(name):
@@ -98,7 +98,10 @@ def price(request=None, *, rules=None, **fields):
     """Prices a contract year, exact to the penny: a mhpbr.v1.PriceRequest
     (contract, tariff, periods, one_offs) in, a mhpbr.v1.Statement out. An
     invalid field raises InvalidArgument; an amount past 64-bit pence
-    OutOfRange."""
+    OutOfRange. With as_of ("YYYY-MM-DD", in the contract year) the
+    statement is the forecast outturn and its `in_year` says what was
+    earned month by month to that day (as `mhpbr price --as-of`); an as_of
+    outside the contract year raises InvalidArgument."""
     return _call(_capi.price, "pricing_pb2", "PriceRequest", "Statement",
                  request, rules, fields)
 
@@ -157,8 +160,20 @@ def outcomes_measure(request=None, *, rules=None, **fields):
                  request, rules, fields)
 
 
+def compare(request=None, *, rules=None, **fields):
+    """What-if contracts (as `mhpbr compare`): the same periods priced under
+    two or more scenarios, each a name, contract, tariff, one_offs and
+    indicators. A mhpbr.v1.CompareRequest (periods, scenarios) in, a
+    mhpbr.v1.CompareResponse out: per scenario its totals and payment
+    difference from the first (the baseline), per cluster each scenario's
+    amount and difference. Fewer than two scenarios, an empty or repeated
+    name, or a bad field raise InvalidArgument naming the scenario."""
+    return _call(_present(_capi.compare, "compare"), "compare_pb2",
+                 "CompareRequest", "CompareResponse", request, rules, fields)
+
+
 for _f in (periods_build, price, cost, set_tariffs, package_cost, package_plan,
-           report_build, outcomes_measure):
+           report_build, outcomes_measure, compare):
     _f.__doc__ += _HOW
 
 
@@ -224,9 +239,13 @@ def outcomes_measure_json(request=None, *, rules=None, **fields):
     return _call_json("outcomes_measure", request, rules, fields)
 
 
+def compare_json(request=None, *, rules=None, **fields):
+    return _call_json("compare", request, rules, fields)
+
+
 for _f in (periods_build_json, price_json, cost_json, set_tariffs_json,
            package_cost_json, package_plan_json, report_build_json,
-           outcomes_measure_json):
+           outcomes_measure_json, compare_json):
     _f.__doc__ = _json_doc(_f.__name__[:-len("_json")])
 
 

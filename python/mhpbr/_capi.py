@@ -273,6 +273,15 @@ rules_source = declare("mhpbr_rules_source", ctypes.c_char_p, c_handle)
 rules_financial_year = declare("mhpbr_rules_financial_year", ctypes.c_char_p,
                                c_handle)
 rules_version = declare("mhpbr_rules_version", ctypes.c_char_p, c_handle)
+# Rule-set bundles by date: newer than the calls above.
+rules_load_bundle_text = declare("mhpbr_rules_load_bundle_text", c_code,
+                                 ctypes.c_char_p, ctypes.c_size_t,
+                                 _p(c_handle), c_error_p, optional=True)
+rules_load_bundle_file = declare("mhpbr_rules_load_bundle_file", c_code,
+                                 ctypes.c_char_p, _p(c_handle), c_error_p,
+                                 optional=True)
+rules_count = declare("mhpbr_rules_count", ctypes.c_int32, c_handle,
+                      optional=True)
 
 classifier_create = declare("mhpbr_classifier_create", c_code, c_handle,
                             _p(c_handle), c_error_p)
@@ -284,6 +293,12 @@ classify_batch = declare("mhpbr_classify_batch", c_code, c_handle,
 check_allocation = declare("mhpbr_check_allocation", c_code, c_handle,
                            _p(Assessment), ctypes.c_int32, _p(AllocationCheck),
                            c_error_p)
+classify_on = declare("mhpbr_classify_on", c_code, c_handle, ctypes.c_int32,
+                      _p(Assessment), _p(Result), c_error_p, optional=True)
+classify_batch_on = declare("mhpbr_classify_batch_on", c_code, c_handle,
+                            _p(Assessment), _p(ctypes.c_int32),
+                            ctypes.c_size_t, _p(Result), c_error_p,
+                            optional=True)
 
 # The batch calls: (rules, request, request_size, &response, &response_size,
 # &error), protobuf bytes both ways.
@@ -298,12 +313,14 @@ package_plan = declare("mhpbr_package_plan", *_BATCH)
 # Newer than the others: None in a library without it.
 report_build = declare("mhpbr_report_build", *_BATCH, optional=True)
 outcomes_measure = declare("mhpbr_outcomes_measure", *_BATCH, optional=True)
+compare = declare("mhpbr_compare", *_BATCH, optional=True)
 
 # The same calls in protobuf's JSON mapping (JSON text in, a NUL-terminated
 # JSON string out); None in a library without them.
 _JSON = {name: declare("mhpbr_%s_json" % name, *_BATCH, optional=True)
          for name in ("periods_build", "price", "cost", "set_tariffs", "package_cost",
-                      "package_plan", "report_build", "outcomes_measure")}
+                      "package_plan", "report_build", "outcomes_measure",
+                      "compare")}
 
 
 # ---- Live calls (capi/mhpbr.h, "Live calls") ----------------------------------

@@ -229,8 +229,8 @@ TEST(ReportOutcomesTest, CsvTables) {
 TEST(ReportOutcomesTest, HtmlSection) {
   const std::string html = RenderReportHtml(Build({}));
   EXPECT_THAT(html, HasSubstr("<h2>4. Outcomes</h2>"));
-  EXPECT_THAT(html, HasSubstr("<g><title>3: n=2, min -6, p25 -4, median -1, "
-                              "p75 2, max 4</title>"));
+  EXPECT_THAT(html, HasSubstr("<g><title>3: n=2, min -6, p25 -3.5, median -1, "
+                              "p75 1.5, max 4</title>"));
   EXPECT_THAT(html, HasSubstr("<g><title>11: n=5, min -20, p25 -10, median "
                               "-4, p75 0, max 8</title>"));
   EXPECT_THAT(html, HasSubstr("<tr><td>reliably_improved</td><td>2</td><td>7"

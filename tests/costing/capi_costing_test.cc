@@ -418,5 +418,55 @@ TEST_F(CapiCostingTest, SetTariffsErrors) {
             MHPBR_INVALID_ARGUMENT);
 }
 
+// Admitted and community costs and prices through the wire. Period 1
+// (cluster 4, open, to the as-of date 30 June) has the 3-night stay from
+// 1 May: 3 admitted days of 61, 161070 admitted. Period 0 is all
+// community, 1329 + 2655. A setting the wire does not know names `setting`.
+TEST_F(CapiCostingTest, CostAndTariffsBySetting) {
+  v1::CostRequest req = CostRequest();
+  v1::CostResponse res;
+  std::string message;
+  ASSERT_EQ(Call(&mhpbr_cost, req.SerializeAsString(), &res, &message),
+            MHPBR_OK)
+      << message;
+  ASSERT_EQ(res.periods_size(), 2);
+  EXPECT_EQ(res.periods(0).admitted_days(), 0);
+  EXPECT_EQ(res.periods(0).community_days(), 30);
+  EXPECT_EQ(res.periods(0).community_pence(), 1329 + 2655);
+  EXPECT_EQ(res.periods(1).admitted_days(), 3);
+  EXPECT_EQ(res.periods(1).community_days(), 58);
+  EXPECT_EQ(res.periods(1).admitted_pence(), 161070);
+  EXPECT_EQ(res.periods(1).community_pence(), 0);
+  req.mutable_activity(0)->set_setting("ward");
+  ASSERT_EQ(Call(&mhpbr_cost, req.SerializeAsString(), &res, &message),
+            MHPBR_OK)
+      << message;
+  EXPECT_THAT(res.errors(0).reason(), HasSubstr("setting"));
+
+  // One period of 10 days: 2 admitted for 600, 8 community for 400; no
+  // uplift: admitted 300, community 50, day 100.
+  v1::TariffRequest t;
+  t.mutable_settings()->set_min_periods(1);
+  t.mutable_settings()->set_by_setting(true);
+  v1::CostSample* s = t.add_samples();
+  s->set_cluster(3);
+  s->set_days(10);
+  s->set_cost_pence(1000);
+  s->mutable_split()->set_admitted_days(2);
+  s->mutable_split()->set_community_days(8);
+  s->mutable_split()->set_admitted_pence(600);
+  s->mutable_split()->set_community_pence(400);
+  v1::TariffResponse tr;
+  ASSERT_EQ(Call(&mhpbr_set_tariffs, t.SerializeAsString(), &tr, &message),
+            MHPBR_OK)
+      << message;
+  ASSERT_EQ(tr.schedule().entries_size(), 1);
+  EXPECT_EQ(tr.schedule().entries(0).price_pence(), 100);
+  EXPECT_EQ(tr.schedule().entries(0).admitted_price_pence(), 300);
+  EXPECT_EQ(tr.schedule().entries(0).community_price_pence(), 50);
+  EXPECT_EQ(tr.evidence(0).admitted_days(), 2);
+  EXPECT_EQ(tr.evidence(0).community_price_pence(), 50);
+}
+
 }  // namespace
 }  // namespace mhpbr

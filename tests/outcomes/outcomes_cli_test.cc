@@ -194,6 +194,61 @@ TEST(OutcomesCli, RulesFileChangesTheOutcome) {
   EXPECT_EQ(Lines(Slurp(ind))[3], "reliably_improved,0,2,0");
 }
 
+// units_events.csv and units_assessments.csv as of 2023-12-31, by hand
+// (each period counts for the team and commissioner of the allocation that
+// opened it):
+//  A: cluster 4 from 01-10 (T1, C2); the review on 03-01 names T2 and C1
+//     and changes nothing; ends 04-30. U1 (20) to U2 (05-01, 10): -10,
+//     improved. Cluster 5 from 05-01 (T2, C1), open: U2 (10) to U3 (12):
+//     +2, no change.
+//  B: two allocations on 02-01, the later (4; T2, C2) counts; discharged
+//     06-30. U4 (5) to U5 (15): +10, deteriorated.
+//  C: cluster 11 naming no team or commissioner, no assessment: no_start.
+// By team: T1 -10 / 1; T2 (+2 + 10) / 2 = 6; none: C. By commissioner: C1
+// +2 / 1; C2 (-10 + 10) / 2 = 0; none: C.
+TEST(OutcomesCli, ByTeamAndByCommissioner) {
+  const std::string team = TempPath("by_team.csv");
+  const std::string comm = TempPath("by_commissioner.csv");
+  const std::string by = TempPath("by_cluster.csv");
+  const ProcessResult r =
+      Tool({"outcomes", "--events", kData + "/units_events.csv",
+            "--assessments", kData + "/units_assessments.csv", "--as-of",
+            "2023-12-31", "--out", TempPath("o.csv"), "--by-team", team,
+            "--by-commissioner", comm, "--by-cluster", by});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Slurp(team),
+            "team,periods,paired,improved,no_change,deteriorated,mean_change\n"
+            "T1,1,1,1,0,0,-10.0000\n"
+            "T2,2,2,0,1,1,6.0000\n"
+            ",1,0,0,0,0,\n");
+  EXPECT_EQ(Slurp(comm),
+            "commissioner,periods,paired,improved,no_change,deteriorated,"
+            "mean_change\n"
+            "C1,1,1,0,1,0,2.0000\n"
+            "C2,2,2,1,0,1,0.0000\n"
+            ",1,0,0,0,0,\n");
+  EXPECT_EQ(Slurp(by),
+            "cluster,periods,paired,improved,no_change,deteriorated,"
+            "mean_change\n"
+            "4,2,2,1,0,1,0.0000\n"
+            "5,1,1,0,1,0,2.0000\n"
+            "11,1,0,0,0,0,\n");
+}
+
+// Events without a team column: every period names none, so one row with
+// an empty team holds all four (paired: -10 and +10).
+TEST(OutcomesCli, ByTeamWithoutTheColumnIsOneEmptyRow) {
+  const std::string team = TempPath("by_team.csv");
+  const ProcessResult r =
+      Tool({"outcomes", "--events", kData + "/events.csv", "--assessments",
+            kData + "/assessments.csv", "--as-of", "2023-12-31", "--out",
+            TempPath("o.csv"), "--by-team", team});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Slurp(team),
+            "team,periods,paired,improved,no_change,deteriorated,mean_change\n"
+            ",4,2,1,0,1,0.0000\n");
+}
+
 TEST(OutcomesCli, UsageErrors) {
   // --as-of is required.
   ProcessResult r = Tool({"outcomes", "--events", kData + "/events.csv",

@@ -530,6 +530,107 @@ TEST(Indicators, PeriodCountsByHand) {
   EXPECT_EQ(r.by_cluster[2].cluster.code(), 12);
 }
 
+PeriodEvent Named(PeriodEvent e, const std::string& team,
+                  const std::string& commissioner) {
+  e.team = team;
+  e.provider = team.empty() ? "" : "RX1";
+  e.commissioner = commissioner;
+  return e;
+}
+
+// Three patients, worked by hand (as of 2023-12-31, default rules):
+//  A: cluster 4 from 01-10 (team T1, commissioner C2), reviewed 03-01 by an
+//     allocation naming T2 and C1 (the period keeps T1 and C2), moved to 5
+//     on 05-01 (T2, C1), so it ends 04-30. Start 01-10 (20), follow-up
+//     05-01 (10, the end plus one day): -10, improved. Cluster 5 from 05-01,
+//     open: start 05-01 (10), follow-up 10-01 (12): +2, no change.
+//  B: on 02-01 an allocation to 3 (T1, C1) then one to 4 (T2, C2): the
+//     later counts. Discharged 06-30 (the discharge names T9 and C9: not
+//     used). Start 02-01 (5), follow-up 06-30 (15): +10, deteriorated.
+//  C: cluster 11 from 03-01 naming no one; no assessment: no_start.
+// By team: T1 1 period, 1 paired, improved, mean -10; T2 2 periods (A's 5,
+// B's 4), 2 paired, a no change and a deterioration, sum +12; none: C.
+// By commissioner: C1 A's 5 (+2); C2 A's 4 and B's 4 (-10 + 10 = 0); none:
+// C.
+TEST(ByUnit, TeamAndCommissionerOfTheOpeningAllocation) {
+  auto rules = Default();
+  const Measured run =
+      Measure({Named(Alloc("A", D(2023, 1, 10), 4), "T1", "C2"),
+               Named(Alloc("A", D(2023, 3, 1), 4), "T2", "C1"),
+               Named(Alloc("A", D(2023, 5, 1), 5), "T2", "C1"),
+               Named(Alloc("B", D(2023, 2, 1), 3), "T1", "C1"),
+               Named(Alloc("B", D(2023, 2, 1), 4), "T2", "C2"),
+               Named(Discharge("B", D(2023, 6, 30)), "T9", "C9"),
+               Alloc("C", D(2023, 3, 1), 11)},
+              {S(D(2023, 1, 10), 20, "A"), S(D(2023, 5, 1), 10, "A"),
+               S(D(2023, 10, 1), 12, "A"), S(D(2023, 2, 1), 5, "B"),
+               S(D(2023, 6, 30), 15, "B")},
+              D(2023, 12, 31), *rules);
+  const std::vector<ClusterPeriod>& p = run.build.periods;
+  ASSERT_EQ(p.size(), 4u);
+  EXPECT_EQ(p[0].team, "T1");
+  EXPECT_EQ(p[0].provider, "RX1");
+  EXPECT_EQ(p[0].commissioner, "C2");
+  EXPECT_EQ(p[0].reviews, 1);
+  EXPECT_EQ(p[1].team, "T2");
+  EXPECT_EQ(p[1].commissioner, "C1");
+  EXPECT_EQ(p[2].team, "T2");
+  EXPECT_EQ(p[2].commissioner, "C2");
+  EXPECT_EQ(p[2].superseded, 1);
+  EXPECT_EQ(p[3].team, "");
+  EXPECT_EQ(p[3].provider, "");
+
+  struct Want {
+    std::string unit;
+    int64_t periods, paired, improved, no_change, deteriorated, change_sum;
+  };
+  const auto check = [](const std::vector<UnitOutcomes>& got,
+                        const std::vector<Want>& want) {
+    ASSERT_EQ(got.size(), want.size());
+    for (size_t i = 0; i < want.size(); ++i) {
+      SCOPED_TRACE(want[i].unit);
+      EXPECT_EQ(got[i].unit, want[i].unit);
+      EXPECT_EQ(got[i].periods, want[i].periods);
+      EXPECT_EQ(got[i].paired, want[i].paired);
+      EXPECT_EQ(got[i].improved, want[i].improved);
+      EXPECT_EQ(got[i].no_change, want[i].no_change);
+      EXPECT_EQ(got[i].deteriorated, want[i].deteriorated);
+      EXPECT_EQ(got[i].change_sum, want[i].change_sum);
+    }
+  };
+  check(run.result.by_team, {{"T1", 1, 1, 1, 0, 0, -10},
+                             {"T2", 2, 2, 0, 1, 1, 12},
+                             {"", 1, 0, 0, 0, 0, 0}});
+  check(run.result.by_commissioner, {{"C1", 1, 1, 0, 1, 0, 2},
+                                     {"C2", 2, 2, 1, 0, 1, 0},
+                                     {"", 1, 0, 0, 0, 0, 0}});
+  // The same grouping by provider: RX1 for all but C's.
+  check(OutcomesByUnit(p, run.result.periods, UnitColumn::kProvider),
+        {{"RX1", 3, 3, 1, 1, 1, 2}, {"", 1, 0, 0, 0, 0, 0}});
+  // Clusters from the same grouping: 4 (A's and B's: -10 and +10), 5
+  // (+2), 11.
+  ASSERT_EQ(run.result.by_cluster.size(), 3u);
+  EXPECT_EQ(run.result.by_cluster[0].cluster.code(), 4);
+  EXPECT_EQ(run.result.by_cluster[0].periods, 2);
+  EXPECT_EQ(run.result.by_cluster[0].improved, 1);
+  EXPECT_EQ(run.result.by_cluster[0].deteriorated, 1);
+  EXPECT_EQ(run.result.by_cluster[0].change_sum, 0);
+  EXPECT_EQ(run.result.by_cluster[2].cluster.code(), 11);
+  EXPECT_EQ(run.result.by_cluster[2].paired, 0);
+}
+
+TEST(ByUnit, NoPeriodsNoGroupsAndAllNamedNoEmptyGroup) {
+  EXPECT_TRUE(OutcomesByUnit({}, {}, UnitColumn::kTeam).empty());
+  auto rules = Default();
+  const Measured run =
+      Measure({Named(Alloc("A", D(2023, 1, 10), 4), "T1", "C2")}, {},
+              D(2023, 12, 31), *rules);
+  ASSERT_EQ(run.result.by_team.size(), 1u);
+  EXPECT_EQ(run.result.by_team[0].unit, "T1");
+  EXPECT_EQ(run.result.by_team[0].periods, 1);
+  EXPECT_EQ(UnitColumnName(UnitColumn::kCommissioner), "commissioner");
+}
+
 TEST(Indicators, NoPeriodsGiveEmptyValues) {
   auto rules = Default();
   const Measured run = Measure({}, {}, D(2023, 12, 31), *rules);

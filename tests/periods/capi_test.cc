@@ -222,6 +222,28 @@ TEST(PeriodStageCapi, SameAsTheLibraryRunner) {
       << want->DebugString();
 }
 
+// The wire events' team, provider and commissioner reach the periods: of
+// the allocation that opened each (a review naming others changes nothing).
+TEST(PeriodStageCapi, TeamProviderCommissionerOfTheOpeningAllocation) {
+  v1::PeriodRequest req;
+  req.set_as_of("2023-12-31");
+  AddEvent(req, "P1", "2023-01-10", v1::ALLOCATE, 4);
+  req.mutable_events(0)->set_team("T1");
+  req.mutable_events(0)->set_provider("RX1");
+  req.mutable_events(0)->set_commissioner("C1");
+  AddEvent(req, "P1", "2023-03-01", v1::ALLOCATE, 4);
+  req.mutable_events(1)->set_team("T2");
+  AddEvent(req, "P1", "2023-05-01", v1::ALLOCATE, 5);
+  const CallResult r = Call(req.SerializeAsString());
+  ASSERT_EQ(r.code, 0) << r.error;
+  ASSERT_EQ(r.response.periods_size(), 2);
+  EXPECT_EQ(r.response.periods(0).team(), "T1");
+  EXPECT_EQ(r.response.periods(0).provider(), "RX1");
+  EXPECT_EQ(r.response.periods(0).commissioner(), "C1");
+  EXPECT_EQ(r.response.periods(1).team(), "");
+  EXPECT_EQ(r.response.periods(1).commissioner(), "");
+}
+
 TEST(PeriodStageCapi, RulesFileDayCountApplies) {
   const std::string path = periods_test::TempPath("mhsds_rules.textproto");
   periods_test::WriteFile(

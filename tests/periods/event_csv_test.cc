@@ -39,6 +39,37 @@ absl::Status OpenStatus(const std::string& text) {
   return EventCsvReader::Open(f.get(), "events.csv").status();
 }
 
+TEST(PeriodStageEventCsv, OptionalTeamProviderCommissioner) {
+  {
+    periods_test::File f = periods_test::TextFile(
+        "patient_id,date,event,cluster,commissioner,team\n"
+        "P1,2023-01-05,allocate,3, C1 ,T1\n"
+        "P1,2023-02-01,allocate,4,,\n");
+    auto reader = EventCsvReader::Open(f.get(), "events.csv");
+    ASSERT_TRUE(reader.ok()) << reader.status();
+    const EventUnitColumns c = (*reader)->unit_columns();
+    EXPECT_TRUE(c.team);
+    EXPECT_FALSE(c.provider);
+    EXPECT_TRUE(c.commissioner);
+    EXPECT_TRUE(c.any());
+    EventRow row;
+    ASSERT_TRUE((*reader)->Next(&row));
+    EXPECT_EQ(row.error, "");
+    EXPECT_EQ(row.event.team, "T1");
+    EXPECT_EQ(row.event.provider, "");
+    EXPECT_EQ(row.event.commissioner, "C1");  // spaces trimmed
+    // A row leaving them empty does not keep the row before's.
+    ASSERT_TRUE((*reader)->Next(&row));
+    EXPECT_EQ(row.event.team, "");
+    EXPECT_EQ(row.event.commissioner, "");
+  }
+  periods_test::File f = periods_test::TextFile(
+      "patient_id,date,event,cluster\nP1,2023-01-05,allocate,3\n");
+  auto reader = EventCsvReader::Open(f.get(), "events.csv");
+  ASSERT_TRUE(reader.ok()) << reader.status();
+  EXPECT_FALSE((*reader)->unit_columns().any());
+}
+
 TEST(PeriodStageEventCsv, ColumnsInAnyOrderOthersIgnored) {
   const std::vector<EventRow> rows = ReadAll(
       "cluster,note,date,event,patient_id\n"

@@ -235,6 +235,47 @@ TEST(PeriodStageMhsds, BadRowsRejectedOthersRead) {
   EXPECT_THAT(lines, ElementsAre(2, 8));
 }
 
+// OrgIDProv and OrgIDComm, where the extract has them, go onto the
+// allocations (not the derived discharge) and so onto the periods.
+TEST(PeriodStageMhsds, OrganisationFieldsKeptWherePresent) {
+  periods_test::File f = periods_test::TextFile(
+      "ClustId,LocalPatientId,StartDateCareClust,EndDateCareClust,"
+      "AMHCareClustCodeFin,OrgIDProv\n"
+      "CC1,P1,2023-04-03,2023-09-18,01, RX1\n"
+      "CC2,P1,2023-09-18,2024-01-15,02,RX2\n"
+      "CC3,P2,2023-05-04,,03,\n");
+  auto r = ReadMhs803(f.get(), "mhs803.csv");
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE(r->columns.provider);
+  EXPECT_FALSE(r->columns.commissioner);
+  EXPECT_FALSE(r->columns.team);
+  // CC1 allocate, CC2 allocate and discharge (nothing starts after it),
+  // CC3 allocate.
+  ASSERT_EQ(r->events.size(), 4u);
+  EXPECT_EQ(r->events[0].provider, "RX1");
+  EXPECT_EQ(r->events[1].provider, "RX2");
+  EXPECT_EQ(r->events[2].kind, EventKind::kDischarge);
+  EXPECT_EQ(r->events[2].provider, "");
+  EXPECT_EQ(r->events[3].provider, "");
+  for (const PeriodEvent& e : r->events) EXPECT_EQ(e.commissioner, "");
+
+  periods_test::File g = periods_test::TextFile(std::string(kMhs803Header) +
+                                                "CC1,P1,2023-04-03,,01\n");
+  auto plain = ReadMhs803(g.get(), "mhs803.csv");
+  ASSERT_TRUE(plain.ok()) << plain.status();
+  EXPECT_FALSE(plain->columns.any());
+
+  periods_test::File h = periods_test::TextFile(
+      "OrgIDComm,ClustId,LocalPatientId,StartDateCareClust,EndDateCareClust,"
+      "AMHCareClustCodeFin\n"
+      "13T,CC1,P1,2023-04-03,,01\n");
+  auto comm = ReadMhs803(h.get(), "mhs803.csv");
+  ASSERT_TRUE(comm.ok()) << comm.status();
+  EXPECT_TRUE(comm->columns.commissioner);
+  ASSERT_EQ(comm->events.size(), 1u);
+  EXPECT_EQ(comm->events[0].commissioner, "13T");
+}
+
 TEST(PeriodStageMhsds, Mhs803MissingColumns) {
   periods_test::File f = periods_test::TextFile(
       "ClustId,LocalPatientId,StartDateCareClust\nC1,P1,2023-01-01\n");

@@ -69,6 +69,41 @@ TEST_F(PeriodStageBuilder, NoEventsNoPeriods) {
   EXPECT_EQ(b.events_used, 0);
 }
 
+PeriodEvent Names(PeriodEvent e, std::string team, std::string provider,
+                  std::string commissioner) {
+  e.team = std::move(team);
+  e.provider = std::move(provider);
+  e.commissioner = std::move(commissioner);
+  return e;
+}
+
+std::string Units(const ClusterPeriod& p) {
+  return absl::StrCat(p.team, "/", p.provider, "/", p.commissioner);
+}
+
+// A period belongs to the allocation that opened it: a review naming
+// others changes nothing; of two allocations on one date the one that
+// counts (the later) names it; a discharge's names are not used; an
+// allocation naming none leaves them empty.
+TEST_F(PeriodStageBuilder, TeamProviderCommissionerFromTheOpeningAllocation) {
+  PeriodBuild b =
+      Build({Names(Alloc("P1", D(2023, 1, 10), 4), "T1", "RX1", "C1"),
+             Names(Alloc("P1", D(2023, 3, 1), 4), "T2", "RX2", "C2"),
+             Names(Alloc("P1", D(2023, 5, 1), 5), "T3", "", "C3"),
+             Names(Alloc("P2", D(2023, 2, 1), 3), "T1", "RX1", "C1"),
+             Names(Alloc("P2", D(2023, 2, 1), 4), "T2", "RX2", "C2"),
+             Names(Discharge("P2", D(2023, 6, 30)), "T9", "RX9", "C9"),
+             Names(Alloc("P2", D(2023, 8, 1), 4), "", "", "")},
+            D(2023, 12, 31));
+  ASSERT_EQ(b.periods.size(), 4u);
+  EXPECT_EQ(b.periods[0].reviews, 1);
+  EXPECT_EQ(Units(b.periods[0]), "T1/RX1/C1");
+  EXPECT_EQ(Units(b.periods[1]), "T3//C3");
+  EXPECT_EQ(b.periods[2].superseded, 1);
+  EXPECT_EQ(Units(b.periods[2]), "T2/RX2/C2");
+  EXPECT_EQ(Units(b.periods[3]), "//");
+}
+
 TEST_F(PeriodStageBuilder, DaysCountBothEndsAndPeriodsCloseTheDayBefore) {
   PeriodBuild b =
       Build({Alloc("P1", D(2023, 1, 10), 1), Alloc("P1", D(2023, 3, 1), 4)},

@@ -248,6 +248,112 @@ TEST_F(PeriodStageCli, MhsdsClustersExtract) {
               AllOf(HasSubstr("8,CC07,"), HasSubstr("AMHCareClustCodeFin")));
 }
 
+// Events naming a team, provider and commissioner, as of 2023-12-31 (test
+// rules: clusters 4 and 5 reviewed every 6 months, 11 every 12):
+//  A: 4 from 01-10 (T1, RX1, C2), reviewed 03-01 by an allocation naming
+//     T2 and C1 (the period keeps the opener's), ends 04-30 (111 days; due
+//     03-01 + 6 months = 09-01); 5 from 05-01 (T2, RX1, C1), open (245
+//     days; due 11-01; 60 overdue).
+//  B: two allocations on 02-01: the later (4; T2, RX2, C2) counts;
+//     discharged 06-30 (150 days; due 08-01).
+//  C: 11 from 03-01 naming none, open (306 days; due 2024-03-01).
+constexpr char kUnitEvents[] =
+    "patient_id,date,event,cluster,team,provider,commissioner\n"
+    "A,2023-01-10,allocate,4,T1,RX1,C2\n"
+    "A,2023-03-01,allocate,4,T2,RX1,C1\n"
+    "A,2023-05-01,allocate,5,T2,RX1,C1\n"
+    "B,2023-02-01,allocate,3,T1,RX2,C1\n"
+    "B,2023-02-01,allocate,4,T2,RX2,C2\n"
+    "B,2023-06-30,discharge,,T9,RX9,C9\n"
+    "C,2023-03-01,allocate,11,,,\n";
+
+TEST_F(PeriodStageCli, TeamProviderCommissionerAppendedWhenPresent) {
+  const std::string in = Temp("unit_events.csv");
+  periods_test::WriteFile(in, kUnitEvents);
+  ProcessResult r =
+      Tool({"periods", "--in", in, "--as-of", "2023-12-31", "--rules", kRules});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(
+      Lines(r.out),
+      ElementsAre(absl::StrCat(kHeader, ",team,provider,commissioner"),
+                  "A,4,2023-01-10,2023-04-30,111,2023-09-01,0,y,0,T1,RX1,C2",
+                  "A,5,2023-05-01,,245,2023-11-01,60,y,0,T2,RX1,C1",
+                  "B,4,2023-02-01,2023-06-30,150,2023-08-01,0,y,1,T2,RX2,C2",
+                  "C,11,2023-03-01,,306,2024-03-01,0,y,0,,,"));
+
+  // Only the columns the input has, in the order team, provider,
+  // commissioner whatever the input's order.
+  periods_test::WriteFile(in,
+                          "commissioner,patient_id,date,event,cluster\n"
+                          "C2,A,2023-01-10,allocate,4\n");
+  r = Tool({"periods", "--in", in, "--as-of", "2023-12-31", "--rules", kRules});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(Lines(r.out),
+              ElementsAre(absl::StrCat(kHeader, ",commissioner"),
+                          "A,4,2023-01-10,,356,2023-07-10,174,y,0,C2"));
+}
+
+// OrgIDProv and OrgIDComm on the MHS803 rows: the periods carry them as
+// `provider` and `commissioner` (no team column: an extract has none).
+// The periods are those of MhsdsClustersExtract's P001.
+TEST_F(PeriodStageCli, MhsdsClustersKeepProviderAndCommissioner) {
+  const std::string in = Temp("mhs803_orgs.csv");
+  periods_test::WriteFile(
+      in,
+      "ClustId,LocalPatientId,StartDateCareClust,EndDateCareClust,"
+      "AMHCareClustCodeFin,OrgIDProv,OrgIDComm\n"
+      "CC01,P001,2023-04-03,2023-09-18,01,RX1,13T\n"
+      "CC02,P001,2023-09-18,2024-01-15,02,RX2,\n");
+  const ProcessResult r = Tool({"periods", "--mhsds-clusters", in, "--as-of",
+                                "2024-03-31", "--rules", kRules});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(
+      Lines(r.out),
+      ElementsAre(absl::StrCat(kHeader, ",provider,commissioner"),
+                  "P001,1,2023-04-03,2023-09-17,168,2023-06-26,83,y,0,RX1,13T",
+                  "P001,2,2023-09-18,2024-01-15,120,2024-01-01,14,y,0,RX2,"));
+}
+
+// With --mhsds-tool, an MHS803 without LocalPatientId finds each row's
+// patient on the MHS801 row of its ClustId, and its provider there when
+// its own OrgIDProv is empty: CC01 takes RX1 from the MHS801, CC02 keeps
+// its own RX2 (not the MHS801's RX9); CC09 has no MHS801 row: no_patient.
+TEST_F(PeriodStageCli, MhsdsClustersProviderFromTheToolExtract) {
+  const std::string in = Temp("mhs803_no_patient.csv");
+  const std::string tool = Temp("mhs801_orgs.csv");
+  const std::string rejects = Temp("mhs803_tool_rejects.csv");
+  periods_test::WriteFile(
+      in,
+      "ClustId,StartDateCareClust,EndDateCareClust,AMHCareClustCodeFin,"
+      "OrgIDProv\n"
+      "CC01,2023-04-03,2023-09-18,01,\n"
+      "CC02,2023-09-18,2024-01-15,02,RX2\n"
+      "CC09,2023-05-01,,03,RX1\n");
+  periods_test::WriteFile(tool,
+                          "ClustId,LocalPatientId,AssToolCompDate,OrgIDProv\n"
+                          "CC01,P001,2023-04-03,RX1\n"
+                          "CC02,P001,2023-09-18,RX9\n");
+  const ProcessResult r =
+      Tool({"periods", "--mhsds-clusters", in, "--mhsds-tool", tool, "--as-of",
+            "2024-03-31", "--rules", kRules, "--rejects", rejects});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(Lines(r.out),
+              ElementsAre(absl::StrCat(kHeader, ",provider"),
+                          "P001,1,2023-04-03,2023-09-17,168,2023-06-26,83,y,0,"
+                          "RX1",
+                          "P001,2,2023-09-18,2024-01-15,120,2024-01-01,14,y,0,"
+                          "RX2"));
+  EXPECT_EQ(Summary(r), "3 read, 2 ok, 1 rejected");
+  const std::vector<std::string> rows = Lines(Slurp(rejects));
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_THAT(rows[1], AllOf(HasSubstr("4,CC09,"), HasSubstr("no_patient")));
+  // --mhsds-tool belongs to --mhsds-clusters.
+  EXPECT_EQ(Tool({"periods", "--in", in, "--mhsds-tool", tool, "--as-of",
+                  "2024-03-31"})
+                .exit_code,
+            2);
+}
+
 TEST_F(PeriodStageCli, MhsdsClustersMissingColumnExitsTwo) {
   const ProcessResult r =
       Tool({"periods", "--mhsds-clusters", kData + "/cli_events.csv", "--as-of",

@@ -792,4 +792,181 @@ TEST_F(PricingCliTest, PriceAsOfOutsideTheYearStopsTheRun) {
   EXPECT_THAT(r.err, HasSubstr("--months needs --as-of"));
 }
 
+// ---- mhpbr price, one contract per commissioner ---------------------------
+// commissioner_periods.csv and commissioner_one_offs.csv under
+// commissioner_tariff.csv (cluster 3 at 1000 p a day, 11 at 2000 p) with
+// commissioner_a.textproto (MFF 1.1) and commissioner_b.textproto (MFF
+// 1.08543, baseline 72000 p, cap and collar), 2024/25; worked in
+// tests/pricing/commissioner_statements_test.cc:
+//   A: ect 2 * 500 * 1.1 = 1100; p1 10 days * 1000 * 1.1 = 11000;
+//      activity = payment = 12100.
+//   B: ect 1000 * 1.08543 = 1085.43 -> 1085; p2 20 * 2000 * 1.08543 =
+//      43417.2 -> 43417; p3 30 * 1000 * 1.08543 = 32562.9 -> 32563;
+//      activity 77065; P = 72000 + 3600 + (77065 - 75600) / 2 = 76332.5
+//      -> 76333; risk share -732.
+//   p4 and crisis name no commissioner: lines of 0, status
+//   no_commissioner, last. p5 (line 6) names C, who has no contract:
+//   rejected.
+const char kCommissionerStatement[] =
+    "commissioner,patient_id,cluster,start,end,days_in_year,basis,units,"
+    "amount_pence,social_care_pence,status\n"
+    "A,,,,,,one_off,2,1100,0,priced\n"
+    "A,p1,3,2024-04-01,2024-04-10,10,day,10,11000,0,priced\n"
+    "B,,,,,,one_off,1,1085,0,priced\n"
+    "B,p2,11,2024-05-01,2024-05-20,20,day,20,43417,0,priced\n"
+    "B,p3,3,2024-06-01,2024-06-30,30,day,30,32563,0,priced\n"
+    ",,,,,,one_off,3,0,0,no_commissioner\n"
+    ",p4,3,2024-07-01,2024-07-05,5,,0,0,0,no_commissioner\n";
+
+std::vector<std::string> CommissionerArgs() {
+  return {"price",
+          "--periods",
+          Data("commissioner_periods.csv"),
+          "--tariff",
+          Data("commissioner_tariff.csv"),
+          "--contract",
+          Data("commissioner_b.textproto"),
+          "--contract",
+          Data("commissioner_a.textproto"),
+          "--one-offs",
+          Data("commissioner_one_offs.csv")};
+}
+
+TEST_F(PricingCliTest, PriceByCommissioner) {
+  const std::string out = Tmp("statement.csv"), summary = Tmp("summary.csv"),
+                    clusters = Tmp("clusters.csv"),
+                    by_commissioner = Tmp("by_commissioner.csv"),
+                    rejects = Tmp("rejects.csv");
+  std::vector<std::string> args = CommissionerArgs();
+  for (const std::string& a :
+       {std::string("--out"), out, std::string("--summary"), summary,
+        std::string("--by-cluster"), clusters, std::string("--by-commissioner"),
+        by_commissioner, std::string("--rejects"), rejects}) {
+    args.push_back(a);
+  }
+  Result r = Run(args);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(ReadFile(out), kCommissionerStatement);
+  // The provider's totals: the sums of A's and B's.
+  EXPECT_EQ(ReadFile(summary),
+            "key,value\n"
+            "lines,5\n"
+            "baseline_pence,72000\n"
+            "activity_pence,89165\n"
+            "risk_shared_pence,88433\n"
+            "risk_share_pence,-732\n"
+            "withheld_pence,0\n"
+            "earned_pence,0\n"
+            "payment_pence,88433\n"
+            "commissioners,2\n"
+            "periods_without_commissioner,1\n"
+            "one_offs_without_commissioner,1\n");
+  // Cluster 3: p1 (A, 10 days, 11000) and p3 (B, 30 days, 32563).
+  EXPECT_EQ(ReadFile(clusters),
+            "cluster,patients,periods,days,amount_pence\n"
+            "3,2,2,40,43563\n"
+            "11,1,1,20,43417\n");
+  EXPECT_EQ(ReadFile(by_commissioner),
+            "commissioner,provider,lines,activity_pence,risk_share_pence,"
+            "withheld_pence,earned_pence,payment_pence,health_pence,"
+            "social_care_pence\n"
+            "A,RX1,2,12100,0,0,0,12100,12100,0\n"
+            "B,RX1,3,77065,-732,0,0,76333,77065,0\n"
+            "total,RX1,5,89165,-732,0,0,88433,89165,0\n");
+  EXPECT_EQ(
+      ReadFile(rejects),
+      absl::StrCat("line,id,reason\n6,p5,", Data("commissioner_periods.csv"),
+                   ": commissioner: 'C' has no contract\n"));
+  // 5 periods and 3 one-offs read; p5 rejected.
+  EXPECT_THAT(r.err, HasSubstr("8 read, 7 ok, 1 rejected"));
+  args.push_back("--strict");
+  r = Run(args);
+  EXPECT_EQ(r.status, 1) << r.err;
+}
+
+// Through 2024-05-31: April earns A's one-off and p1 (12100) and B's
+// one-off (1085); May earns p2 (43417).
+TEST_F(PricingCliTest, PriceByCommissionerAsOf) {
+  const std::string out = Tmp("statement.csv"), summary = Tmp("summary.csv"),
+                    months = Tmp("months.csv");
+  std::vector<std::string> args = CommissionerArgs();
+  for (const std::string& a :
+       {std::string("--as-of"), std::string("2024-05-31"),
+        std::string("--months"), months, std::string("--out"), out,
+        std::string("--summary"), summary}) {
+    args.push_back(a);
+  }
+  const Result r = Run(args);
+  ASSERT_EQ(r.status, 0) << r.err;
+  // Every period is closed: the forecast is the annual statement.
+  EXPECT_EQ(ReadFile(out), kCommissionerStatement);
+  EXPECT_EQ(ReadFile(months),
+            "commissioner,month,periods,days,amount_pence,cumulative_pence\n"
+            "A,2024-04,1,10,12100,12100\n"
+            "A,2024-05,0,0,0,12100\n"
+            "B,2024-04,0,0,1085,1085\n"
+            "B,2024-05,1,20,43417,44502\n"
+            "total,2024-04,1,10,13185,13185\n"
+            "total,2024-05,1,20,43417,56602\n");
+  auto s = Summary(ReadFile(summary));
+  EXPECT_EQ(s["as_of"], "2024-05-31");
+  EXPECT_EQ(s["earned_to_date_pence"], "56602");
+  EXPECT_EQ(s["forecast_payment_pence"], "88433");
+  EXPECT_EQ(s["forecast_assumption:open_periods_count"], "0");
+  EXPECT_EQ(s["commissioners"], "2");
+}
+
+TEST_F(PricingCliTest, PriceContractsThatCannotBePricedTogetherExit2) {
+  Result r = Run({"price", "--periods", Data("commissioner_periods.csv"),
+                  "--tariff", Data("commissioner_tariff.csv"), "--contract",
+                  Data("commissioner_b.textproto"), "--contract",
+                  Data("commissioner_b_again.textproto")});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err,
+              AllOf(HasSubstr("commissioner_b.textproto and "),
+                    HasSubstr("commissioner_b_again.textproto are both for "
+                              "commissioner 'B'")));
+  EXPECT_EQ(r.out, "");
+  // Several contracts, one naming no commissioner.
+  r = Run({"price", "--periods", Data("commissioner_periods.csv"), "--tariff",
+           Data("commissioner_tariff.csv"), "--contract",
+           Data("commissioner_a.textproto"), "--contract",
+           Data("contract_pooled.textproto")});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, AllOf(HasSubstr("contract_pooled.textproto: "
+                                     "commissioner: empty"),
+                           HasSubstr("one per commissioner")));
+  // --by-commissioner with a contract naming none.
+  r = Run({"price", "--periods", Data("periods.csv"), "--tariff",
+           Data("tariff.csv"), "--contract", Data("contract_pooled.textproto"),
+           "--by-commissioner", Tmp("by.csv")});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, HasSubstr("--by-commissioner needs contracts"));
+  // --contract is still required.
+  r = Run({"price", "--periods", Data("periods.csv"), "--tariff",
+           Data("tariff.csv")});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.err, HasSubstr("--contract is required"));
+}
+
+// A single contract naming no commissioner prices every period as before,
+// whatever commissioner and provider columns the periods have.
+TEST_F(PricingCliTest, PriceOneContractIgnoresCommissionerColumns) {
+  const std::string periods = Tmp("periods.csv"),
+                    one_offs = Tmp("one_offs.csv"), out = Tmp("statement.csv");
+  WriteFile(periods,
+            "patient_id,cluster,start,end,commissioner,provider\n"
+            "P2,3,2023-05-01,2023-06-14,B,RX1\n"
+            "P1,0,2023-06-10,,,\n"
+            "P1,11,2023-04-01,2023-06-09,A,RX1\n");
+  WriteFile(one_offs, "item,count,price_pence,commissioner\nect,2,5000,C\n");
+  const Result r =
+      Run({"price", "--periods", periods, "--tariff", Data("tariff.csv"),
+           "--contract", Data("contract_decoupled.textproto"), "--one-offs",
+           one_offs, "--out", out});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(ReadFile(out), kDecoupledStatement);
+  EXPECT_THAT(r.err, HasSubstr("4 read, 4 ok, 0 rejected"));
+}
+
 }  // namespace

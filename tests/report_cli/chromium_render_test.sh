@@ -1,10 +1,14 @@
 #!/bin/bash
 # The sample report rendered by headless Chromium (Debian's chromium
 # package): the page loads from a file:// URL with networking disabled, the
-# DOM Chromium builds holds the headings, charts and figures, and a
-# screenshot of it is a real picture (> 10 kB).
+# DOM Chromium builds holds the headings, charts and figures, the page logs
+# no console error, no chart is empty and no text is clipped outside its
+# chart (page_check.js, run inside the browser on a copy of the page), and
+# a screenshot of it is a real picture (> 10 kB), kept in ARTIFACT_DIR.
+# The same in-browser check must find each fault of bad_page.html, so a
+# check that stopped working fails too.
 #
-#   chromium_render_test.sh MHPBR_TOOL PROJECT_SOURCE_DIR
+#   chromium_render_test.sh MHPBR_TOOL PROJECT_SOURCE_DIR ARTIFACT_DIR
 #
 # Exit 0 pass, 1 fail, 77 skipped (no /usr/bin/chromium; ctest
 # SKIP_RETURN_CODE). $MHPBR_CHROMIUM overrides the browser's path.
@@ -16,13 +20,15 @@ if [ ! -x "$chromium" ]; then
   echo "chromium not installed: skipping the rendered-report check"
   exit 77
 fi
-if [ $# -ne 2 ]; then
-  echo "usage: $0 MHPBR_TOOL PROJECT_SOURCE_DIR" >&2
+if [ $# -ne 3 ]; then
+  echo "usage: $0 MHPBR_TOOL PROJECT_SOURCE_DIR ARTIFACT_DIR" >&2
   exit 1
 fi
 tool=$1
 root=$2
+artifacts=$3
 data=$root/examples/data
+here=$(dirname "$0")
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/mhpbr_chromium.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
@@ -66,6 +72,31 @@ if ! timeout 40 "$chromium" "${flags[@]}" --user-data-dir="$tmp/profile-png" \
 fi
 
 dom=$tmp/dom.html
+
+# page_check.js's findings for a page: a copy with the script first in its
+# <head> is loaded (virtual time lets the load handler run before the DOM
+# is dumped) and the lines of its <pre id="mhpbr-check"> printed.
+inspect_page() {
+  local page=$1 name=$2
+  python3 - "$page" "$here/page_check.js" >"$tmp/$name-checked.html" <<'PY'
+import sys
+page = open(sys.argv[1], encoding="utf-8").read()
+script = open(sys.argv[2], encoding="utf-8").read()
+print(page.replace("<head>", "<head><script>\n" + script + "</script>", 1), end="")
+PY
+  if ! timeout 40 "$chromium" "${flags[@]}" --user-data-dir="$tmp/profile-$name" \
+      --virtual-time-budget=5000 --dump-dom "file://$tmp/$name-checked.html" \
+      >"$tmp/$name-dom.html" 2>"$tmp/$name-chromium.log"; then
+    echo "chromium could not load $page" >&2
+    return 1
+  fi
+  python3 - "$tmp/$name-dom.html" <<'PY'
+import html, re, sys
+dom = open(sys.argv[1], encoding="utf-8").read()
+m = re.search(r'<pre id="mhpbr-check">(.*?)</pre>', dom, re.S)
+print(html.unescape(m.group(1)) if m else "no check output: the page did not load")
+PY
+}
 # The value of one key of summary.csv.
 summary() {
   awk -F, -v k="$1" '$1 == k { print $2 }' "$tmp/csv/summary.csv"
@@ -106,7 +137,26 @@ boxes=$(count "<g><title>" "$dom")
 [ "$boxes" -eq "$rows" ] || fail "$boxes boxes in the DOM, $rows homogeneity rows"
 if grep -q -i -F "<script" "$dom"; then fail "a script in the DOM"; fi
 
-# The screenshot: a PNG of some substance.
+# In the browser: console errors, empty charts, clipped text.
+findings=$(inspect_page "$tmp/report.html" report) || fail "the report did not load"
+echo "$findings" | head -1 | grep -q "^charts $svg_file\$" ||
+  fail "the in-browser check saw '$(echo "$findings" | head -1)', not charts $svg_file"
+problems=$(echo "$findings" | tail -n +2)
+[ -z "$problems" ] || fail "the rendered report has faults:
+$problems"
+
+# The check itself finds each fault of a page made to have them.
+bad=$(inspect_page "$here/bad_page.html" bad) || fail "bad_page.html did not load"
+for want in "console error: deliberate" "(Empty): empty" \
+    "(Clipped): text clipped"; do
+  echo "$bad" | grep -q -F -- "$want" ||
+    fail "the in-browser check missed '$want' in bad_page.html: $bad"
+done
+if echo "$bad" | grep -q -F "(Fine)"; then
+  fail "the in-browser check faulted a sound chart: $bad"
+fi
+
+# The screenshot: a PNG of some substance, kept for CI.
 if [ ! -f "$tmp/report.png" ]; then
   fail "no screenshot written"
 else
@@ -114,6 +164,8 @@ else
   [ "$size" -gt 10240 ] || fail "screenshot only $size bytes"
   magic=$(head -c 8 "$tmp/report.png" | od -An -tx1 | tr -d ' \n')
   [ "$magic" = "89504e470d0a1a0a" ] || fail "screenshot is not a PNG ($magic)"
+  mkdir -p "$artifacts" && cp "$tmp/report.png" "$artifacts/report.png" ||
+    fail "could not keep the screenshot in $artifacts"
 fi
 
 if [ "$failures" -ne 0 ]; then
@@ -121,5 +173,5 @@ if [ "$failures" -ne 0 ]; then
   head -c 2000 "$dom"
   exit 1
 fi
-echo "rendered report checked: $svg_dom charts, $boxes boxes, screenshot ${size} bytes"
+echo "rendered report checked: $svg_dom charts, $boxes boxes, no faults; screenshot ${size} bytes in $artifacts/report.png"
 exit 0

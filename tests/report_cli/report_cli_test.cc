@@ -469,7 +469,8 @@ TEST(ReportCliSampleTest, ExitsZeroAndWritesEveryFile) {
   EXPECT_EQ(s.result.exit_code, 0) << s.result.err;
   for (const char* f :
        {"/report.html", "/csv/summary.csv", "/csv/homogeneity.csv",
-        "/csv/coverage_by_team.csv", "/csv/red_items.csv"}) {
+        "/csv/coverage_by_team.csv", "/csv/red_items.csv", "/csv/agreement.csv",
+        "/csv/transitions.csv", "/csv/cluster_mix.csv"}) {
     EXPECT_TRUE(Exists(s.dir + f)) << f;
   }
   EXPECT_EQ(s.result.out, "");
@@ -924,6 +925,54 @@ TEST(ReportCliTest, OutcomesFilesAsTheOutcomesCommandWritesThem) {
   EXPECT_THAT(html, Not(HasSubstr("Outcomes were not measured")));
 }
 
+// Events with team and commissioner columns (units_events.csv, figures
+// worked out in tests/outcomes/outcomes_cli_test.cc): the report adds
+// outcomes_by_team.csv and outcomes_by_commissioner.csv as `mhpbr outcomes
+// --by-team` and `--by-commissioner` write them, and a table of each; the
+// events of the test above have neither column, and so neither file.
+TEST(ReportCliTest, OutcomesByTeamAndCommissionerWhenTheEventsHaveThem) {
+  const std::string data = kRoot + "/tests/data/outcomes";
+  const std::string dir = TempDir("outcomes_units");
+  const ProcessResult r = RunTool(
+      {"report", "--periods", kFixtures + "/outcomes_periods.csv", "--activity",
+       data + "/activity.csv", "--unit-costs", kUnitCosts, "--as-of",
+       "2023-12-31", "--assessments", data + "/units_assessments.csv",
+       "--events", data + "/units_events.csv", "--out", dir + "/r.html",
+       "--csv-dir", dir});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Slurp(dir + "/outcomes_by_team.csv"),
+            "team,periods,paired,improved,no_change,deteriorated,mean_change\n"
+            "T1,1,1,1,0,0,-10.0000\n"
+            "T2,2,2,0,1,1,6.0000\n"
+            ",1,0,0,0,0,\n");
+  const ProcessResult o = RunTool(
+      {"outcomes", "--events", data + "/units_events.csv", "--assessments",
+       data + "/units_assessments.csv", "--as-of", "2023-12-31", "--out",
+       dir + "/o.csv", "--by-commissioner", dir + "/by.csv"});
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_EQ(Slurp(dir + "/outcomes_by_commissioner.csv"),
+            Slurp(dir + "/by.csv"));
+  const std::string html = Slurp(dir + "/r.html");
+  EXPECT_THAT(html, HasSubstr("<tr><td>T2</td><td>2</td><td>2</td><td>0</td>"
+                              "<td>1</td><td>1</td><td>6.00</td></tr>"));
+  EXPECT_THAT(html, HasSubstr("<th>commissioner</th>"));
+  EXPECT_THAT(html, HasSubstr("<tr><td>(none)</td><td>1</td><td>0</td>"));
+
+  const std::string plain = TempDir("outcomes_no_units");
+  ASSERT_EQ(
+      RunTool({"report", "--periods", kFixtures + "/outcomes_periods.csv",
+               "--activity", data + "/activity.csv", "--unit-costs", kUnitCosts,
+               "--as-of", "2023-12-31", "--assessments",
+               data + "/assessments.csv", "--events", data + "/events.csv",
+               "--out", plain + "/r.html", "--csv-dir", plain})
+          .exit_code,
+      0);
+  EXPECT_TRUE(Exists(plain + "/outcomes_by_cluster.csv"));
+  EXPECT_FALSE(Exists(plain + "/outcomes_by_team.csv"));
+  EXPECT_FALSE(Exists(plain + "/outcomes_by_commissioner.csv"));
+  EXPECT_THAT(Slurp(plain + "/r.html"), Not(HasSubstr("<th>team</th>")));
+}
+
 // Without --events (or --assessments) no outcome files, and the section
 // says why.
 TEST(ReportCliTest, OutcomesNotMeasuredWithoutEvents) {
@@ -1012,6 +1061,115 @@ TEST(ReportCliTest, ProviderColumnFiguresByHand) {
   // 4 clusters, both measures: 8 boxes.
   EXPECT_EQ(CountOf(html, "<g><title>"), 8);
   EXPECT_THAT(html, HasSubstr("No events were given"));
+}
+
+// Clustering consistency on hand-made extracts (tests/data/report/
+// consistency_*.csv, as of 2023-12-31, the protocol of transitions.
+// textproto: only 1 -> 2 and 2 -> 1, moves with 0 always allowed).
+//
+// Assessments: the rule set's worked examples suggest their own cluster
+// (E1 -> 1, E3 -> 3, E11 -> 11, as `mhpbr classify` says of the same file);
+// a8 has no rating known, so too few: suggested 0. (allocated, suggested):
+//   a1 (1,1) T1 Dr A    a2 (1,1) T1 Dr A    a3 (3,1) T1 Dr B
+//   a4 (3,3) T2 Dr B    a5 (3,3) T2 Dr A    a6 (11,11) T2 Dr B
+//   a7 (3,11) T2 -      a8 (0,0) - Dr A     a11 (1,1) T1 Dr C
+// a9 has no allocation and a10 is rejected (r1 = 7): neither counts.
+// Overall n = 9, agree 7: 777777.8 -> 777778 ppm. Allocated 0:1 1:3 3:4
+// 11:1, suggested 0:1 1:4 3:2 11:2: sum a_k s_k = 1 + 12 + 8 + 2 = 23;
+// kappa = (9 * 7 - 23) / (81 - 23) = 40/58 = 0.68965 -> 0.6897.
+// Dr A: 4, all agree, margins equal 0:1 1:2 3:1: sum 6, (16 - 6) / (16 -
+//   6) = 1. Dr B: 3, agree 2 (666667); allocated 3:2 11:1, suggested 1:1
+//   3:1 11:1: sum 3, (3 * 2 - 3) / (9 - 3) = 0.5. Dr C: 1 of 1, pe = 1:
+//   kappa empty. T1: a1 a2 a3 a11, agree 3 (750000); allocated 1:3 3:1,
+//   suggested 1:4: sum 12, (4 * 3 - 12) / (16 - 12) = 0. T2: a4-a7, agree
+//   3; allocated 3:3 11:1, suggested 3:2 11:2: sum 8, (12 - 8) / 8 = 0.5.
+// Periods: P1 1 -> 2 (allowed) -> 0 (to 0); P2 11 -> 4 (outside); P3's
+//   two periods (given latest first) leave a month's gap: no move; P4 0 ->
+//   1 (from 0); P5 1 -> 2.
+// Mix: 2022/23 (earliest start 2022-04-10) holds P1 1, P1 2, P2 11, P3 3,
+//   P3 1 (ends 2023-03-31), P4 0, P4 1: 7, so 1/7 -> 142857, 3/7 ->
+//   428571. 2023/24: P1 2, P1 0, P2 11, P2 4, P5 1, P5 2: 6, so 1/6 ->
+//   166667, 2/6 -> 333333; changes 166667 - 142857 = 23810, 166667 -
+//   428571 = -261904, 333333 - 142857 = 190476, 0 - 142857 = -142857, and
+//   cluster 4 166667 - 0.
+TEST(ReportCliTest, ClusteringConsistencyByHand) {
+  const std::string dir = TempDir("consistency");
+  const ProcessResult r =
+      RunTool({"report", "--periods", kFixtures + "/consistency_periods.csv",
+               "--activity", kFixtures + "/consistency_activity.csv",
+               "--unit-costs", kUnitCosts, "--as-of", "2023-12-31",
+               "--assessments", kFixtures + "/consistency_assessments.csv",
+               "--transitions", kFixtures + "/transitions.textproto", "--out",
+               dir + "/r.html", "--csv-dir", dir});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("a10"));
+  EXPECT_EQ(Slurp(dir + "/agreement.csv"),
+            "allocated,suggested,assessments\n"
+            "0,0,1\n1,1,3\n3,1,1\n3,3,2\n3,11,1\n11,11,1\n");
+  const auto sum = ReadSummary(dir + "/summary.csv");
+  EXPECT_EQ(sum.at("agreement_assessments"), "9");
+  EXPECT_EQ(sum.at("agreement_ppm"), "777778");
+  EXPECT_EQ(sum.at("agreement_kappa"), "0.6897");
+  EXPECT_EQ(Slurp(dir + "/agreement_by_group.csv"),
+            "group_kind,group,assessments,agreement_ppm,kappa\n"
+            "clinician,Dr A,4,1000000,1.0000\n"
+            "clinician,Dr B,3,666667,0.5000\n"
+            "clinician,Dr C,1,1000000,\n"
+            "team,T1,4,750000,0.0000\n"
+            "team,T2,4,750000,0.5000\n");
+  EXPECT_EQ(Slurp(dir + "/transitions.csv"),
+            "from,to,moves,in_protocol\n"
+            "0,1,1,y\n1,2,2,y\n2,0,1,y\n11,4,1,n\n");
+  EXPECT_EQ(Slurp(dir + "/cluster_mix.csv"),
+            "year,cluster,periods,share_ppm,change_ppm\n"
+            "2022/23,0,1,142857,\n"
+            "2022/23,1,3,428571,\n"
+            "2022/23,2,1,142857,\n"
+            "2022/23,3,1,142857,\n"
+            "2022/23,4,0,0,\n"
+            "2022/23,11,1,142857,\n"
+            "2023/24,0,1,166667,23810\n"
+            "2023/24,1,1,166667,-261904\n"
+            "2023/24,2,2,333333,190476\n"
+            "2023/24,3,0,0,-142857\n"
+            "2023/24,4,1,166667,166667\n"
+            "2023/24,11,1,166667,23810\n");
+  const std::string html = Slurp(dir + "/r.html");
+  EXPECT_THAT(html, HasSubstr("<h2>5. Clustering consistency</h2>"));
+  EXPECT_THAT(html, HasSubstr("aria-label=\"Allocated against suggested "
+                              "cluster (9 assessments)\""));
+  EXPECT_THAT(html, HasSubstr("7 of 9 allocations agree (77.8%); Cohen's "
+                              "kappa 0.6897"));
+  EXPECT_THAT(html, HasSubstr("aria-label=\"Moves between clusters at review "
+                              "(5 moves, 1 outside the protocol)\""));
+  // The one move outside the protocol and its legend key outlined red.
+  EXPECT_EQ(CountOf(html, "stroke=\"#d5281b\""), 2);
+  EXPECT_THAT(html, HasSubstr("<tr><td>Dr C</td><td>1</td><td>100.0%</td>"
+                              "<td>n/a</td></tr>"));
+  EXPECT_THAT(html, HasSubstr("<tr><td>4</td><td>0</td><td>0.0%</td><td>1"
+                              "</td><td>16.7%</td><td>+16.7 pp</td></tr>"));
+  // Every cluster code labels each map's rows and columns: 21 x 2 x 2.
+  EXPECT_EQ(CountOf(html, "text-anchor=\"end\">21</text>"), 2);
+  EXPECT_EQ(CountOf(html, "\" y=\"58\" text-anchor=\"middle\">21</text>"), 2);
+
+  // Without a team or clinician column, no agreement_by_group.csv; without
+  // assessments, no agreement figures at all, but the moves and the mix.
+  const std::string bare = TempDir("consistency_bare");
+  const ProcessResult b =
+      RunTool({"report", "--periods", kFixtures + "/consistency_periods.csv",
+               "--activity", kFixtures + "/consistency_activity.csv",
+               "--unit-costs", kUnitCosts, "--as-of", "2023-12-31", "--out",
+               bare + "/r.html", "--csv-dir", bare});
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  EXPECT_FALSE(Exists(bare + "/agreement.csv"));
+  EXPECT_FALSE(Exists(bare + "/agreement_by_group.csv"));
+  EXPECT_EQ(ReadSummary(bare + "/summary.csv").count("agreement_kappa"), 0u);
+  // The default protocol allows 11 -> 4.
+  EXPECT_THAT(Slurp(bare + "/transitions.csv"), HasSubstr("11,4,1,y\n"));
+  EXPECT_EQ(Slurp(bare + "/cluster_mix.csv"), Slurp(dir + "/cluster_mix.csv"));
+  EXPECT_THAT(Slurp(bare + "/r.html"),
+              HasSubstr("agreement between allocated and suggested clusters "
+                        "is not measured"));
 }
 
 // ---------------------------------------------------------------------

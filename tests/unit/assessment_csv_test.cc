@@ -156,6 +156,35 @@ TEST(AssessmentCsvTest, OptionalColumnsMayBeAbsent) {
   ExpectGoodRatings(row.record.ratings);
 }
 
+TEST(AssessmentCsvTest, TeamAndClinicianColumnsAreKeptWhenPresent) {
+  // Absent: the reader says so and the record's fields stay empty.
+  {
+    FilePtr f = FileWith(Csv(StandardColumns(), {GoodRow("a1")}));
+    auto reader = AssessmentCsvReader::Open(f.get(), "in.csv");
+    ASSERT_THAT(reader.status(), IsOk());
+    EXPECT_FALSE((*reader)->has_team());
+    EXPECT_FALSE((*reader)->has_clinician());
+  }
+  // Present (clinician only): kept as written, an empty cell empty, and
+  // cleared between rows.
+  std::vector<std::string> cols = StandardColumns();
+  cols.push_back("clinician");
+  Cells first = GoodRow("a1");
+  first["clinician"] = "Dr A";
+  FilePtr f = FileWith(Csv(cols, {first, GoodRow("a2")}));
+  auto reader = AssessmentCsvReader::Open(f.get(), "in.csv");
+  ASSERT_THAT(reader.status(), IsOk());
+  EXPECT_FALSE((*reader)->has_team());
+  EXPECT_TRUE((*reader)->has_clinician());
+  AssessmentRow row;
+  ASSERT_TRUE((*reader)->Next(&row));
+  EXPECT_EQ(row.error, "");
+  EXPECT_EQ(row.record.clinician, "Dr A");
+  EXPECT_EQ(row.record.team, "");
+  ASSERT_TRUE((*reader)->Next(&row));
+  EXPECT_EQ(row.record.clinician, "");
+}
+
 TEST(AssessmentCsvTest, ColumnsInAnyOrderAndUnknownColumnsIgnored) {
   std::vector<std::string> cols = StandardColumns();
   std::reverse(cols.begin(), cols.end());
