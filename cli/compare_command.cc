@@ -1,7 +1,8 @@
 // mhpbr compare --periods FILE --scenario NAME=CONTRACT,TARIFF
 //               --scenario NAME=CONTRACT,TARIFF [--scenario ...]
 //               [--one-offs FILE] [--indicators FILE] [--rules FILE]
-//               [--out FILE] [--by-cluster FILE] [--rejects FILE] [--strict]
+//               [--out FILE] [--by-cluster FILE] [--by-commissioner FILE]
+//               [--rejects FILE] [--strict]
 // What-if contracts: the same periods priced under each scenario's
 // contract and tariff, side by side, with the differences from the first.
 
@@ -75,20 +76,36 @@ void WriteScenarios(const Comparison& c, const std::vector<ScenarioFlag>& flags,
   }
 }
 
+// One row per scenario of a cluster's or a commissioner's amounts.
+template <typename Key>
+void WriteAmounts(const Comparison& c, const Key& key,
+                  const std::vector<ClusterScenarioAmount>& amounts,
+                  CsvWriter& out) {
+  for (size_t i = 0; i < amounts.size(); ++i) {
+    const ClusterScenarioAmount& a = amounts[i];
+    out.Field(key);
+    out.Field(c.scenarios[i].name);
+    out.Field(a.periods);
+    out.Field(a.days);
+    out.Field(a.amount_pence);
+    out.Field(a.difference_pence);
+    out.EndRow();
+  }
+}
+
 void WriteByCluster(const Comparison& c, CsvWriter& out) {
   out.Row({"cluster", "scenario", "periods", "days", "amount_pence",
            "difference_pence"});
   for (const ClusterComparison& k : c.clusters) {
-    for (size_t i = 0; i < k.scenarios.size(); ++i) {
-      const ClusterScenarioAmount& a = k.scenarios[i];
-      out.Field(int64_t{k.cluster.code()});
-      out.Field(c.scenarios[i].name);
-      out.Field(a.periods);
-      out.Field(a.days);
-      out.Field(a.amount_pence);
-      out.Field(a.difference_pence);
-      out.EndRow();
-    }
+    WriteAmounts(c, int64_t{k.cluster.code()}, k.scenarios, out);
+  }
+}
+
+void WriteByCommissioner(const Comparison& c, CsvWriter& out) {
+  out.Row({"commissioner", "scenario", "periods", "days", "amount_pence",
+           "difference_pence"});
+  for (const CommissionerComparison& k : c.commissioners) {
+    WriteAmounts(c, k.commissioner, k.scenarios, out);
   }
 }
 
@@ -96,13 +113,14 @@ void WriteByCluster(const Comparison& c, CsvWriter& out) {
 
 int RunCompare(const std::vector<std::string>& argv) {
   CommandStart start;
-  if (auto stop = StartCommand({"compare",
-                                {"periods", "one-offs", "indicators", "rules",
-                                 "out", "by-cluster", "rejects"},
-                                {"strict"},
-                                {"periods"},
-                                {"scenario"}},
-                               argv, &start)) {
+  if (auto stop =
+          StartCommand({"compare",
+                        {"periods", "one-offs", "indicators", "rules", "out",
+                         "by-cluster", "by-commissioner", "rejects"},
+                        {"strict"},
+                        {"periods"},
+                        {"scenario"}},
+                       argv, &start)) {
     return *stop;
   }
   const Args* args = &start.args;
@@ -167,6 +185,14 @@ int RunCompare(const std::vector<std::string>& argv) {
     if (absl::Status s =
             WriteCsv(outputs, args->Get("by-cluster"),
                      [&](CsvWriter& w) { WriteByCluster(*comparison, w); });
+        !s.ok()) {
+      return fail(s);
+    }
+  }
+  if (args->Has("by-commissioner")) {
+    if (absl::Status s = WriteCsv(
+            outputs, args->Get("by-commissioner"),
+            [&](CsvWriter& w) { WriteByCommissioner(*comparison, w); });
         !s.ok()) {
       return fail(s);
     }

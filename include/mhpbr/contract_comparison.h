@@ -19,7 +19,8 @@
 //   activity (the activity is still priced, and reported);
 // - blended: a baseline and bands sharing the deviation, e.g. a cap and
 //   collar: (-inf, -5%) at 0, [-5%, 5%) at 1000000, [5%, +inf) at 500000.
-// Per cluster a scenario's amount is the activity of its periods at the
+// Per cluster, and per commissioner when the periods or one-offs name
+// one, a scenario's amount is the activity of those periods at the
 // scenario's tariff and MFF (risk sharing and the withhold apply to the
 // total only, as in a statement).
 //
@@ -84,11 +85,25 @@ struct ClusterComparison {
   std::vector<ClusterScenarioAmount> scenarios;
 };
 
+// One commissioner's periods and one-offs under every scenario (as per
+// cluster: their activity at the scenario's tariff and MFF; risk sharing
+// and outcomes apply to the whole contract only). `periods` and `days` count
+// the periods in the contract year; one-offs add to the amount only.
+struct CommissionerComparison {
+  // Empty for the periods and one-offs that name no commissioner.
+  std::string commissioner;
+  // One per scenario, in scenario order.
+  std::vector<ClusterScenarioAmount> scenarios;
+};
+
 struct Comparison {
   // In the order given; the first is the baseline.
   std::vector<ScenarioResult> scenarios;
   // Every cluster with a period in any scenario's contract year, by cluster.
   std::vector<ClusterComparison> clusters;
+  // By the commissioner the periods and one-offs name (bytewise), those
+  // naming none last; empty when no period or one-off names one.
+  std::vector<CommissionerComparison> commissioners;
 };
 
 // Fails for fewer than two scenarios, an empty or repeated name, contracts

@@ -75,18 +75,26 @@ v1::CompareResponse ComparisonToProto(const Comparison& c) {
     p->set_decoupled(r.decoupled);
     p->set_difference_pence(r.difference_pence);
   }
+  // One scenario's amounts of a cluster or a commissioner.
+  auto amounts = [&](const std::vector<ClusterScenarioAmount>& in, auto* list) {
+    for (size_t i = 0; i < in.size(); ++i) {
+      v1::ClusterScenarioAmount* q = list->Add();
+      q->set_scenario(c.scenarios[i].name);
+      q->set_periods(in[i].periods);
+      q->set_days(in[i].days);
+      q->set_amount_pence(in[i].amount_pence);
+      q->set_difference_pence(in[i].difference_pence);
+    }
+  };
   for (const ClusterComparison& k : c.clusters) {
     v1::ClusterComparison* p = out.add_clusters();
     p->set_cluster(k.cluster.code());
-    for (size_t i = 0; i < k.scenarios.size(); ++i) {
-      const ClusterScenarioAmount& a = k.scenarios[i];
-      v1::ClusterScenarioAmount* q = p->add_scenarios();
-      q->set_scenario(c.scenarios[i].name);
-      q->set_periods(a.periods);
-      q->set_days(a.days);
-      q->set_amount_pence(a.amount_pence);
-      q->set_difference_pence(a.difference_pence);
-    }
+    amounts(k.scenarios, p->mutable_scenarios());
+  }
+  for (const CommissionerComparison& k : c.commissioners) {
+    v1::CommissionerComparison* p = out.add_commissioners();
+    p->set_commissioner(k.commissioner);
+    amounts(k.scenarios, p->mutable_scenarios());
   }
   return out;
 }

@@ -1,7 +1,9 @@
 #include "mhpbr/contract_comparison.h"
 
 #include <array>
+#include <map>
 #include <optional>
+#include <string>
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
@@ -25,6 +27,98 @@ absl::StatusOr<int64_t> Difference(int64_t a, int64_t b,
   }
   return d;
 }
+
+// Every commissioner's periods and one-offs under every scenario: each
+// period priced by the scenario's PeriodPricer (the line PriceContract
+// writes for it) and each one-off's line of the statement (one-off lines
+// come first, in input order).
+class CommissionerAmounts {
+ public:
+  CommissionerAmounts(absl::Span<const PeriodToPrice> periods,
+                      absl::Span<const Scenario> scenarios)
+      : periods_(periods), n_(scenarios.size()) {
+    for (const PeriodToPrice& p : periods) named_ |= !p.commissioner.empty();
+    for (const Scenario& s : scenarios) {
+      for (const OneOff& o : s.one_offs) named_ |= !o.commissioner.empty();
+    }
+  }
+
+  bool wanted() const { return named_; }
+
+  absl::Status Add(size_t scenario, const Scenario& s, const Statement& st,
+                   const RuleSet& rules) {
+    MHPBR_ASSIGN_OR_RETURN(PeriodPricer pricer,
+                           PeriodPricer::Create(s.tariff, s.contract, rules));
+    StatementLine line;
+    for (const PeriodToPrice& p : periods_) {
+      MHPBR_ASSIGN_OR_RETURN(bool in_year, pricer.PriceInto(p, &line));
+      if (!in_year) continue;
+      Sum& sum = At(p.commissioner, scenario);
+      ++sum.periods;
+      sum.days += line.days_in_year;
+      sum.amount += line.amount_pence;
+    }
+    size_t k = 0;
+    for (const StatementLine& l : st.lines) {
+      if (!l.one_off || k == s.one_offs.size()) continue;
+      At(s.one_offs[k++].commissioner, scenario).amount += l.amount_pence;
+    }
+    return absl::OkStatus();
+  }
+
+  // Named commissioners by code, then the records naming none.
+  absl::StatusOr<std::vector<CommissionerComparison>> Finish(
+      absl::Span<const Scenario> scenarios) {
+    std::vector<CommissionerComparison> out;
+    auto emit = [&](const std::string& name,
+                    const std::vector<Sum>& sums) -> absl::Status {
+      CommissionerComparison& c = out.emplace_back();
+      c.commissioner = name;
+      for (size_t i = 0; i < sums.size(); ++i) {
+        ClusterScenarioAmount& a = c.scenarios.emplace_back();
+        a.periods = sums[i].periods;
+        a.days = sums[i].days;
+        const std::string what = absl::StrCat("scenario ", scenarios[i].name,
+                                              " commissioner '", name, "'");
+        absl::StatusOr<int64_t> amount = RoundDiv(sums[i].amount, 1);
+        if (!amount.ok()) {
+          return absl::OutOfRangeError(absl::StrCat(
+              what, " amount_pence: the sum overflows 64-bit pence"));
+        }
+        a.amount_pence = *amount;
+        MHPBR_ASSIGN_OR_RETURN(
+            a.difference_pence,
+            Difference(a.amount_pence, c.scenarios[0].amount_pence,
+                       absl::StrCat(what, " amount_pence")));
+      }
+      return absl::OkStatus();
+    };
+    for (const auto& [name, sums] : sums_) {
+      if (!name.empty()) MHPBR_RETURN_IF_ERROR(emit(name, sums));
+    }
+    if (auto none = sums_.find(""); none != sums_.end()) {
+      MHPBR_RETURN_IF_ERROR(emit("", none->second));
+    }
+    return out;
+  }
+
+ private:
+  struct Sum {
+    int64_t periods = 0;
+    int64_t days = 0;
+    Int128 amount = 0;  // lines are int64; their sum may not be
+  };
+  Sum& At(const std::string& commissioner, size_t scenario) {
+    std::vector<Sum>& sums = sums_[commissioner];
+    sums.resize(n_);
+    return sums[scenario];
+  }
+
+  absl::Span<const PeriodToPrice> periods_;
+  size_t n_;
+  bool named_ = false;
+  std::map<std::string, std::vector<Sum>> sums_;
+};
 
 }  // namespace
 
@@ -62,6 +156,7 @@ absl::StatusOr<Comparison> CompareContracts(
   // a period in some scenario.
   std::array<std::vector<ClusterScenarioAmount>, Cluster::kCount> amounts;
   std::array<std::optional<Cluster>, Cluster::kCount> seen{};
+  CommissionerAmounts by_commissioner(periods, scenarios);
   for (size_t i = 0; i < scenarios.size(); ++i) {
     const Scenario& s = scenarios[i];
     absl::StatusOr<Statement> st = PriceContract(periods, s.one_offs, s.tariff,
@@ -76,6 +171,9 @@ absl::StatusOr<Comparison> CompareContracts(
     r.lines = static_cast<int64_t>(st->lines.size());
     r.totals = st->totals;
     r.decoupled = st->decoupled;
+    if (by_commissioner.wanted()) {
+      MHPBR_RETURN_IF_ERROR(by_commissioner.Add(i, s, *st, rules));
+    }
     for (const ClusterStatement& c : st->clusters) {
       const int k = c.cluster.index();
       seen[k] = c.cluster;
@@ -107,6 +205,10 @@ absl::StatusOr<Comparison> CompareContracts(
                      absl::StrCat("scenario ", scenarios[i].name, " cluster ",
                                   c.cluster.code(), " amount_pence")));
     }
+  }
+  if (by_commissioner.wanted()) {
+    MHPBR_ASSIGN_OR_RETURN(out.commissioners,
+                           by_commissioner.Finish(scenarios));
   }
   return out;
 }

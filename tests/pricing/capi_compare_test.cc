@@ -314,6 +314,36 @@ TEST_F(CapiCompareTest, OneOffsPricedIntoTheirScenario) {
   EXPECT_EQ(r.scenarios(1).difference_pence(), -625);
 }
 
+// By commissioner (a: ccg_a, b: ccg_b, c: none): ccg_a 10 days of cluster
+// 1, 1000 under A and 1500 under B (+500); ccg_b 20 days of cluster 2,
+// 4000 and 2400 (-1600); none (c) 1000 and 1500 (+500), last.
+TEST_F(CapiCompareTest, ByCommissionerThroughTheWire) {
+  v1::CompareRequest request = CompareRequest();
+  request.mutable_periods(0)->set_commissioner("ccg_a");
+  request.mutable_periods(1)->set_commissioner("ccg_b");
+  const v1::CompareResponse r = BothForms<v1::CompareResponse>(
+      mhpbr_compare, mhpbr_compare_json, request);
+  ASSERT_EQ(r.commissioners_size(), 3);
+  const char* names[] = {"ccg_a", "ccg_b", ""};
+  const int64_t amounts[3][2] = {{1000, 1500}, {4000, 2400}, {1000, 1500}};
+  for (int k = 0; k < 3; ++k) {
+    const v1::CommissionerComparison& c = r.commissioners(k);
+    EXPECT_EQ(c.commissioner(), names[k]);
+    ASSERT_EQ(c.scenarios_size(), 2);
+    EXPECT_EQ(c.scenarios(0).scenario(), "cluster");
+    EXPECT_EQ(c.scenarios(1).scenario(), "blended");
+    EXPECT_EQ(c.scenarios(0).amount_pence(), amounts[k][0]) << k;
+    EXPECT_EQ(c.scenarios(1).amount_pence(), amounts[k][1]) << k;
+    EXPECT_EQ(c.scenarios(1).difference_pence(), amounts[k][1] - amounts[k][0])
+        << k;
+  }
+  // Without commissioners there is no such list.
+  EXPECT_EQ(BothForms<v1::CompareResponse>(mhpbr_compare, mhpbr_compare_json,
+                                           CompareRequest())
+                .commissioners_size(),
+            0);
+}
+
 TEST_F(CapiCompareTest, BadComparisonsNameTheField) {
   v1::CompareRequest none;
   EXPECT_THAT(Fails<v1::CompareResponse>(mhpbr_compare, none),

@@ -160,6 +160,64 @@ TEST_F(CompareContractsTest, OneOffsPricedIntoTheirScenario) {
   EXPECT_EQ(c->clusters[0].scenarios[2].amount_pence, 3000);
 }
 
+// By commissioner: a names ccg_a, b ccg_b, c none; a one-off of ccg_b
+// (2 * 50 = 100) in the blended scenario only.
+//   ccg_a (a: cluster 1, 10 days): A 10 * 100 = 1000 (cluster, block),
+//     B 10 * 150 = 1500 (blended, +500).
+//   ccg_b (b: cluster 2, 20 days): A 20 * 200 = 4000, B 20 * 120 = 2400
+//     + 100 = 2500 (-1500).
+//   none (c: cluster 1, 10 days in the year): 1000, 1000, 1500 (+500).
+TEST_F(CompareContractsTest, ByCommissionerWorkedByHand) {
+  periods_[0].commissioner = "ccg_a";
+  periods_[1].commissioner = "ccg_b";
+  OneOff o;
+  o.item = "x";
+  o.count = 2;
+  o.price_pence = 50;
+  o.commissioner = "ccg_b";
+  const std::vector<OneOff> one_offs = {o};
+  std::vector<Scenario> scenarios = Three();
+  scenarios[2].one_offs = one_offs;
+  absl::StatusOr<Comparison> c = CompareContracts(periods_, scenarios, *rules_);
+  ASSERT_TRUE(c.ok()) << c.status();
+  ASSERT_EQ(c->commissioners.size(), 3u);
+  struct Want {
+    const char* name;
+    int64_t periods, days, amount[3], difference[3];
+  };
+  const Want want[] = {{"ccg_a", 1, 10, {1000, 1000, 1500}, {0, 0, 500}},
+                       {"ccg_b", 1, 20, {4000, 4000, 2500}, {0, 0, -1500}},
+                       {"", 1, 10, {1000, 1000, 1500}, {0, 0, 500}}};
+  for (size_t k = 0; k < 3; ++k) {
+    const CommissionerComparison& got = c->commissioners[k];
+    EXPECT_EQ(got.commissioner, want[k].name);
+    ASSERT_EQ(got.scenarios.size(), 3u);
+    for (size_t i = 0; i < 3; ++i) {
+      EXPECT_EQ(got.scenarios[i].periods, want[k].periods) << k << " " << i;
+      EXPECT_EQ(got.scenarios[i].days, want[k].days) << k << " " << i;
+      EXPECT_EQ(got.scenarios[i].amount_pence, want[k].amount[i])
+          << k << " " << i;
+      EXPECT_EQ(got.scenarios[i].difference_pence, want[k].difference[i])
+          << k << " " << i;
+    }
+  }
+  // The commissioners' amounts add up to each scenario's activity.
+  for (size_t i = 0; i < 3; ++i) {
+    int64_t sum = 0;
+    for (const CommissionerComparison& k : c->commissioners) {
+      sum += k.scenarios[i].amount_pence;
+    }
+    EXPECT_EQ(sum, c->scenarios[i].totals.activity_pence) << i;
+  }
+}
+
+TEST_F(CompareContractsTest, NoCommissionerTableWhenNoRecordNamesOne) {
+  const std::vector<Scenario> scenarios = Three();
+  absl::StatusOr<Comparison> c = CompareContracts(periods_, scenarios, *rules_);
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_TRUE(c->commissioners.empty());
+}
+
 TEST_F(CompareContractsTest, RefusesFewerThanTwoScenarios) {
   std::vector<Scenario> one = {Scenario{"cluster", cluster_, tariff_a_}};
   absl::StatusOr<Comparison> c = CompareContracts(periods_, one, *rules_);

@@ -161,6 +161,50 @@ TEST_F(CompareCliTest, OneOffsInEveryScenario) {
   EXPECT_THAT(text, HasSubstr(",4,5000,5500,5375,0,0,5375,-725\n"));
 }
 
+// By commissioner: a and c name ccg_a, b ccg_b, d (outside the year)
+// none; a one-off of ccg_b, 2 * 50 = 100 in every scenario.
+//   ccg_a (a, c: cluster 1, 20 days): A 2000 (cluster, block), B 3000
+//     (blended, +1000).
+//   ccg_b (b: cluster 2, 20 days): A 4000 + 100 = 4100, B 2400 + 100 =
+//     2500 (-1600).
+//   d names none but lies outside the year in every scenario: no line,
+//   so no row for the periods naming none.
+TEST_F(CompareCliTest, ByCommissioner) {
+  const std::string periods = Tmp("periods.csv"), one_offs = Tmp("o.csv"),
+                    by = Tmp("by_commissioner.csv");
+  WriteFile(periods,
+            "patient_id,cluster,start,end,commissioner\n"
+            "a,1,2023-04-01,2023-04-10,ccg_a\n"
+            "b,2,2023-05-01,2023-05-20,ccg_b\n"
+            "c,1,2024-03-22,2024-04-15,ccg_a\n"
+            "d,2,2022-06-01,2022-06-30,\n");
+  WriteFile(one_offs, "item,count,price_pence,commissioner\nx,2,50,ccg_b\n");
+  std::vector<std::string> args = {
+      "compare", "--periods",         periods, "--one-offs",
+      one_offs,  "--by-commissioner", by};
+  for (std::string& a : ThreeScenarios()) args.push_back(std::move(a));
+  Result r = Run(args);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(ReadFile(by),
+            "commissioner,scenario,periods,days,amount_pence,"
+            "difference_pence\n"
+            "ccg_a,cluster,2,20,2000,0\n"
+            "ccg_a,block,2,20,2000,0\n"
+            "ccg_a,blended,2,20,3000,1000\n"
+            "ccg_b,cluster,1,20,4100,0\n"
+            "ccg_b,block,1,20,4100,0\n"
+            "ccg_b,blended,1,20,2500,-1600\n");
+}
+
+TEST_F(CompareCliTest, ByCommissionerWithNoneNamedIsTheHeaderOnly) {
+  const std::string by = Tmp("by_commissioner.csv");
+  Result r = Run(Compare({"--by-commissioner", by}));
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(ReadFile(by),
+            "commissioner,scenario,periods,days,amount_pence,"
+            "difference_pence\n");
+}
+
 TEST_F(CompareCliTest, RejectedPeriodsAreReported) {
   const std::string periods = Tmp("periods.csv"), rejects = Tmp("rej.csv"),
                     out = Tmp("out.csv");
