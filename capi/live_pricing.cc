@@ -4,6 +4,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstddef>
 #include <cstdint>
@@ -187,7 +188,10 @@ mhpbr_code mhpbr_tariff_price_period(const mhpbr_tariff* tariff,
     payment->social_care_pence = 0;
     return Ok(error);
   }
-  const mhpbr::TariffEntry* e = pricer.tariff().Find(p.cluster);
+  // A dated tariff's price is the one in force on the line's first day in
+  // the year (an undated entry is in force on every day).
+  const mhpbr::TariffEntry* e = pricer.tariff().FindOn(
+      p.cluster, std::max(p.start, pricer.contract().year_start));
   payment->status = l.status == mhpbr::LineStatus::kPriced
                         ? MHPBR_PAYMENT_PRICED
                         : MHPBR_PAYMENT_UNPRICED;

@@ -20,9 +20,11 @@
 #include "mhpbr/dates.h"
 #include "mhpbr/mhsds.h"
 #include "mhpbr/status_macros.h"
+#include "mhsds_columns_flag.h"
 #include "output_file.h"
 #include "row_ledger.h"
 #include "rule_set_flag.h"
+#include "tool_category_summary.h"
 
 namespace mhpbr::cli {
 namespace {
@@ -66,7 +68,9 @@ void WriteRow(const RuleSet& rules, const AssessmentRecord& rec,
 // Reads MHS801/MHS802 extracts in full (an assessment's ratings may sit
 // anywhere in MHS802) and classifies them in MHS801 order.
 absl::Status ClassifyMhsds(const Args& args, const DatedClassifier& classifiers,
-                           CsvWriter& out, RowLedger& ledger) {
+                           CsvWriter& out, RowLedger& ledger,
+                           std::map<std::string, int64_t>* tool_categories) {
+  MHPBR_ASSIGN_OR_RETURN(MhsdsColumnMap columns, MhsdsColumnsFlag(args));
   MHPBR_ASSIGN_OR_RETURN(std::string tool_path, args.Require("mhsds-tool"));
   MHPBR_ASSIGN_OR_RETURN(std::string ratings_path,
                          args.Require("mhsds-ratings"));
@@ -77,7 +81,8 @@ absl::Status ClassifyMhsds(const Args& args, const DatedClassifier& classifiers,
   MHPBR_ASSIGN_OR_RETURN(InputFile ratings, OpenInput(ratings_path));
   MHPBR_ASSIGN_OR_RETURN(MhsdsAssessments extract,
                          ReadMhs801And802(tool.get(), tool_path, ratings.get(),
-                                          ratings_path, map));
+                                          ratings_path, map, columns));
+  *tool_categories = extract.tool_categories;
   for (const RowReject& r : extract.rejects) {
     ledger.Reject(r.line, r.id, absl::StrCat(r.file, ": ", r.reason));
   }
@@ -96,10 +101,11 @@ absl::Status ClassifyMhsds(const Args& args, const DatedClassifier& classifiers,
 }
 
 int RunClassify(const std::vector<std::string>& argv) {
-  auto args = Args::Parse(argv,
-                          {"in", "rules", "out", "rejects", "mhsds-tool",
-                           "mhsds-ratings", "item-map"},
-                          {"strict"});
+  auto args =
+      Args::Parse(argv,
+                  {"in", "rules", "out", "rejects", "mhsds-tool",
+                   "mhsds-ratings", "item-map", "mhsds-columns", "summary"},
+                  {"strict"});
   if (!args.ok()) return Usage(args.status().message());
   if (!args->positional().empty()) {
     return Usage(absl::StrCat("unexpected argument ", args->positional()[0]));
@@ -151,8 +157,10 @@ int RunClassify(const std::vector<std::string>& argv) {
   out.Row({"assessment_id", "patient_id", "date", "suggested_cluster",
            "suggested_fit", "runner_up_cluster", "runner_up_fit", "superclass",
            "allocated_cluster", "allocation_red", "red_items", "reason"});
+  std::map<std::string, int64_t> tool_categories;
   if (mhsds) {
-    if (absl::Status s = ClassifyMhsds(*args, classifiers, out, **ledger);
+    if (absl::Status s =
+            ClassifyMhsds(*args, classifiers, out, **ledger, &tool_categories);
         !s.ok()) {
       PrintError(s.message());
       return kExitUsage;
@@ -180,6 +188,13 @@ int RunClassify(const std::vector<std::string>& argv) {
     }
   }
   out.Flush();  // a failed write is reported by Finish()
+  if (absl::Status s = WriteToolCategorySummary(outputs, args->Get("summary"),
+                                                tool_categories);
+      !s.ok()) {
+    PrintError(s.message());
+    return kExitUsage;
+  }
+  PrintToolCategories(tool_categories);
   return (*ledger)->Finish();
 }
 

@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "help.h"
 #include "mhpbr/dates.h"
+#include "mhpbr/period_builder.h"
 #include "mhpbr/rule_set_text.h"
 #include "rule_set_flag.h"
 
@@ -30,17 +31,34 @@ std::optional<int> StartCommand(const CommandSpec& spec,
     }
     start->as_of = *as_of;
   }
-  auto rules = RulesFromFlag(args->Get("rules"));
-  if (!rules.ok()) return DataError(rules.status());
-  start->rules = *std::move(rules);
+  if (spec.rules_by_date) {
+    auto bundle = BundleFromFlag(args->Get("rules"));
+    if (!bundle.ok()) return DataError(bundle.status());
+    start->bundle = *std::move(bundle);
+    start->rules = start->bundle->latest();
+  } else {
+    auto rules = RulesFromFlag(args->Get("rules"));
+    if (!rules.ok()) return DataError(rules.status());
+    start->rules = *std::move(rules);
+    start->bundle = RuleSetBundle::Single(start->rules);
+  }
   start->transitions = start->rules->transitions();
   if (auto path = args->Get("transitions")) {
     auto t = LoadTransitionTableFile(*path);
     if (!t.ok()) return DataError(t.status());
     start->transitions = *std::move(t);
+    start->own_transitions = true;
   }
   start->args = *std::move(args);
   return std::nullopt;
+}
+
+PeriodBuild BuildStartPeriods(const CommandStart& start,
+                              absl::Span<const PeriodEvent> events,
+                              absl::CivilDay as_of) {
+  return start.own_transitions
+             ? BuildPeriods(events, as_of, *start.bundle, start.transitions)
+             : BuildPeriods(events, as_of, *start.bundle);
 }
 
 }  // namespace mhpbr::cli

@@ -14,8 +14,12 @@
 #include <vector>
 
 #include "absl/time/civil_time.h"
+#include "absl/types/span.h"
 #include "args.h"
+#include "mhpbr/period_build.h"
+#include "mhpbr/period_event.h"
 #include "mhpbr/rule_set.h"
+#include "mhpbr/rule_set_bundle.h"
 #include "mhpbr/transition_table.h"
 
 namespace mhpbr::cli {
@@ -30,14 +34,23 @@ struct CommandSpec {
   // Valued options that may be given more than once (Args::GetAll); the
   // command checks how many it needs.
   std::set<std::string> repeated = {};
+  // Whether --rules may name a bundle of rule sets by date (the command
+  // judges each date by the rule set in force on it); otherwise a bundle
+  // is refused.
+  bool rules_by_date = false;
 };
 
 struct CommandStart {
   Args args;
   std::optional<absl::CivilDay> as_of;
   std::shared_ptr<const RuleSet> rules;
+  // The rule sets by date (rules_by_date), `rules` being its latest; else
+  // `rules` alone.
+  std::shared_ptr<const RuleSetBundle> bundle;
   // The rule set's table, or the trust's own from --transitions.
   TransitionTable transitions;
+  // Whether `transitions` is the trust's own (for every date).
+  bool own_transitions = false;
 };
 
 // Fills `start` and returns nullopt, or returns the exit status to stop
@@ -45,6 +58,12 @@ struct CommandStart {
 std::optional<int> StartCommand(const CommandSpec& spec,
                                 const std::vector<std::string>& argv,
                                 CommandStart* start);
+
+// Periods from events by the started rule sets: each date's rule set in
+// force, with the trust's own transition table when --transitions gave one.
+PeriodBuild BuildStartPeriods(const CommandStart& start,
+                              absl::Span<const PeriodEvent> events,
+                              absl::CivilDay as_of);
 
 }  // namespace mhpbr::cli
 

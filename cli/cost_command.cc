@@ -24,10 +24,13 @@
 #include "mhpbr/money.h"
 #include "mhpbr/pricing_io.h"
 #include "mhpbr/status_macros.h"
+#include "mhsds_columns_flag.h"
+#include "mhsds_contact_rows.h"
 #include "output_file.h"
 #include "period_rows.h"
 #include "row_ledger.h"
 #include "rule_set_flag.h"
+#include "ward_stay_rows.h"
 
 namespace mhpbr::cli {
 
@@ -36,13 +39,17 @@ int RunCost(const std::vector<std::string>& argv) {
   if (auto stop = StartCommand(
           {"cost",
            {"periods", "activity", "unit-costs", "as-of", "rules", "out",
-            "by-cluster", "by-setting", "summary", "rejects"},
+            "by-cluster", "by-setting", "summary", "rejects", "mhsds-contacts",
+            "mhsds-referrals", "team-map", "mhsds-columns", "mhsds-ward-stays",
+            "mhsds-spells"},
            {"strict"},
-           {"periods", "activity", "unit-costs", "as-of"}},
+           {"periods", "unit-costs", "as-of"}},
           argv, &start)) {
     return *stop;
   }
   const Args* args = &start.args;
+  if (auto stop = CheckActivitySources(*args, "cost")) return *stop;
+  if (auto stop = CheckWardStayFlags(*args, "cost")) return *stop;
   const absl::CivilDay as_of = *start.as_of;
   auto fail = DataError;
   auto costs = LoadUnitCostsFile(*args->Get("unit-costs"));
@@ -59,10 +66,29 @@ int RunCost(const std::vector<std::string>& argv) {
                                        start.rules->day_count());
   if (!coster.ok()) return fail(coster.status());
 
-  if (absl::Status s =
-          CostActivityRows(*args->Get("activity"), "", *coster, **ledger);
-      !s.ok()) {
-    return fail(s);
+  if (auto activity = args->Get("activity")) {
+    if (absl::Status s = CostActivityRows(*activity, "", *coster, **ledger);
+        !s.ok()) {
+      return fail(s);
+    }
+  }
+  auto mhsds_columns = MhsdsColumnsFlag(*args);
+  if (!mhsds_columns.ok()) return fail(mhsds_columns.status());
+  ContactCounts contacts;
+  if (auto files = ContactFilesFlags(*args)) {
+    if (absl::Status s = CostContacts(*files, *costs, *mhsds_columns, *coster,
+                                      **ledger, &contacts);
+        !s.ok()) {
+      return fail(s);
+    }
+  }
+  WardStayCounts stays;
+  if (auto files = WardStayFilesFlags(*args)) {
+    if (absl::Status s = CostWardStays(*files, *costs, *mhsds_columns, *coster,
+                                       **ledger, &stays);
+        !s.ok()) {
+      return fail(s);
+    }
   }
 
   const std::vector<CostedPeriod> costed = coster->periods();
@@ -127,7 +153,8 @@ int RunCost(const std::vector<std::string>& argv) {
         out.Field(value);
         out.EndRow();
       };
-      row("records_read", t.records_read);
+      // A contact not attended is read but is no activity record.
+      row("records_read", t.records_read + contacts.not_attended);
       row("records_rejected", t.records_rejected);
       row("clustered_records", t.clustered_records);
       row("clustered_pence", t.clustered_pence);
@@ -136,6 +163,14 @@ int RunCost(const std::vector<std::string>& argv) {
       row("unknown_patient_records", t.unknown_patient_records);
       row("total_pence", t.total_pence);
       row("periods", static_cast<int64_t>(costed.size()));
+      if (args->Has("mhsds-contacts")) {
+        row("contacts_read", contacts.contacts_read);
+        row("contacts_not_attended", contacts.not_attended);
+      }
+      if (args->Has("mhsds-ward-stays")) {
+        row("ward_stays_read", stays.stays_read);
+        row("bed_days", stays.bed_days);
+      }
     });
   }
   if (!written.ok()) return fail(written);

@@ -153,7 +153,9 @@ int RunOutcomes(const std::vector<std::string>& argv) {
                                  "rules", "out", "indicators", "by-cluster",
                                  "by-team", "by-commissioner", "rejects"},
                                 {"strict"},
-                                {"events", "assessments", "as-of"}},
+                                {"events", "assessments", "as-of"},
+                                {},
+                                /*rules_by_date=*/true},
                                argv, &start)) {
     return *stop;
   }
@@ -169,7 +171,7 @@ int RunOutcomes(const std::vector<std::string>& argv) {
   auto events =
       ReadEventRows(events_path, absl::StrCat(events_path, ": "), **ledger);
   if (!events.ok()) return DataError(events.status());
-  const PeriodBuild build = BuildPeriods(*events, as_of, rules);
+  const PeriodBuild build = BuildStartPeriods(start, *events, as_of);
   for (const EventError& e : build.errors) {
     (*ledger)->Reject(e.line, e.patient_id,
                       absl::StrCat(events_path, ": ", e.reason));

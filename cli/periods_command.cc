@@ -25,9 +25,11 @@
 #include "mhpbr/period_summary.h"
 #include "mhpbr/rule_set_text.h"
 #include "mhpbr/status_macros.h"
+#include "mhsds_columns_flag.h"
 #include "output_file.h"
 #include "row_ledger.h"
 #include "rule_set_flag.h"
+#include "tool_category_summary.h"
 
 namespace mhpbr::cli {
 namespace {
@@ -93,6 +95,8 @@ struct Events {
   // Accepted input rows (an extract row may give two events).
   int64_t rows = 0;
   EventUnitColumns columns;
+  // MHS803 rows of the other clustering tools, by category.
+  std::map<std::string, int64_t> tool_categories = {};
 };
 
 absl::StatusOr<Events> ReadEvents(const Args& args, RowLedger& ledger) {
@@ -103,10 +107,12 @@ absl::StatusOr<Events> ReadEvents(const Args& args, RowLedger& ledger) {
     if (auto tool_path = args.Get("mhsds-tool")) {
       MHPBR_ASSIGN_OR_RETURN(tool, OpenInput(*tool_path));
     }
+    MHPBR_ASSIGN_OR_RETURN(MhsdsColumnMap columns, MhsdsColumnsFlag(args));
     MHPBR_ASSIGN_OR_RETURN(
         MhsdsEvents extract,
         ReadMhs803(in.get(), *path, tool ? tool->get() : nullptr,
-                   args.Get("mhsds-tool").value_or("")));
+                   args.Get("mhsds-tool").value_or(""), columns));
+    out.tool_categories = extract.tool_categories;
     for (const RowReject& r : extract.rejects) {
       ledger.Reject(r.line, r.id, r.reason);
     }
@@ -126,13 +132,16 @@ absl::StatusOr<Events> ReadEvents(const Args& args, RowLedger& ledger) {
 
 int RunPeriods(const std::vector<std::string>& argv) {
   CommandStart start;
-  if (auto stop = StartCommand(
-          {"periods",
-           {"in", "mhsds-clusters", "mhsds-tool", "as-of", "rules",
-            "transitions", "out", "rejects", "by-patient", "by-cluster"},
-           {"strict"},
-           {}},
-          argv, &start)) {
+  if (auto stop =
+          StartCommand({"periods",
+                        {"in", "mhsds-clusters", "mhsds-tool", "as-of", "rules",
+                         "transitions", "out", "rejects", "by-patient",
+                         "by-cluster", "mhsds-columns", "summary"},
+                        {"strict"},
+                        {},
+                        {},
+                        /*rules_by_date=*/true},
+                       argv, &start)) {
     return *stop;
   }
   const Args* args = &start.args;
@@ -162,8 +171,7 @@ int RunPeriods(const std::vector<std::string>& argv) {
     PrintError(events.status().message());
     return kExitUsage;
   }
-  const PeriodBuild build =
-      BuildPeriods(events->events, as_of, *start.rules, start.transitions);
+  const PeriodBuild build = BuildStartPeriods(start, events->events, as_of);
   // Events the builder could not use are rejects like any other; the rest
   // were accepted (used, superseded, or after the as-of date).
   for (const EventError& e : build.errors) {
@@ -193,6 +201,13 @@ int RunPeriods(const std::vector<std::string>& argv) {
                     summary.by_cluster)) {
     return kExitUsage;
   }
+  if (absl::Status s = WriteToolCategorySummary(outputs, args->Get("summary"),
+                                                events->tool_categories);
+      !s.ok()) {
+    PrintError(s.message());
+    return kExitUsage;
+  }
+  PrintToolCategories(events->tool_categories);
   std::fprintf(stderr,
                "%zu periods; %lld events after the as-of date not used; "
                "%lld allocations superseded\n",

@@ -382,7 +382,8 @@ int RunPrice(const std::vector<std::string>& argv) {
                          "rejects", "as-of", "months", "bed-days"},
                         {"strict"},
                         {"periods", "tariff"},
-                        {"contract"}},
+                        {"contract"},
+                        /*rules_by_date=*/true},
                        argv, &start)) {
     return *stop;
   }
@@ -397,6 +398,12 @@ int RunPrice(const std::vector<std::string>& argv) {
     return UsageError("price", "--months needs --as-of");
   }
   auto fail = DataError;
+  if (start.bundle->dated() && (start.as_of || args->Has("by-commissioner"))) {
+    return UsageError("price",
+                      "--rules: a bundle of rule sets by date prices the "
+                      "whole year of one contract (not with --as-of or "
+                      "commissioners' contracts)");
+  }
   std::vector<Contract> contracts;
   for (const std::string& path : contract_paths) {
     auto contract = LoadContractFile(path);
@@ -443,6 +450,11 @@ int RunPrice(const std::vector<std::string>& argv) {
   auto one_offs = ReadOneOffsFile(args->Get("one-offs"), **ledger);
   if (!one_offs.ok()) return fail(one_offs.status());
   in.one_offs = *std::move(one_offs);
+  if (by_commissioner && start.bundle->dated()) {
+    return UsageError("price",
+                      "--rules: a bundle of rule sets by date prices one "
+                      "contract without a commissioner");
+  }
   if (by_commissioner) {
     return PriceByCommissioners(start, in, outputs, *out_file, **ledger);
   }
@@ -458,7 +470,7 @@ int RunPrice(const std::vector<std::string>& argv) {
     in_year = *std::move(iy);
   } else {
     auto st = PriceContract(in.periods, in.one_offs, in.tariff, contract,
-                            *start.rules, in.indicators);
+                            *start.bundle, in.indicators);
     if (!st.ok()) return fail(st.status());
     annual = *std::move(st);
   }

@@ -27,10 +27,13 @@
 #include "mhpbr/report_builder.h"
 #include "mhpbr/rule_set_text.h"
 #include "mhpbr/status_macros.h"
+#include "mhsds_columns_flag.h"
+#include "mhsds_contact_rows.h"
 #include "output_file.h"
 #include "period_rows.h"
 #include "row_ledger.h"
 #include "rule_set_flag.h"
+#include "ward_stay_rows.h"
 
 namespace mhpbr::cli {
 namespace {
@@ -92,13 +95,19 @@ int RunReport(const std::vector<std::string>& argv) {
   if (auto stop = StartCommand(
           {"report",
            {"periods", "activity", "unit-costs", "as-of", "assessments",
-            "events", "rules", "transitions", "out", "csv-dir", "rejects"},
+            "events", "rules", "transitions", "out", "csv-dir", "rejects",
+            "mhsds-contacts", "mhsds-referrals", "team-map", "mhsds-columns",
+            "mhsds-ward-stays", "mhsds-spells"},
            {"strict"},
-           {"periods", "activity", "unit-costs", "as-of", "out"}},
+           {"periods", "unit-costs", "as-of", "out"},
+           {},
+           /*rules_by_date=*/true},
           argv, &start)) {
     return *stop;
   }
   const Args* args = &start.args;
+  if (auto stop = CheckActivitySources(*args, "report")) return *stop;
+  if (auto stop = CheckWardStayFlags(*args, "report")) return *stop;
   auto fail = DataError;
   auto costs = LoadUnitCostsFile(*args->Get("unit-costs"));
   if (!costs.ok()) return fail(costs.status());
@@ -112,15 +121,35 @@ int RunReport(const std::vector<std::string>& argv) {
   auto builder = ReportBuilder::Create(*std::move(periods), *start.as_of,
                                        start.rules, start.transitions, *costs);
   if (!builder.ok()) return fail(builder.status());
+  (*builder)->SetRulesByDate(start.bundle, start.own_transitions);
   // Outcomes need the bed days and contacts, kept as the activity streams.
   if (args->Has("events") && args->Has("assessments")) {
     (*builder)->ExpectOutcomes();
   }
-  const std::string activity = *args->Get("activity");
-  if (absl::Status s = CostActivityRows(activity, absl::StrCat(activity, ": "),
-                                        **builder, **ledger);
-      !s.ok()) {
-    return fail(s);
+  if (auto activity = args->Get("activity")) {
+    if (absl::Status s = CostActivityRows(
+            *activity, absl::StrCat(*activity, ": "), **builder, **ledger);
+        !s.ok()) {
+      return fail(s);
+    }
+  }
+  auto mhsds_columns = MhsdsColumnsFlag(*args);
+  if (!mhsds_columns.ok()) return fail(mhsds_columns.status());
+  ContactCounts contacts;
+  if (auto files = ContactFilesFlags(*args)) {
+    if (absl::Status s = CostContacts(*files, *costs, *mhsds_columns, **builder,
+                                      **ledger, &contacts);
+        !s.ok()) {
+      return fail(s);
+    }
+  }
+  WardStayCounts stays;
+  if (auto files = WardStayFilesFlags(*args)) {
+    if (absl::Status s = CostWardStays(*files, *costs, *mhsds_columns,
+                                       **builder, **ledger, &stays);
+        !s.ok()) {
+      return fail(s);
+    }
   }
   if (auto path = args->Get("assessments")) {
     if (absl::Status s = ReadAssessments(*path, **builder, **ledger); !s.ok()) {

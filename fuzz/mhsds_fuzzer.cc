@@ -50,12 +50,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         events->rows_read - static_cast<int64_t>(events->rejects.size());
     MHPBR_FUZZ_CHECK(accepted >= 0);
     MHPBR_FUZZ_CHECK(events->rows_read == CountRecords(text));
-    // One allocation per accepted row, and at most one discharge.
-    int64_t allocations = 0;
+    // One allocation per accepted row of the adult tool (the other tools'
+    // rows are counted instead), and at most one discharge.
+    int64_t allocations = 0, other_tools = 0;
     for (const mhpbr::PeriodEvent& e : events->events) {
       allocations += e.kind == mhpbr::EventKind::kAllocate;
     }
-    MHPBR_FUZZ_CHECK(allocations == accepted);
+    for (const auto& [category, n] : events->tool_categories) {
+      other_tools += n;
+    }
+    MHPBR_FUZZ_CHECK(allocations + other_tools == accepted);
     MHPBR_FUZZ_CHECK(static_cast<int64_t>(events->events.size()) <=
                      2 * accepted);
     return 0;
@@ -92,8 +96,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     tool_rejects += r.file == "mhs801.csv";
     MHPBR_FUZZ_CHECK(!r.reason.empty());
   }
+  int64_t other_tools = 0;
+  for (const auto& [category, n] : out->tool_categories) other_tools += n;
   MHPBR_FUZZ_CHECK(static_cast<int64_t>(out->assessments.size()) +
-                       tool_rejects ==
+                       tool_rejects + other_tools ==
                    tool_rows);
   return 0;
 }

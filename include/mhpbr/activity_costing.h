@@ -28,6 +28,7 @@
 #include "mhpbr/patient_index.h"
 #include "mhpbr/rule_set.h"
 #include "mhpbr/unit_costs.h"
+#include "mhpbr/ward_stay.h"
 
 namespace mhpbr {
 
@@ -43,6 +44,16 @@ struct Attribution {
   int32_t patient = PatientIndex::kNone;
   // The record's full cost in pence when costed (0 when rejected).
   int64_t cost_pence = 0;
+};
+
+// Where one ward stay went: its bed_day records (ward_stay.h) and where
+// each of them went.
+struct StayAttribution {
+  // OK, or why the stay was rejected (it is then counted as rejected).
+  absl::Status status;
+  std::vector<ActivityRecord> records;
+  // parts[i] is where records[i] went.
+  std::vector<Attribution> parts;
 };
 
 class ActivityCoster {
@@ -66,6 +77,12 @@ class ActivityCoster {
   // Fails, adding nothing, when `out` is too short or a record is null.
   absl::Status AddBatch(absl::Span<const ActivityRecord* const> records,
                         absl::Span<Attribution> out);
+  // Costs a ward stay as its bed_day records, each night in the period
+  // covering it for the stay's patient, through the as-of date given at
+  // Create. The stay is one record read (a stay with no night too); its
+  // records are what the other counts count. A ward not in the unit costs
+  // rejects the stay, nights or none.
+  void AddStay(const WardStay& stay, StayAttribution* out);
   // Counts a record rejected before it could be costed (a reader's reject).
   void CountRejected() {
     ++totals_.records_read;
@@ -108,6 +125,7 @@ class ActivityCoster {
                  Attribution* out);
 
   const UnitCosts* costs_ = nullptr;
+  absl::CivilDay as_of_;
   std::vector<PeriodToPrice> periods_;  // sorted by patient, start
   std::vector<int64_t> days_;
   std::vector<Slot> slots_;

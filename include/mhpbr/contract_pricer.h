@@ -17,6 +17,17 @@
 // ReviewLengthDays) that starts in the contract year, in full or pro rata
 // when the period's end cuts it short. Each line rounds once, half away
 // from zero. Pure and thread-safe.
+//
+// By date: with a dated tariff (tariff_schedule.h) a `day` or `year` line
+// pays each day at the entry in force on it (the days split by entry,
+// summed exactly, rounded once), and a `period` line pays each review
+// period at the entry in force on its first day; a priced day or review
+// period with no entry in force is an error naming the cluster and date.
+// With a bundle of rule sets by date, each review period lasts the
+// maximum review period of the rule set in force on its first day, so the
+// units follow on from each other at whatever length each began with. A
+// period counts its days by the day count of the bundle's latest rule set.
+// An undated tariff with one rule set prices exactly as before.
 
 #ifndef MHPBR_CONTRACT_PRICER_H_
 #define MHPBR_CONTRACT_PRICER_H_
@@ -28,6 +39,7 @@
 #include "mhpbr/contract.h"
 #include "mhpbr/measured_indicator.h"
 #include "mhpbr/rule_set.h"
+#include "mhpbr/rule_set_bundle.h"
 #include "mhpbr/statement.h"
 #include "mhpbr/tariff_schedule.h"
 
@@ -45,11 +57,17 @@ class PeriodPricer {
   static absl::StatusOr<PeriodPricer> Create(const TariffSchedule& tariff,
                                              const Contract& contract,
                                              const RuleSet& rules);
+  // Review periods by the rule set in force on their dates. REQUIRES:
+  // `rules` outlives the pricer.
+  static absl::StatusOr<PeriodPricer> Create(const TariffSchedule& tariff,
+                                             const Contract& contract,
+                                             const RuleSetBundle& rules);
 
   // The period's statement line, or std::nullopt when the period does not
   // overlap the contract year (PriceContract writes no line for it). Fails,
   // naming the period, when it ends before it starts or when its amount
-  // would overflow 64-bit pence.
+  // would overflow 64-bit pence, or when a priced day has no tariff entry
+  // or rule set in force.
   absl::StatusOr<std::optional<StatementLine>> Price(
       const PeriodToPrice& period) const;
   // The same into `*line`, every field set (a line used again allocates
@@ -67,6 +85,7 @@ class PeriodPricer {
 
   const TariffSchedule& tariff() const { return *tariff_; }
   const Contract& contract() const { return contract_; }
+  // The bundle's latest when made from a bundle.
   const RuleSet& rules() const { return *rules_; }
 
  private:
@@ -78,10 +97,22 @@ class PeriodPricer {
   // number `through` (at most year_last_).
   absl::StatusOr<bool> PriceUpTo(const PeriodToPrice& period, int64_t through,
                                  StatementLine* line) const;
+  // The amount of a line by the tariff entries in force on each day (and
+  // the rule sets on each review period's start): days lo..hi, and review
+  // periods starting by `through`; sets the line's units and setting
+  // fields.
+  absl::StatusOr<int64_t> PriceByDate(const PeriodToPrice& period, int64_t lo,
+                                      int64_t hi, int64_t through,
+                                      StatementLine* line) const;
+  // The social care share of the line's amount, when decoupled.
+  absl::StatusOr<bool> AddSocialCare(const TariffEntry& entry, int64_t record,
+                                     StatementLine* line) const;
 
   const TariffSchedule* tariff_;
   Contract contract_;
   const RuleSet* rules_;
+  // Null when one rule set serves every date.
+  const RuleSetBundle* bundle_ = nullptr;
   // The contract year's first and last days, as days from 1970-01-01.
   int64_t year_first_ = 0;
   int64_t year_last_ = 0;
@@ -103,6 +134,12 @@ absl::StatusOr<Statement> PriceContract(
     absl::Span<const PeriodToPrice> periods, absl::Span<const OneOff> one_offs,
     const TariffSchedule& tariff, const Contract& contract,
     const RuleSet& rules, absl::Span<const MeasuredIndicator> measured = {});
+// The same with review periods by the rule set in force on their dates.
+absl::StatusOr<Statement> PriceContract(
+    absl::Span<const PeriodToPrice> periods, absl::Span<const OneOff> one_offs,
+    const TariffSchedule& tariff, const Contract& contract,
+    const RuleSetBundle& rules,
+    absl::Span<const MeasuredIndicator> measured = {});
 
 }  // namespace mhpbr
 

@@ -12,18 +12,26 @@
 //
 // Row problems are returned as rejects (file, line, id, reason) and never
 // stop the read; only an unreadable file or missing columns fail the call.
+// Columns are found through an MhsdsColumnMap (case-insensitive, aliases in
+// order); the overloads without one use MhsdsColumnMap::Default().
+//
+// Only the adult mental health clustering tool is classified: rows of the
+// other tool categories (MHS801 `ClustCat` 02-06; MHS803 rows with only an
+// LD or forensic final cluster) are counted by category, never rejected.
 
 #ifndef MHPBR_MHSDS_H_
 #define MHPBR_MHSDS_H_
 
 #include <cstdint>
 #include <cstdio>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "mhpbr/assessment_csv.h"
+#include "mhpbr/mhsds_columns.h"
 #include "mhpbr/period_event.h"
 
 namespace mhpbr {
@@ -43,6 +51,11 @@ struct MhsdsEvents {
   // `provider` when the extract has `OrgIDProv`, `commissioner` when it has
   // `OrgIDComm` (mhsds.md: organisation fields kept where present).
   EventUnitColumns columns;
+  // Rows of another clustering tool by category ("03" learning
+  // disabilities, "04" forensic, "05" forensic learning disabilities): an
+  // empty `AMHCareClustCodeFin` beside an `LDCareClustCodeFin`,
+  // `FMHCareClustCodeFin` or `FLDCareClustCodeFin`. They give no events.
+  std::map<std::string, int64_t> tool_categories = {};
 };
 
 // Each MHS803 row allocates `AMHCareClustCodeFin` (`00`-`21`) on
@@ -63,6 +76,10 @@ absl::StatusOr<MhsdsEvents> ReadMhs803(std::FILE* file,
 absl::StatusOr<MhsdsEvents> ReadMhs803(std::FILE* file, const std::string& name,
                                        std::FILE* tool_file,
                                        const std::string& tool_name);
+absl::StatusOr<MhsdsEvents> ReadMhs803(std::FILE* file, const std::string& name,
+                                       std::FILE* tool_file,
+                                       const std::string& tool_name,
+                                       const MhsdsColumnMap& columns);
 
 // An MHCT item as the item map names it.
 struct MappedItem {
@@ -86,6 +103,9 @@ struct MhsdsAssessments {
   std::vector<MhsdsAssessment> assessments;
   std::vector<RowReject> rejects;
   int64_t rows_read = 0;  // MHS801 and MHS802 rows together
+  // MHS801 rows of another clustering tool (`ClustCat` "02"-"06") by
+  // category; they and their MHS802 ratings are read but not classified.
+  std::map<std::string, int64_t> tool_categories = {};
 };
 
 // One assessment per MHS801 row (`ClustId`, `LocalPatientId`,
@@ -98,6 +118,13 @@ struct MhsdsAssessments {
 absl::StatusOr<MhsdsAssessments> ReadMhs801And802(
     std::FILE* tool_file, const std::string& tool_name, std::FILE* ratings_file,
     const std::string& ratings_name, const ItemMap& item_map);
+// `ClustCat`, when the extract has it: `01` or empty is the adult tool,
+// classified; `02`-`06` counted in tool_categories (their MHS802 rows are
+// read, not rejected, not used); any other value is rejected (`clust_cat`).
+absl::StatusOr<MhsdsAssessments> ReadMhs801And802(
+    std::FILE* tool_file, const std::string& tool_name, std::FILE* ratings_file,
+    const std::string& ratings_name, const ItemMap& item_map,
+    const MhsdsColumnMap& columns);
 
 }  // namespace mhpbr
 

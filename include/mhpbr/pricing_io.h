@@ -4,6 +4,9 @@
 //   leave periods silently unpriced;
 //   optional `admitted_price_pence,community_price_pence` (per day, both
 //   or neither, basis day only) price days by setting (pay_setting.h);
+//   optional `effective_from,effective_to` (ISO dates, empty = open) date
+//   the rows (tariff_schedule.h): a cluster's rows must not overlap, an
+//   error naming both rows' lines;
 // - a contract in text format of mhpbr.v1.Contract, validated;
 // - periods `patient_id,cluster,start,end` (empty end = open) and one-offs
 //   `item,count,price_pence`, read row by row with bad rows rejected;

@@ -20,6 +20,7 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "absl/functional/function_ref.h"
@@ -40,6 +41,7 @@
 #include "mhpbr/period_event.h"
 #include "mhpbr/report.h"
 #include "mhpbr/rule_set.h"
+#include "mhpbr/rule_set_bundle.h"
 #include "mhpbr/transition_table.h"
 #include "mhpbr/unit_costs.h"
 
@@ -67,6 +69,12 @@ class ReportBuilder {
                    absl::FunctionRef<void(const InputRow<ActivityRecord>&,
                                           const Attribution&)>
                        done);
+  // Costs a ward stay as ActivityCoster::AddStay does, counting coverage
+  // (and, with ExpectOutcomes, keeping the bed days) from its records.
+  void AddStay(const WardStay& stay, StayAttribution* out);
+  // Counts an activity row rejected before it could be costed (a reader's
+  // reject), as the costing's records_rejected.
+  void CountRejected() { coster_.CountRejected(); }
 
   // Assessments were given: the agreement and red-rule figures appear,
   // even when none is added; per team and clinician when `columns` has
@@ -92,6 +100,15 @@ class ReportBuilder {
   // events have that column.
   std::vector<EventError> SetEvents(absl::Span<const PeriodEvent> events,
                                     EventUnitColumns columns = {});
+  // Before SetEvents: rebuild the events' periods by the rule set in force
+  // on each date (period_builder.h), with the builder's transition table
+  // for every date only when `own_transitions`. The other figures keep the
+  // builder's rule set.
+  void SetRulesByDate(std::shared_ptr<const RuleSetBundle> bundle,
+                      bool own_transitions) {
+    bundle_ = std::move(bundle);
+    own_transitions_ = own_transitions;
+  }
 
   // The report; the builder is spent.
   Report Finish();
@@ -122,6 +139,8 @@ class ReportBuilder {
   std::vector<ScoredAssessment> scored_;
   std::vector<ClusterPeriod> event_periods_;
   EventUnitColumns event_columns_;
+  std::shared_ptr<const RuleSetBundle> bundle_;  // null: rules_ for every date
+  bool own_transitions_ = false;
   ClusteringConsistency consistency_;
 };
 

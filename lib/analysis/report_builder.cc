@@ -65,6 +65,19 @@ void ReportBuilder::AddActivity(
       });
 }
 
+void ReportBuilder::AddStay(const WardStay& stay, StayAttribution* out) {
+  coster_.AddStay(stay, out);
+  for (size_t i = 0; i < out->parts.size(); ++i) {
+    const ActivityRecord& r = out->records[i];
+    if (!out->parts[i].status.ok()) continue;
+    coverage_.AddActivity(out->parts[i].patient, r.patient_id, r.team);
+    if (!outcomes_expected_) continue;
+    if (auto kept = OutcomeActivity(r)) {
+      outcome_activity_.push_back(*std::move(kept));
+    }
+  }
+}
+
 void ReportBuilder::ExpectAssessments(AssessmentColumns columns) {
   if (!assessments_) assessments_.emplace();
   if (!consistency_.agreement) consistency_.agreement.emplace();
@@ -100,7 +113,10 @@ void ReportBuilder::ExpectOutcomes() { outcomes_expected_ = true; }
 
 std::vector<EventError> ReportBuilder::SetEvents(
     absl::Span<const PeriodEvent> events, EventUnitColumns columns) {
-  PeriodBuild build = BuildPeriods(events, as_of_, *rules_, transitions_);
+  PeriodBuild build =
+      bundle_ == nullptr ? BuildPeriods(events, as_of_, *rules_, transitions_)
+      : own_transitions_ ? BuildPeriods(events, as_of_, *bundle_, transitions_)
+                         : BuildPeriods(events, as_of_, *bundle_);
   events_ = PeriodQuality::From(build);
   event_columns_ = columns;
   if (outcomes_expected_) event_periods_ = std::move(build.periods);

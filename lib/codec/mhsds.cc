@@ -42,6 +42,14 @@ absl::StatusOr<MhsdsEvents> ReadMhs803(std::FILE* file,
 absl::StatusOr<MhsdsEvents> ReadMhs803(std::FILE* file, const std::string& name,
                                        std::FILE* tool_file,
                                        const std::string& tool_name) {
+  return ReadMhs803(file, name, tool_file, tool_name,
+                    MhsdsColumnMap::Default());
+}
+
+absl::StatusOr<MhsdsEvents> ReadMhs803(std::FILE* file, const std::string& name,
+                                       std::FILE* tool_file,
+                                       const std::string& tool_name,
+                                       const MhsdsColumnMap& columns) {
   // What an MHS801 row gives the MHS803 rows of its ClustId.
   struct ToolRow {
     std::string patient;
@@ -52,10 +60,10 @@ absl::StatusOr<MhsdsEvents> ReadMhs803(std::FILE* file, const std::string& name,
   if (tool_file != nullptr) {
     CsvReader tool(tool_file, tool_name);
     if (absl::Status s = tool.ReadHeader(); !s.ok()) return s;
-    CsvColumns tcols(tool);
-    const int t_id = tcols.Required("ClustId");
-    const int t_patient = tcols.Optional("LocalPatientId");
-    const int t_provider = tcols.Optional("OrgIDProv");
+    MhsdsColumns tcols(tool, columns, "MHS801");
+    const int t_id = tcols.Required("clust_id");
+    const int t_patient = tcols.Optional("patient");
+    const int t_provider = tcols.Optional("provider");
     if (absl::Status s = tcols.Check(); !s.ok()) return s;
     tool_provider = t_provider >= 0;
     CsvRecord rec;
@@ -75,16 +83,21 @@ absl::StatusOr<MhsdsEvents> ReadMhs803(std::FILE* file, const std::string& name,
 
   CsvReader csv(file, name);
   if (absl::Status s = csv.ReadHeader(); !s.ok()) return s;
-  CsvColumns cols(csv);
-  const int id = cols.Required("ClustId");
+  MhsdsColumns cols(csv, columns, "MHS803");
+  const int id = cols.Required("clust_id");
   // With the MHS801 beside it, the patient may come from there instead.
-  const int patient = tool_file != nullptr ? cols.Optional("LocalPatientId")
-                                           : cols.Required("LocalPatientId");
-  const int start = cols.Required("StartDateCareClust");
-  const int end = cols.Required("EndDateCareClust");
-  const int cluster = cols.Required("AMHCareClustCodeFin");
-  const int provider = cols.Optional("OrgIDProv");
-  const int commissioner = cols.Optional("OrgIDComm");
+  const int patient = tool_file != nullptr ? cols.Optional("patient")
+                                           : cols.Required("patient");
+  const int start = cols.Required("start");
+  const int end = cols.Required("end");
+  const int cluster = cols.Required("cluster");
+  const int provider = cols.Optional("provider");
+  const int commissioner = cols.Optional("commissioner");
+  // The final codes of the other tools, and the category each stands for.
+  const std::pair<int, const char*> other_codes[] = {
+      {cols.Optional("ld_cluster"), "03"},
+      {cols.Optional("fmh_cluster"), "04"},
+      {cols.Optional("fld_cluster"), "05"}};
   if (absl::Status s = cols.Check(); !s.ok()) return s;
 
   MhsdsEvents out;
@@ -100,6 +113,19 @@ absl::StatusOr<MhsdsEvents> ReadMhs803(std::FILE* file, const std::string& name,
     Mhs803Row row;
     row.line = rec.line;
     if (f.size() > static_cast<size_t>(id)) row.id = Cell(f[id]);
+    if (err.empty() && Cell(f[cluster]).empty()) {
+      const char* category = nullptr;
+      for (const auto& [col, cat] : other_codes) {
+        if (col >= 0 && !Cell(f[col]).empty()) {
+          category = cat;
+          break;
+        }
+      }
+      if (category != nullptr) {
+        ++out.tool_categories[category];
+        continue;
+      }
+    }
     if (err.empty()) {
       if (patient >= 0) row.patient = Cell(f[patient]);
       if (provider >= 0) row.provider = Cell(f[provider]);
@@ -224,27 +250,38 @@ absl::StatusOr<ItemMap> ReadItemMap(std::FILE* file, const std::string& name) {
 absl::StatusOr<MhsdsAssessments> ReadMhs801And802(
     std::FILE* tool_file, const std::string& tool_name, std::FILE* ratings_file,
     const std::string& ratings_name, const ItemMap& item_map) {
+  return ReadMhs801And802(tool_file, tool_name, ratings_file, ratings_name,
+                          item_map, MhsdsColumnMap::Default());
+}
+
+absl::StatusOr<MhsdsAssessments> ReadMhs801And802(
+    std::FILE* tool_file, const std::string& tool_name, std::FILE* ratings_file,
+    const std::string& ratings_name, const ItemMap& item_map,
+    const MhsdsColumnMap& columns) {
   CsvReader tool(tool_file, tool_name);
   if (absl::Status s = tool.ReadHeader(); !s.ok()) return s;
-  CsvColumns tcols(tool);
-  const int t_id = tcols.Required("ClustId");
-  const int t_patient = tcols.Required("LocalPatientId");
-  const int t_date = tcols.Required("AssToolCompDate");
-  const int t_alloc = tcols.Optional("AMHCareClustCodeInit");
+  MhsdsColumns tcols(tool, columns, "MHS801");
+  const int t_id = tcols.Required("clust_id");
+  const int t_patient = tcols.Required("patient");
+  const int t_date = tcols.Required("date");
+  const int t_cat = tcols.Optional("clust_cat");
+  const int t_alloc = tcols.Optional("allocated_cluster");
   if (absl::Status s = tcols.Check(); !s.ok()) return s;
 
   CsvReader ratings(ratings_file, ratings_name);
   if (absl::Status s = ratings.ReadHeader(); !s.ok()) return s;
-  CsvColumns rcols(ratings);
-  const int r_id = rcols.Required("ClustId");
-  const int r_concept = rcols.Required("CodedAssToolType");
-  const int r_score = rcols.Required("PersScore");
+  MhsdsColumns rcols(ratings, columns, "MHS802");
+  const int r_id = rcols.Required("clust_id");
+  const int r_concept = rcols.Required("concept");
+  const int r_score = rcols.Required("score");
   if (absl::Status s = rcols.Check(); !s.ok()) return s;
 
   MhsdsAssessments out;
   // Index of each accepted MHS801 row by ClustId, and which rows of it
   // (18 items + 10 types) are already rated.
   absl::flat_hash_map<std::string, size_t> by_id;
+  // ClustIds of the other tools' assessments, whose ratings are not used.
+  absl::flat_hash_set<std::string> other_tools;
   std::vector<uint32_t> rated;
   std::vector<std::string> bad;  // per assessment: why it fails, if it does
   CsvRecord rec;
@@ -257,6 +294,21 @@ absl::StatusOr<MhsdsAssessments> ReadMhs801And802(
     a.line = rec.line;
     if (f.size() > static_cast<size_t>(t_id)) {
       a.record.assessment_id = Cell(f[t_id]);
+    }
+    if (err.empty() && t_cat >= 0) {
+      const std::string cat = Cell(f[t_cat]);
+      if (cat.size() == 2 && cat[0] == '0' && cat[1] >= '2' && cat[1] <= '6') {
+        ++out.tool_categories[cat];
+        other_tools.insert(a.record.assessment_id);
+        continue;
+      }
+      if (!cat.empty() && cat != "01") {
+        out.rejects.push_back(
+            {tool_name, rec.line, a.record.assessment_id,
+             absl::StrCat("clust_cat: ClustCat '", ShownText(cat),
+                          "' is not a clustering tool category (01-06)")});
+        continue;
+      }
     }
     if (err.empty()) {
       if (a.record.assessment_id.empty()) Fail(&err, "ClustId", "empty");
@@ -305,6 +357,7 @@ absl::StatusOr<MhsdsAssessments> ReadMhs801And802(
       reject(std::move(err));
       continue;
     }
+    if (other_tools.contains(id)) continue;
     auto at = by_id.find(id);
     if (at == by_id.end()) {
       reject(

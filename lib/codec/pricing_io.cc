@@ -71,6 +71,29 @@ void ReadSettingPrices(const std::vector<absl::string_view>& f, int admitted,
   }
 }
 
+// The optional dates a tariff row is in force (empty: unbounded).
+void ReadEffectiveDates(const std::vector<absl::string_view>& f, int from,
+                        int to, TariffEntry& e, std::string* err) {
+  struct Column {
+    int col;
+    const char* name;
+    std::optional<absl::CivilDay>* out;
+  };
+  for (const Column& c : {Column{from, "effective_from", &e.effective_from},
+                          Column{to, "effective_to", &e.effective_to}}) {
+    if (c.col < 0 || Trim(f[c.col]).empty()) continue;
+    if (auto d = ParseIsoDate(Trim(f[c.col])); d.ok()) {
+      *c.out = *d;
+    } else {
+      Fail(err, c.name, d.status().message());
+    }
+  }
+  if (err->empty() && e.effective_from && e.effective_to &&
+      *e.effective_to < *e.effective_from) {
+    Fail(err, "effective_to", "is before effective_from");
+  }
+}
+
 }  // namespace
 
 absl::StatusOr<int64_t> ParseInteger(absl::string_view cell) {
@@ -106,8 +129,11 @@ absl::StatusOr<TariffSchedule> ReadTariffCsv(std::FILE* file,
   const int social = cols.Optional("social_care_ppm");
   const int admitted = cols.Optional("admitted_price_pence");
   const int community = cols.Optional("community_price_pence");
+  const int from = cols.Optional("effective_from");
+  const int to = cols.Optional("effective_to");
   MHPBR_RETURN_IF_ERROR(cols.Check());
   std::vector<TariffEntry> entries;
+  std::vector<int64_t> lines;  // entries[i]'s line
   CsvRecord rec;
   while (csv.Next(&rec)) {
     std::string err = rec.error;
@@ -139,19 +165,33 @@ absl::StatusOr<TariffSchedule> ReadTariffCsv(std::FILE* file,
         }
       }
       ReadSettingPrices(f, admitted, community, e, &err);
+      ReadEffectiveDates(f, from, to, e, &err);
     }
     if (!err.empty()) {
       return absl::InvalidArgumentError(
           absl::StrCat(name, ": line ", rec.line, ": ", err));
     }
-    for (const TariffEntry& prior : entries) {
-      if (prior.cluster == e.cluster) {
+    for (size_t i = 0; i < entries.size(); ++i) {
+      const TariffEntry& prior = entries[i];
+      if (prior.cluster != e.cluster) continue;
+      if (!prior.dated() && !e.dated()) {
         return absl::InvalidArgumentError(
             absl::StrCat(name, ": line ", rec.line, ": cluster ",
                          e.cluster.code(), " is priced twice"));
       }
+      const bool apart = (prior.effective_to && e.effective_from &&
+                          *prior.effective_to < *e.effective_from) ||
+                         (e.effective_to && prior.effective_from &&
+                          *e.effective_to < *prior.effective_from);
+      if (!apart) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            name, ": line ", rec.line, ": cluster ", e.cluster.code(),
+            " in force ", EffectiveDates(e), " overlaps line ", lines[i],
+            " (in force ", EffectiveDates(prior), ")"));
+      }
     }
     entries.push_back(e);
+    lines.push_back(rec.line);
   }
   MHPBR_RETURN_IF_ERROR(csv.io_status());
   auto schedule = TariffSchedule::Create(std::move(entries), name);

@@ -1,5 +1,6 @@
 #include "lib/codec/pricing_proto.h"
 
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -128,6 +129,18 @@ absl::StatusOr<TariffSchedule> TariffFromProto(
     }
     if (e.has_community_price_pence()) {
       out.community_price_pence = e.community_price_pence();
+    }
+    for (const auto& [name, text, day] :
+         {std::make_tuple("effective_from", &e.effective_from(),
+                          &out.effective_from),
+          std::make_tuple("effective_to", &e.effective_to(),
+                          &out.effective_to)}) {
+      if (text->empty()) continue;
+      auto d = ParseIsoDate(*text);
+      if (!d.ok()) {
+        return FieldError(absl::StrCat(field, ".", name), d.status().message());
+      }
+      *day = *d;
     }
     entries.push_back(out);
   }

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "lib/util/shown_text.h"
 #include "mhpbr/dates.h"
 
 namespace mhpbr {
@@ -45,6 +46,7 @@ absl::StatusOr<ActivityCoster> ActivityCoster::Create(
   }
   ActivityCoster c;
   c.costs_ = &costs;
+  c.as_of_ = as_of;
   std::stable_sort(periods.begin(), periods.end(),
                    [](const PeriodToPrice& a, const PeriodToPrice& b) {
                      if (a.patient_id != b.patient_id) {
@@ -177,6 +179,35 @@ absl::Status ActivityCoster::Add(const ActivityRecord& record) {
 
 void ActivityCoster::Add(const ActivityRecord& record, Attribution* out) {
   Attribute(record, patients_->Find(record.patient_id), out);
+}
+
+void ActivityCoster::AddStay(const WardStay& stay, StayAttribution* out) {
+  out->records.clear();
+  out->parts.clear();
+  if (costs_->WardPencePerDay(stay.ward) == nullptr) {
+    CountRejected();
+    out->status = absl::InvalidArgumentError(absl::StrCat(
+        "ward: '", ShownText(stay.ward), "' is not in the unit costs"));
+    return;
+  }
+  const int32_t patient = patients_->Find(stay.patient_id);
+  out->records = BedDayRecords(stay, as_of_, [&](absl::CivilDay night) {
+    return patient == PatientIndex::kNone ? -1
+                                          : FindIn(patient, RecordDay(night));
+  });
+  // Each record counts itself read; the stay, not its parts, is the row.
+  const int64_t read_before = totals_.records_read;
+  out->status = absl::OkStatus();
+  for (const ActivityRecord& r : out->records) {
+    Attribute(r, patient, &out->parts.emplace_back());
+    // Only an overflowing total fails here (the ward is known, the count
+    // positive); the parts already costed stay costed.
+    if (!out->parts.back().status.ok()) {
+      out->status = out->parts.back().status;
+      break;
+    }
+  }
+  totals_.records_read = read_before + 1;
 }
 
 absl::Status ActivityCoster::AddBatch(

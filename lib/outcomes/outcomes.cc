@@ -5,11 +5,12 @@
 #include <cstdint>
 #include <cstdlib>
 #include <limits>
-#include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "mhpbr/dates.h"
 #include "mhpbr/money.h"
@@ -204,32 +205,43 @@ StayCounts CountStays(absl::Span<const ActivityRecord> activity, int64_t as_of,
 
 // Sums each period's outcome into the group `key_of(period)` names, groups
 // in key order: the one grouping behind by cluster, by team and by
-// commissioner.
+// commissioner. Hashed, and the last group kept at hand, as periods of one
+// key tend to come together: it runs over every period three times.
 template <typename Key, typename KeyOf>
-std::map<Key, OutcomeCounts> GroupOutcomes(
+std::vector<std::pair<Key, OutcomeCounts>> GroupOutcomes(
     absl::Span<const ClusterPeriod> periods,
     absl::Span<const PeriodOutcome> outcomes, KeyOf key_of) {
-  std::map<Key, OutcomeCounts> groups;
+  absl::flat_hash_map<Key, OutcomeCounts> groups;
+  std::optional<Key> last;
+  OutcomeCounts* g = nullptr;  // the group of `last`, found after any insert
   for (size_t i = 0; i < periods.size() && i < outcomes.size(); ++i) {
-    OutcomeCounts& g = groups[key_of(periods[i])];
+    const Key key = key_of(periods[i]);
+    if (!last || *last != key) {
+      g = &groups[key];
+      last = key;
+    }
     const PeriodOutcome& r = outcomes[i];
-    ++g.periods;
+    ++g->periods;
     if (r.status != PairStatus::kPaired) continue;
-    ++g.paired;
-    g.change_sum += r.change;
+    ++g->paired;
+    g->change_sum += r.change;
     switch (r.outcome) {
       case Outcome::kImproved:
-        ++g.improved;
+        ++g->improved;
         break;
       case Outcome::kDeteriorated:
-        ++g.deteriorated;
+        ++g->deteriorated;
         break;
       case Outcome::kNoChange:
-        ++g.no_change;
+        ++g->no_change;
         break;
     }
   }
-  return groups;
+  std::vector<std::pair<Key, OutcomeCounts>> sorted(groups.begin(),
+                                                    groups.end());
+  std::sort(sorted.begin(), sorted.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  return sorted;
 }
 
 }  // namespace
@@ -261,7 +273,7 @@ absl::string_view UnitOf(const ClusterPeriod& p, UnitColumn c) {
 std::vector<UnitOutcomes> OutcomesByUnit(
     absl::Span<const ClusterPeriod> periods,
     absl::Span<const PeriodOutcome> outcomes, UnitColumn column) {
-  const std::map<absl::string_view, OutcomeCounts> groups =
+  const std::vector<std::pair<absl::string_view, OutcomeCounts>> groups =
       GroupOutcomes<absl::string_view>(
           periods, outcomes,
           [column](const ClusterPeriod& p) { return UnitOf(p, column); });

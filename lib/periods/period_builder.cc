@@ -97,10 +97,32 @@ struct Item {
   Cluster cluster;
 };
 
+// The rule set for a date: one for every date, or a bundle's by date.
+class Rules {
+ public:
+  explicit Rules(const RuleSet& single) : single_(&single) {}
+  explicit Rules(const RuleSetBundle& bundle)
+      : single_(bundle.dated() ? nullptr : bundle.latest().get()),
+        bundle_(&bundle) {}
+
+  absl::StatusOr<const RuleSet*> On(absl::CivilDay day) const {
+    if (single_ != nullptr) return single_;
+    absl::StatusOr<size_t> i = bundle_->IndexInForce(day);
+    if (!i.ok()) return i.status();
+    return bundle_->rule_sets()[*i].get();
+  }
+
+ private:
+  const RuleSet* single_ = nullptr;
+  const RuleSetBundle* bundle_ = nullptr;
+};
+
 class Sweep {
  public:
+  // `transitions`: the caller's own table, or nullptr for the one in force
+  // on each move's date.
   Sweep(absl::Span<const PeriodEvent> events, absl::CivilDay as_of,
-        const RuleSet& rules, const TransitionTable& transitions,
+        const Rules& rules, const TransitionTable* transitions,
         PeriodBuild* out)
       : events_(events),
         as_of_(as_of),
@@ -116,19 +138,24 @@ class Sweep {
   // One date's events, in input order.
   void Day(absl::Span<const Item> items);
   void Close(std::optional<absl::CivilDay> end);
-  void Allocate(const Item& e, int superseded);
+  // False, with an error event, when no rule set is in force on its date.
+  bool Allocate(const Item& e, int superseded);
   void Discharge(const Item& e);
 
   const absl::Span<const PeriodEvent> events_;
   const absl::CivilDay as_of_;
-  const RuleSet& rules_;
-  const TransitionTable& transitions_;
+  const Rules& rules_;
+  const TransitionTable* transitions_;
   PeriodBuild* out_;
 
   absl::string_view id_;
   bool open_ = false;
   ClusterPeriod period_;
   absl::CivilDay last_review_;
+  // In force on the day the period opened (its day count) and on its last
+  // review (when the next review falls due).
+  const RuleSet* opening_rules_ = nullptr;
+  const RuleSet* review_rules_ = nullptr;
 };
 
 void Sweep::Patient(absl::string_view id, absl::Span<const Item> items) {
@@ -150,8 +177,7 @@ void Sweep::Day(absl::Span<const Item> items) {
   for (int i = 0; i < static_cast<int>(items.size()); ++i) {
     if (items[i].kind == EventKind::kAllocate) last_alloc = i;
   }
-  if (last_alloc >= 0) {
-    Allocate(items[last_alloc], last_alloc);
+  if (last_alloc >= 0 && Allocate(items[last_alloc], last_alloc)) {
     out_->superseded += last_alloc;
     out_->events_used += 1;
   }
@@ -160,19 +186,28 @@ void Sweep::Day(absl::Span<const Item> items) {
   }
 }
 
-void Sweep::Allocate(const Item& e, int superseded) {
+bool Sweep::Allocate(const Item& e, int superseded) {
+  const absl::StatusOr<const RuleSet*> rules = rules_.On(e.date);
+  if (!rules.ok()) {
+    out_->errors.push_back({events_[e.pos].line, std::string(id_),
+                            std::string(rules.status().message())});
+    return false;
+  }
   if (open_ && period_.cluster == e.cluster) {
     const absl::CivilDay due = AddReviewPeriod(
-        last_review_, rules_.cluster(period_.cluster).max_review);
+        last_review_, review_rules_->cluster(period_.cluster).max_review);
     period_.reviews_late += e.date > due;
     last_review_ = e.date;
+    review_rules_ = *rules;
     ++period_.reviews;
     period_.superseded += superseded;
-    return;
+    return true;
   }
   bool transition_ok = true;
   if (open_) {
-    transition_ok = transitions_.Allowed(period_.cluster, e.cluster);
+    const TransitionTable& table =
+        transitions_ != nullptr ? *transitions_ : (*rules)->transitions();
+    transition_ok = table.Allowed(period_.cluster, e.cluster);
     period_.reallocated = true;
     Close(e.date - 1);
   }
@@ -191,6 +226,9 @@ void Sweep::Allocate(const Item& e, int superseded) {
   period_.provider = opener.provider;
   period_.commissioner = opener.commissioner;
   last_review_ = e.date;
+  opening_rules_ = *rules;
+  review_rules_ = *rules;
+  return true;
 }
 
 void Sweep::Discharge(const Item& e) {
@@ -208,11 +246,11 @@ void Sweep::Close(std::optional<absl::CivilDay> end) {
   const absl::CivilDay last = end.value_or(as_of_);
   period_.end = end;
   period_.days = last - period_.start + 1;
-  if (end && rules_.day_count() == DayCount::kMhsds) {
+  if (end && opening_rules_->day_count() == DayCount::kMhsds) {
     period_.days = *end - period_.start;
   }
-  period_.review_due =
-      AddReviewPeriod(last_review_, rules_.cluster(period_.cluster).max_review);
+  period_.review_due = AddReviewPeriod(
+      last_review_, review_rules_->cluster(period_.cluster).max_review);
   period_.overdue_days = OverdueDays(period_.review_due, last);
   out_->periods.push_back(std::move(period_));
   open_ = false;
@@ -222,7 +260,7 @@ void Sweep::Close(std::optional<absl::CivilDay> end) {
 // not fit `Id`.
 template <typename Id>
 bool Build(absl::Span<const PeriodEvent> events, absl::CivilDay as_of,
-           const RuleSet& rules, const TransitionTable& transitions,
+           const Rules& rules, const TransitionTable* transitions,
            PeriodBuild* out) {
   // Patients in order of first appearance, with how many events each has
   // on or before the as-of date.
@@ -295,16 +333,8 @@ bool Build(absl::Span<const PeriodEvent> events, absl::CivilDay as_of,
   return true;
 }
 
-}  // namespace
-
-PeriodBuild BuildPeriods(absl::Span<const PeriodEvent> events,
-                         absl::CivilDay as_of, const RuleSet& rules) {
-  return BuildPeriods(events, as_of, rules, rules.transitions());
-}
-
-PeriodBuild BuildPeriods(absl::Span<const PeriodEvent> events,
-                         absl::CivilDay as_of, const RuleSet& rules,
-                         const TransitionTable& transitions) {
+PeriodBuild BuildAll(absl::Span<const PeriodEvent> events, absl::CivilDay as_of,
+                     const Rules& rules, const TransitionTable* transitions) {
   PeriodBuild out;
   // Ids short enough to hold in place are the common case.
   if (!Build<ShortId>(events, as_of, rules, transitions, &out)) {
@@ -314,6 +344,30 @@ PeriodBuild BuildPeriods(absl::Span<const PeriodEvent> events,
       out.errors.begin(), out.errors.end(),
       [](const EventError& a, const EventError& b) { return a.line < b.line; });
   return out;
+}
+
+}  // namespace
+
+PeriodBuild BuildPeriods(absl::Span<const PeriodEvent> events,
+                         absl::CivilDay as_of, const RuleSet& rules) {
+  return BuildAll(events, as_of, Rules(rules), &rules.transitions());
+}
+
+PeriodBuild BuildPeriods(absl::Span<const PeriodEvent> events,
+                         absl::CivilDay as_of, const RuleSet& rules,
+                         const TransitionTable& transitions) {
+  return BuildAll(events, as_of, Rules(rules), &transitions);
+}
+
+PeriodBuild BuildPeriods(absl::Span<const PeriodEvent> events,
+                         absl::CivilDay as_of, const RuleSetBundle& rules) {
+  return BuildAll(events, as_of, Rules(rules), nullptr);
+}
+
+PeriodBuild BuildPeriods(absl::Span<const PeriodEvent> events,
+                         absl::CivilDay as_of, const RuleSetBundle& rules,
+                         const TransitionTable& transitions) {
+  return BuildAll(events, as_of, Rules(rules), &transitions);
 }
 
 }  // namespace mhpbr

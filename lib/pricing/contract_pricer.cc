@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "mhpbr/admitted_nights.h"
 #include "mhpbr/dates.h"
+#include "mhpbr/fraction.h"
 #include "mhpbr/money.h"
 #include "mhpbr/review_schedule.h"
 #include "mhpbr/risk_share.h"
@@ -87,6 +88,18 @@ absl::StatusOr<int64_t> PriceBySetting(const PeriodToPrice& p,
   return RoundDiv(value * mff, kPpm);
 }
 
+absl::Status AtPeriod(const PeriodToPrice& p, const absl::Status& s) {
+  return absl::Status(
+      s.code(), absl::StrCat("period of patient ", p.patient_id, " at line ",
+                             p.line, ": ", s.message()));
+}
+
+absl::Status NoTariffOn(const PeriodToPrice& p, int64_t day) {
+  return AtPeriod(p, absl::InvalidArgumentError(absl::StrCat(
+                         "no tariff for cluster ", p.cluster.code(),
+                         " in force on ", FormatIsoDate(kEpoch + day))));
+}
+
 }  // namespace
 
 absl::StatusOr<PeriodPricer> PeriodPricer::Create(const TariffSchedule& tariff,
@@ -97,6 +110,95 @@ absl::StatusOr<PeriodPricer> PeriodPricer::Create(const TariffSchedule& tariff,
   pricer.year_first_ = contract.year_start - kEpoch;
   pricer.year_last_ = contract.year_end() - kEpoch;
   return pricer;
+}
+
+absl::StatusOr<PeriodPricer> PeriodPricer::Create(const TariffSchedule& tariff,
+                                                  const Contract& contract,
+                                                  const RuleSetBundle& rules) {
+  MHPBR_ASSIGN_OR_RETURN(PeriodPricer pricer,
+                         Create(tariff, contract, *rules.latest()));
+  if (rules.dated()) pricer.bundle_ = &rules;
+  return pricer;
+}
+
+absl::StatusOr<int64_t> PeriodPricer::PriceByDate(const PeriodToPrice& p,
+                                                  int64_t lo, int64_t hi,
+                                                  int64_t through,
+                                                  StatementLine* line) const {
+  const absl::Span<const TariffEntry> entries = tariff_->EntriesFor(p.cluster);
+  const TariffEntry& first = entries.front();
+  const Int128 mff = contract_.mff_ppm;
+  const auto round = [&p](Int128 num, Int128 den) -> absl::StatusOr<int64_t> {
+    absl::StatusOr<int64_t> r = RoundDiv(num, den);
+    if (!r.ok()) return AtRecord("period", p.line, r.status());
+    return r;
+  };
+  if (first.basis == Basis::kPeriod) {
+    const int64_t start = p.start - kEpoch;
+    const int64_t last = p.end ? *p.end - kEpoch : year_last_;
+    const int64_t stop = std::min(last, through);
+    // Sum of price * paid days / length over the review periods starting
+    // in the year, each at its own length and price: exact, rounded once.
+    Fraction paid;
+    for (int64_t unit = start; unit <= stop;) {
+      const RuleSet* rules = rules_;
+      if (bundle_ != nullptr) {
+        auto in_force = bundle_->InForce(kEpoch + unit);
+        if (!in_force.ok()) return AtPeriod(p, in_force.status());
+        rules = in_force->get();
+      }
+      const int64_t len =
+          ReviewLengthDays(rules->cluster(p.cluster).max_review);
+      if (unit >= year_first_) {
+        const TariffEntry* e = tariff_->FindOn(p.cluster, kEpoch + unit);
+        if (e == nullptr) return NoTariffOn(p, unit);
+        int64_t days = len;
+        const int64_t covered = last - unit + 1;
+        if (p.end && contract_.partial_period == PartialPeriod::kProRata &&
+            covered < len) {
+          days = covered;
+        }
+        paid = paid + Fraction::Of(Int128(e->price_pence) * days, len);
+        ++line->units;
+      }
+      unit += len;
+    }
+    return round(paid.num * mff, paid.den * kPpm);
+  }
+  // Day and year: the days lo..hi split by the entry in force on each.
+  Int128 value = 0, admitted_value = 0;
+  int64_t next = lo;  // the first day not yet priced
+  for (const TariffEntry& e : entries) {
+    const int64_t from = e.effective_from ? *e.effective_from - kEpoch : next;
+    const int64_t to = e.effective_to ? *e.effective_to - kEpoch : hi;
+    if (next > hi) break;
+    if (to < next) continue;
+    if (from > next) return NoTariffOn(p, next);
+    const int64_t a = next, b = std::min(to, hi);
+    const int64_t days = b - a + 1;
+    if (e.has_setting_prices()) {
+      const int64_t admitted =
+          NightsWithin(p.admitted_nights, kEpoch + a, kEpoch + b);
+      line->admitted_days += admitted;
+      admitted_value += Int128(admitted) * *e.admitted_price_pence;
+      value += Int128(admitted) * *e.admitted_price_pence +
+               Int128(days - admitted) * *e.community_price_pence;
+    } else {
+      value += Int128(days) * e.price_pence;
+    }
+    next = b + 1;
+  }
+  if (next <= hi) return NoTariffOn(p, next);
+  line->units = line->days_in_year;
+  if (first.has_setting_prices()) {
+    line->by_setting = true;
+    MHPBR_ASSIGN_OR_RETURN(line->admitted_pence,
+                           round(admitted_value * mff, kPpm));
+  }
+  if (first.basis == Basis::kYear) {
+    return round(value * mff, Int128(year_last_ - year_first_ + 1) * kPpm);
+  }
+  return round(value * mff, kPpm);
 }
 
 absl::StatusOr<std::optional<StatementLine>> PeriodPricer::Price(
@@ -160,6 +262,11 @@ absl::StatusOr<bool> PeriodPricer::PriceUpTo(const PeriodToPrice& p,
     return true;
   }
   line.basis = e->basis;
+  if (tariff_->dated() || bundle_ != nullptr) {
+    MHPBR_ASSIGN_OR_RETURN(line.amount_pence,
+                           PriceByDate(p, lo, hi, through, &line));
+    return AddSocialCare(*e, p.line, &line);
+  }
   const Int128 price = e->price_pence;
   const Int128 mff = contract_.mff_ppm;
   absl::StatusOr<int64_t> amount;
@@ -191,11 +298,17 @@ absl::StatusOr<bool> PeriodPricer::PriceUpTo(const PeriodToPrice& p,
   }
   if (!amount.ok()) return AtRecord("period", p.line, amount.status());
   line.amount_pence = *amount;
+  return AddSocialCare(*e, p.line, &line);
+}
+
+absl::StatusOr<bool> PeriodPricer::AddSocialCare(const TariffEntry& e,
+                                                 int64_t record,
+                                                 StatementLine* line) const {
   if (contract_.social_care == SocialCare::kDecoupled) {
     auto social =
-        RoundDiv(Int128(line.amount_pence) * e->social_care_ppm, kPpm);
-    if (!social.ok()) return AtRecord("period", p.line, social.status());
-    line.social_care_pence = *social;
+        RoundDiv(Int128(line->amount_pence) * e.social_care_ppm, kPpm);
+    if (!social.ok()) return AtRecord("period", record, social.status());
+    line->social_care_pence = *social;
   }
   return true;
 }
@@ -208,6 +321,14 @@ absl::StatusOr<std::optional<StatementLine>> PricePeriod(
   return pricer.Price(period);
 }
 
+namespace {
+// Every period's line and the contract's sums, by `pricer`.
+absl::StatusOr<Statement> PriceWith(
+    const PeriodPricer& pricer, absl::Span<const PeriodToPrice> periods,
+    absl::Span<const OneOff> one_offs,
+    absl::Span<const MeasuredIndicator> measured);
+}  // namespace
+
 absl::StatusOr<Statement> PriceContract(
     absl::Span<const PeriodToPrice> periods, absl::Span<const OneOff> one_offs,
     const TariffSchedule& tariff, const Contract& contract,
@@ -215,6 +336,25 @@ absl::StatusOr<Statement> PriceContract(
   // Validates the contract; every period's line comes from it.
   MHPBR_ASSIGN_OR_RETURN(const PeriodPricer pricer,
                          PeriodPricer::Create(tariff, contract, rules));
+  return PriceWith(pricer, periods, one_offs, measured);
+}
+
+absl::StatusOr<Statement> PriceContract(
+    absl::Span<const PeriodToPrice> periods, absl::Span<const OneOff> one_offs,
+    const TariffSchedule& tariff, const Contract& contract,
+    const RuleSetBundle& rules, absl::Span<const MeasuredIndicator> measured) {
+  MHPBR_ASSIGN_OR_RETURN(const PeriodPricer pricer,
+                         PeriodPricer::Create(tariff, contract, rules));
+  return PriceWith(pricer, periods, one_offs, measured);
+}
+
+namespace {
+
+absl::StatusOr<Statement> PriceWith(
+    const PeriodPricer& pricer, absl::Span<const PeriodToPrice> periods,
+    absl::Span<const OneOff> one_offs,
+    absl::Span<const MeasuredIndicator> measured) {
+  const Contract& contract = pricer.contract();
   Statement st;
   // Before any line: a missing indicator stops the run.
   MHPBR_ASSIGN_OR_RETURN(st.outcomes, ResolveAttainments(contract, measured));
@@ -307,5 +447,7 @@ absl::StatusOr<Statement> PriceContract(
   t.health_pence = t.activity_pence - t.social_care_pence;
   return st;
 }
+
+}  // namespace
 
 }  // namespace mhpbr

@@ -6,6 +6,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "lib/util/shown_text.h"
+#include "mhpbr/dates.h"
 #include "mhpbr/money.h"
 
 namespace mhpbr {
@@ -30,13 +31,30 @@ absl::StatusOr<Basis> ParseBasis(absl::string_view text) {
       absl::StrCat("basis '", ShownText(text), "' is not day, period or year"));
 }
 
+std::string EffectiveDates(const TariffEntry& e) {
+  if (!e.dated()) return "any date";
+  return absl::StrCat(
+      e.effective_from ? FormatIsoDate(*e.effective_from) : "open", " to ",
+      e.effective_to ? FormatIsoDate(*e.effective_to) : "open");
+}
+
+const TariffEntry* TariffSchedule::FindOn(Cluster c, absl::CivilDay day) const {
+  for (const TariffEntry& e : EntriesFor(c)) {
+    if (e.InForce(day)) return &e;
+  }
+  return nullptr;
+}
+
 absl::StatusOr<TariffSchedule> TariffSchedule::Create(
     std::vector<TariffEntry> entries, std::string source) {
   TariffSchedule t;
   t.source_ = std::move(source);
+  // Undated sorts first, as an unbounded start: with dated entries of its
+  // cluster it overlaps the first of them.
   std::stable_sort(entries.begin(), entries.end(),
                    [](const TariffEntry& a, const TariffEntry& b) {
-                     return a.cluster < b.cluster;
+                     if (a.cluster != b.cluster) return a.cluster < b.cluster;
+                     return a.effective_from < b.effective_from;
                    });
   for (size_t i = 0; i < entries.size(); ++i) {
     const TariffEntry& e = entries[i];
@@ -80,10 +98,41 @@ absl::StatusOr<TariffSchedule> TariffSchedule::Create(
       }
       t.has_setting_prices_ = true;
     }
-    if (t.index_[e.cluster.index()] >= 0) {
-      return absl::InvalidArgumentError(absl::StrCat(where, ": listed twice"));
+    if (e.effective_from && e.effective_to &&
+        *e.effective_to < *e.effective_from) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          where, ": effective_to ", FormatIsoDate(*e.effective_to),
+          " is before effective_from ", FormatIsoDate(*e.effective_from)));
     }
-    t.index_[e.cluster.index()] = static_cast<int>(i);
+    t.dated_ = t.dated_ || e.dated();
+    const int k = e.cluster.index();
+    if (t.index_[k] >= 0) {
+      const TariffEntry& prior = entries[i - 1];
+      if (!e.dated() && !prior.dated()) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(where, ": listed twice"));
+      }
+      // Sorted by start: only the one before can reach into this one.
+      if (!prior.effective_to ||
+          (e.effective_from && *e.effective_from <= *prior.effective_to) ||
+          !e.effective_from) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(where, ": entries in force ", EffectiveDates(prior),
+                         " and ", EffectiveDates(e), " overlap"));
+      }
+      const TariffEntry& first = entries[t.index_[k]];
+      if (e.basis != first.basis ||
+          e.social_care_ppm != first.social_care_ppm ||
+          e.has_setting_prices() != first.has_setting_prices()) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            where, ": the entry in force ", EffectiveDates(e),
+            " differs from the one in force ", EffectiveDates(first),
+            " in basis, social_care_ppm or setting prices"));
+      }
+    } else {
+      t.index_[k] = static_cast<int>(i);
+    }
+    ++t.count_[k];
   }
   t.entries_ = std::move(entries);
   return t;

@@ -6,6 +6,7 @@
 // night covered twice counted once.
 
 #include <cstdio>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -129,8 +130,10 @@ TEST(PriceBySettingTest, AStraddlingPeriodWithAnMff) {
 
   // Through 2 April (in-year): 2 days, both admitted: 2 * 167 * 1.08543
   // = 362.53 -> 363.
+  // The pricer keeps a reference to the rule set: hold it.
+  const std::shared_ptr<const RuleSet> rules = Rules();
   auto pricer =
-      PeriodPricer::Create(tariff, YearContract(2024, 1085430), *Rules());
+      PeriodPricer::Create(tariff, YearContract(2024, 1085430), *rules);
   ASSERT_TRUE(pricer.ok());
   StatementLine through;
   ASSERT_TRUE(
