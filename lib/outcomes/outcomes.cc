@@ -203,45 +203,65 @@ StayCounts CountStays(absl::Span<const ActivityRecord> activity, int64_t as_of,
   return out;
 }
 
-// Sums each period's outcome into the group `key_of(period)` names, groups
-// in key order: the one grouping behind by cluster, by team and by
-// commissioner. Hashed, and the last group kept at hand, as periods of one
-// key tend to come together: it runs over every period three times.
-template <typename Key, typename KeyOf>
-std::vector<std::pair<Key, OutcomeCounts>> GroupOutcomes(
-    absl::Span<const ClusterPeriod> periods,
-    absl::Span<const PeriodOutcome> outcomes, KeyOf key_of) {
-  absl::flat_hash_map<Key, OutcomeCounts> groups;
-  std::optional<Key> last;
-  OutcomeCounts* g = nullptr;  // the group of `last`, found after any insert
-  for (size_t i = 0; i < periods.size() && i < outcomes.size(); ++i) {
-    const Key key = key_of(periods[i]);
-    if (!last || *last != key) {
-      g = &groups[key];
-      last = key;
+// Sums periods' outcomes into groups by a key: the one grouping behind by
+// cluster, by team and by commissioner. Hashed, with the last group kept at
+// hand, as periods of one key tend to come together; MeasureOutcomes feeds
+// its three groupers in one pass over the periods (each pass over a million
+// periods is memory-bound).
+template <typename Key>
+class OutcomeGrouper {
+ public:
+  void Add(const Key& key, const PeriodOutcome& r) {
+    if (!last_ || *last_ != key) {
+      group_ = &groups_[key];  // found after any insert, so never stale
+      last_ = key;
     }
-    const PeriodOutcome& r = outcomes[i];
-    ++g->periods;
-    if (r.status != PairStatus::kPaired) continue;
-    ++g->paired;
-    g->change_sum += r.change;
+    OutcomeCounts& g = *group_;
+    ++g.periods;
+    if (r.status != PairStatus::kPaired) return;
+    ++g.paired;
+    g.change_sum += r.change;
     switch (r.outcome) {
       case Outcome::kImproved:
-        ++g->improved;
+        ++g.improved;
         break;
       case Outcome::kDeteriorated:
-        ++g->deteriorated;
+        ++g.deteriorated;
         break;
       case Outcome::kNoChange:
-        ++g->no_change;
+        ++g.no_change;
         break;
     }
   }
-  std::vector<std::pair<Key, OutcomeCounts>> sorted(groups.begin(),
-                                                    groups.end());
-  std::sort(sorted.begin(), sorted.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
-  return sorted;
+
+  // The groups in key order.
+  std::vector<std::pair<Key, OutcomeCounts>> Sorted() const {
+    std::vector<std::pair<Key, OutcomeCounts>> sorted(groups_.begin(),
+                                                      groups_.end());
+    std::sort(sorted.begin(), sorted.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    return sorted;
+  }
+
+ private:
+  absl::flat_hash_map<Key, OutcomeCounts> groups_;
+  std::optional<Key> last_;
+  OutcomeCounts* group_ = nullptr;
+};
+
+// Units in code order, the periods naming none (the empty code) last.
+std::vector<UnitOutcomes> UnitRows(
+    const OutcomeGrouper<absl::string_view>& grouper) {
+  std::vector<UnitOutcomes> out;
+  for (const auto& [unit, counts] : grouper.Sorted()) {
+    UnitOutcomes& u = out.emplace_back();
+    static_cast<OutcomeCounts&>(u) = counts;
+    u.unit = std::string(unit);
+  }
+  if (!out.empty() && out.front().unit.empty()) {
+    std::rotate(out.begin(), out.begin() + 1, out.end());
+  }
+  return out;
 }
 
 }  // namespace
@@ -273,22 +293,11 @@ absl::string_view UnitOf(const ClusterPeriod& p, UnitColumn c) {
 std::vector<UnitOutcomes> OutcomesByUnit(
     absl::Span<const ClusterPeriod> periods,
     absl::Span<const PeriodOutcome> outcomes, UnitColumn column) {
-  const std::vector<std::pair<absl::string_view, OutcomeCounts>> groups =
-      GroupOutcomes<absl::string_view>(
-          periods, outcomes,
-          [column](const ClusterPeriod& p) { return UnitOf(p, column); });
-  std::vector<UnitOutcomes> out;
-  out.reserve(groups.size());
-  for (const auto& [unit, counts] : groups) {
-    UnitOutcomes& u = out.emplace_back();
-    static_cast<OutcomeCounts&>(u) = counts;
-    u.unit = std::string(unit);
+  OutcomeGrouper<absl::string_view> grouper;
+  for (size_t i = 0; i < periods.size() && i < outcomes.size(); ++i) {
+    grouper.Add(UnitOf(periods[i], column), outcomes[i]);
   }
-  // The empty value sorts first bytewise; those periods go last.
-  if (!out.empty() && out.front().unit.empty()) {
-    std::rotate(out.begin(), out.begin() + 1, out.end());
-  }
-  return out;
+  return UnitRows(grouper);
 }
 
 HonosScore ScoreHonos(const MhctRatings& ratings, const OutcomeRules& rules) {
@@ -483,16 +492,20 @@ absl::StatusOr<OutcomesResult> MeasureOutcomes(
     }
     ++paired;
   }
-  for (const auto& [index, counts] : GroupOutcomes<int>(
-           periods, out.periods,
-           [](const ClusterPeriod& p) { return p.cluster.index(); })) {
+  OutcomeGrouper<int> by_cluster;
+  OutcomeGrouper<absl::string_view> by_team, by_commissioner;
+  for (size_t i = 0; i < periods.size(); ++i) {
+    by_cluster.Add(periods[i].cluster.index(), out.periods[i]);
+    by_team.Add(periods[i].team, out.periods[i]);
+    by_commissioner.Add(periods[i].commissioner, out.periods[i]);
+  }
+  for (const auto& [index, counts] : by_cluster.Sorted()) {
     ClusterOutcomes& c = out.by_cluster.emplace_back();
     static_cast<OutcomeCounts&>(c) = counts;
     c.cluster = Cluster::FromIndex(index);
   }
-  out.by_team = OutcomesByUnit(periods, out.periods, UnitColumn::kTeam);
-  out.by_commissioner =
-      OutcomesByUnit(periods, out.periods, UnitColumn::kCommissioner);
+  out.by_team = UnitRows(by_team);
+  out.by_commissioner = UnitRows(by_commissioner);
 
   const StayCounts stays = CountStays(activity, as_of_day, o.follow_up_days);
   out.stays = stays.stays;
