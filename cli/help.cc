@@ -119,8 +119,9 @@ constexpr CommandText kCommands[] = {
      "  --rejects FILE          rejected rows as line,id,reason\n"
      "  --strict                exit 1 when any row was rejected\n"},
     {"cost",
-     "usage: mhpbr cost --periods FILE --activity FILE --unit-costs FILE "
-     "--as-of YYYY-MM-DD\n"
+     "usage: mhpbr cost --periods FILE --unit-costs FILE --as-of YYYY-MM-DD\n"
+     "                  (--activity FILE | --mhsds-contacts FILE ... | "
+     "--mhsds-ward-stays FILE ...)\n"
      "                  [--rules FILE] [--out FILE] [--by-cluster FILE] "
      "[--summary FILE]\n"
      "                  [--by-setting FILE] [--rejects FILE] [--strict]\n",
@@ -389,8 +390,9 @@ constexpr CommandText kCommands[] = {
      "cluster received\n"
      "An option the action does not use is a usage error.\n"},
     {"report",
-     "usage: mhpbr report --periods FILE --activity FILE --unit-costs FILE "
-     "--as-of YYYY-MM-DD\n"
+     "usage: mhpbr report --periods FILE --unit-costs FILE --as-of YYYY-MM-DD\n"
+     "                    (--activity FILE | --mhsds-contacts FILE ... | "
+     "--mhsds-ward-stays FILE ...)\n"
      "                    --out FILE.html [--assessments FILE] [--events "
      "FILE] [--rules FILE]\n"
      "                    [--transitions FILE] [--csv-dir DIR] [--rejects "
