@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "absl/time/civil_time.h"
+#include "absl/types/span.h"
 #include "mhpbr/cluster.h"
 #include "mhpbr/cluster_period.h"
 #include "mhpbr/tariff_schedule.h"
@@ -59,6 +60,7 @@ struct StatementLine {
   // The period's or one-off's commissioner, as given; set only when pricing
   // by commissioner (commissioner_statements.h).
   std::string commissioner = {};
+
   // Priced by setting (the tariff entry has setting prices): of
   // days_in_year, the admitted days, and the part of amount_pence they
   // pay, rounded on its own (the community part is the rest, so the line
@@ -67,6 +69,10 @@ struct StatementLine {
   int64_t admitted_days = 0;
   int64_t admitted_pence = 0;
 };
+
+// Sorts period lines by patient (bytewise), then start, keeping the order
+// of equal lines; lines that are already in order are left untouched.
+void SortByPatientThenStart(absl::Span<StatementLine> lines);
 
 // One contract outcome as paid: its weight and the attainment used, and for
 // a measured outcome (floor_ppm and target_ppm) the indicator's value.

@@ -120,14 +120,8 @@ absl::Status NoCommissionerLines(absl::Span<const PeriodToPrice* const> periods,
     line.social_care_pence = 0;
     line.status = LineStatus::kNoCommissioner;
   }
-  std::stable_sort(out.no_commissioner.begin() + first_period,
-                   out.no_commissioner.end(),
-                   [](const StatementLine& a, const StatementLine& b) {
-                     if (a.patient_id != b.patient_id) {
-                       return a.patient_id < b.patient_id;
-                     }
-                     return a.start < b.start;
-                   });
+  SortByPatientThenStart(
+      absl::MakeSpan(out.no_commissioner).subspan(first_period));
   out.periods_without_commissioner = static_cast<int64_t>(periods.size());
   out.one_offs_without_commissioner = static_cast<int64_t>(one_offs.size());
   return absl::OkStatus();

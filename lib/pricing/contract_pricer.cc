@@ -16,6 +16,19 @@
 
 namespace mhpbr {
 
+void SortByPatientThenStart(absl::Span<StatementLine> lines) {
+  auto by_patient_then_start = [](const StatementLine& a,
+                                  const StatementLine& b) {
+    if (a.patient_id != b.patient_id) return a.patient_id < b.patient_id;
+    return a.start < b.start;
+  };
+  // Periods usually arrive sorted (the periods stage writes them so):
+  // checking is much cheaper than moving every line.
+  if (!std::is_sorted(lines.begin(), lines.end(), by_patient_then_start)) {
+    std::stable_sort(lines.begin(), lines.end(), by_patient_then_start);
+  }
+}
+
 absl::string_view LineStatusName(LineStatus s) {
   switch (s) {
     case LineStatus::kPriced:
@@ -390,18 +403,7 @@ absl::StatusOr<Statement> PriceWith(
     if (!in_year) st.lines.pop_back();
   }
 
-  auto by_patient_then_start = [](const StatementLine& a,
-                                  const StatementLine& b) {
-    if (a.patient_id != b.patient_id) return a.patient_id < b.patient_id;
-    return a.start < b.start;
-  };
-  // Periods usually arrive sorted (the periods stage writes them so):
-  // checking is much cheaper than moving every line.
-  if (!std::is_sorted(st.lines.begin() + one_off_lines, st.lines.end(),
-                      by_patient_then_start)) {
-    std::stable_sort(st.lines.begin() + one_off_lines, st.lines.end(),
-                     by_patient_then_start);
-  }
+  SortByPatientThenStart(absl::MakeSpan(st.lines).subspan(one_off_lines));
 
   // Totals in 128 bits, checked once: a sum never wraps.
   Int128 activity = 0, social = 0;
