@@ -17,6 +17,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -79,6 +80,19 @@ inline ChildRun RunChild(std::vector<std::string> argv,
   run.cpu_seconds = seconds(usage.ru_utime) + seconds(usage.ru_stime);
   run.max_rss_kib = usage.ru_maxrss;
   return run;
+}
+
+// This process's resident memory now, in MB: a forked child's ru_maxrss
+// is at least that, so it bounds the error of the child's figure.
+inline double SelfRssMb() {
+  std::FILE* f = std::fopen("/proc/self/statm", "r");
+  if (f == nullptr) return 0;
+  long pages = 0, resident = 0;
+  const int n = std::fscanf(f, "%ld %ld", &pages, &resident);
+  std::fclose(f);
+  if (n != 2) return 0;
+  return static_cast<double>(resident) *
+         static_cast<double>(sysconf(_SC_PAGESIZE)) / (1 << 20);
 }
 
 }  // namespace mhpbr::bench

@@ -1,7 +1,10 @@
 // The `mhpbr classify` tool end to end on a generated 1,000,000-row file:
 // wall time from forking the child to reaping it (reading, classifying,
 // writing and fsync-ing the output and rejects files), and the child's peak
-// resident memory from wait4().
+// resident memory from wait4(); with --threads 1 and 2
+// (BM_CliClassify/1, /2), and beside it the plain baseline
+// (BM_PlainCsvBaseline: plain_csv_baseline.cc, a program that only reads,
+// splits, parses and writes the same file).
 //
 //   cli_bench --benchmark_repetitions=5
 //
@@ -197,11 +200,12 @@ int64_t CountLines(const std::string& path) {
 }
 
 // Runs the tool once, its output to /dev/null.
-ChildRun RunTool(const Input& in) {
+ChildRun RunTool(const Input& in, int threads) {
   const std::string tool = ToolPath();
-  ChildRun run = RunChild({tool, "classify", "--in", in.in, "--out", in.out,
-                           "--rejects", in.rejects},
-                          "/dev/null", "/dev/null");
+  ChildRun run =
+      RunChild({tool, "classify", "--in", in.in, "--out", in.out, "--rejects",
+                in.rejects, "--threads", std::to_string(threads)},
+               "/dev/null", "/dev/null");
   if (!run.error.empty()) Die(tool + " classify " + run.error);
   return run;
 }
@@ -212,7 +216,7 @@ void BM_CliClassify(benchmark::State& state) {
   long peak_kib = 0;
   bool checked = false;
   for (auto _ : state) {
-    const ChildRun run = RunTool(in);
+    const ChildRun run = RunTool(in, static_cast<int>(state.range(0)));
     state.SetIterationTime(run.wall_seconds);
     seconds += run.wall_seconds;
     cpu_seconds += run.cpu_seconds;
@@ -241,6 +245,32 @@ void BM_CliClassify(benchmark::State& state) {
   state.counters["rejected_rows"] = static_cast<double>(in.bad);
 }
 BENCHMARK(BM_CliClassify)
+    ->Arg(1)
+    ->Arg(2)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3);
+
+void BM_PlainCsvBaseline(benchmark::State& state) {
+  const Input& in = GetInput();
+  double seconds = 0, cpu_seconds = 0;
+  long peak_kib = 0;
+  for (auto _ : state) {
+    const ChildRun run = RunChild({MHPBR_PLAIN_BASELINE_PATH, in.in, in.out},
+                                  "/dev/null", "/dev/null");
+    if (!run.error.empty()) Die("plain_csv_baseline " + run.error);
+    state.SetIterationTime(run.wall_seconds);
+    seconds += run.wall_seconds;
+    cpu_seconds += run.cpu_seconds;
+    peak_kib = std::max(peak_kib, run.max_rss_kib);
+  }
+  const double rows =
+      static_cast<double>(in.rows) * static_cast<double>(state.iterations());
+  state.counters["rows_per_second"] = rows / seconds;
+  state.counters["rows_per_cpu_second"] = rows / cpu_seconds;
+  state.counters["peak_rss_mb"] = static_cast<double>(peak_kib) / 1024.0;
+}
+BENCHMARK(BM_PlainCsvBaseline)
     ->UseManualTime()
     ->Unit(benchmark::kMillisecond)
     ->Iterations(3);

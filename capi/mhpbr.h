@@ -320,6 +320,14 @@ MHPBR_EXPORT mhpbr_code mhpbr_classify_on(const mhpbr_classifier* classifier,
 MHPBR_EXPORT mhpbr_code mhpbr_classify_batch_on(
     const mhpbr_classifier* classifier, const mhpbr_assessment* assessments,
     const int32_t* dates, size_t count, mhpbr_result* results, char** error);
+/* As mhpbr_classify_batch_on (or, with `dates` NULL, mhpbr_classify_batch)
+ * on up to `threads` threads, each classifying a contiguous part of the
+ * batch: the same results, return code and message as one thread. 0 means
+ * the machine's cores; a negative count gives MHPBR_INVALID_ARGUMENT. */
+MHPBR_EXPORT mhpbr_code mhpbr_classify_batch_threads(
+    const mhpbr_classifier* classifier, const mhpbr_assessment* assessments,
+    const int32_t* dates, size_t count, mhpbr_result* results, int32_t threads,
+    char** error);
 
 /* ---- Cluster periods ----------------------------------------------------- */
 /* Builds cluster periods, review dates, overdue days and transition flags
@@ -455,6 +463,18 @@ MHPBR_EXPORT mhpbr_code mhpbr_outcomes_measure(
     const mhpbr_rules* rules, const void* request, size_t request_size,
     void** response, size_t* response_size, char** error);
 
+/* ---- Statistical process control ----------------------------------------- */
+/* Making Data Count SPC charts of monthly series (as `mhpbr spc`): a
+ * serialized mhpbr.v1.SpcRequest (series of months and decimal values,
+ * direction, target, fix_after, no_screen; proto/mhpbr/v1/spc.proto) in, a
+ * serialized mhpbr.v1.SpcResponse out: each series' points with their
+ * mean, limits, rule flags and type, and its variation and assurance
+ * icons, figures as decimal text. A month, value or option that cannot be
+ * read fails the call, naming the series. */
+MHPBR_EXPORT mhpbr_code mhpbr_spc(const mhpbr_rules* rules, const void* request,
+                                  size_t request_size, void** response,
+                                  size_t* response_size, char** error);
+
 /* ---- The rich calls in JSON ---------------------------------------------- */
 /* Each rich call above also takes and gives protobuf's JSON mapping of
  * the same messages, for a client with no protobuf runtime: `request` is
@@ -494,6 +514,10 @@ MHPBR_EXPORT mhpbr_code mhpbr_compare_json(const mhpbr_rules* rules,
                                            const char* request,
                                            size_t request_size, char** response,
                                            size_t* response_size, char** error);
+MHPBR_EXPORT mhpbr_code mhpbr_spc_json(const mhpbr_rules* rules,
+                                       const char* request, size_t request_size,
+                                       char** response, size_t* response_size,
+                                       char** error);
 
 /* ---- Live calls ---------------------------------------------------------- */
 /* Plain-struct calls on handles built once from a rule set and the trust's

@@ -11,7 +11,9 @@
 #include <new>
 #include <optional>
 #include <string>
+#include <thread>
 #include <utility>
+#include <vector>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -22,6 +24,7 @@
 #include "capi/c_status.h"
 #include "capi/handles.h"
 #include "capi/live_util.h"
+#include "lib/util/parallel_parts.h"
 #include "mhpbr.h"
 #include "mhpbr/classifier.h"
 #include "mhpbr/dated_classifier.h"
@@ -283,7 +286,7 @@ mhpbr_code ClassifyOne(const mhpbr_classifier* classifier, const int32_t* date,
 mhpbr_code ClassifyBatch(const mhpbr_classifier* classifier,
                          const mhpbr_assessment* assessments,
                          const int32_t* dates, size_t count,
-                         mhpbr_result* results, char** error) {
+                         mhpbr_result* results, int32_t threads, char** error) {
   if (classifier == nullptr) return Invalid(error, "classifier is NULL");
   if (count == 0) return Ok(error);
   if (assessments == nullptr) return Invalid(error, "assessments is NULL");
@@ -307,30 +310,48 @@ mhpbr_code ClassifyBatch(const mhpbr_classifier* classifier,
   }
   const char* in = reinterpret_cast<const char*>(assessments);
   char* out = reinterpret_cast<char*>(results);
+  // Each part counts its own bad records and keeps its first; the batch's
+  // first is the first part's that has one, as one thread would find it.
+  struct PartBad {
+    size_t bad = 0;
+    absl::Status first;
+  };
+  std::vector<PartBad> part_bad(
+      static_cast<size_t>(std::max<int32_t>(threads, 1)));
+  const size_t parts = mhpbr::RunInParts(
+      count, threads, 4096, [&](size_t part, size_t begin, size_t end) {
+        PartBad& pb = part_bad[part];
+        for (size_t i = begin; i < end; ++i) {
+          const auto* a =
+              reinterpret_cast<const mhpbr_assessment*>(in + i * in_stride);
+          auto* r = reinterpret_cast<mhpbr_result*>(out + i * out_stride);
+          r->struct_size = static_cast<uint32_t>(out_stride);
+          mhpbr::MhctRatings ratings;
+          absl::Status s = a->struct_size == in_stride
+                               ? ToRatings(*a, &ratings)
+                               : absl::InvalidArgumentError(
+                                     "struct_size differs from assessments[0]");
+          absl::StatusOr<const mhpbr::Classifier*> c = &classifier->classifier;
+          if (s.ok()) {
+            c = ClassifierOn(*classifier, dates ? &dates[i] : nullptr);
+          }
+          if (s.ok() && !c.ok()) s = c.status();
+          if (!s.ok()) {
+            if (pb.bad++ == 0) {
+              pb.first = absl::InvalidArgumentError(
+                  absl::StrCat("assessments[", i, "]: ", s.message()));
+            }
+            FailResult(static_cast<mhpbr_code>(s.code()), r);
+            continue;
+          }
+          FillResult((*c)->rules(), (*c)->Classify(ratings), r);
+        }
+      });
   size_t bad = 0;
   absl::Status first;
-  for (size_t i = 0; i < count; ++i) {
-    const auto* a =
-        reinterpret_cast<const mhpbr_assessment*>(in + i * in_stride);
-    auto* r = reinterpret_cast<mhpbr_result*>(out + i * out_stride);
-    r->struct_size = static_cast<uint32_t>(out_stride);
-    mhpbr::MhctRatings ratings;
-    absl::Status s = a->struct_size == in_stride
-                         ? ToRatings(*a, &ratings)
-                         : absl::InvalidArgumentError(
-                               "struct_size differs from assessments[0]");
-    absl::StatusOr<const mhpbr::Classifier*> c = &classifier->classifier;
-    if (s.ok()) c = ClassifierOn(*classifier, dates ? &dates[i] : nullptr);
-    if (s.ok() && !c.ok()) s = c.status();
-    if (!s.ok()) {
-      if (bad++ == 0) {
-        first = absl::InvalidArgumentError(
-            absl::StrCat("assessments[", i, "]: ", s.message()));
-      }
-      FailResult(static_cast<mhpbr_code>(s.code()), r);
-      continue;
-    }
-    FillResult((*c)->rules(), (*c)->Classify(ratings), r);
+  for (size_t p = 0; p < parts; ++p) {
+    if (bad == 0) first = part_bad[p].first;
+    bad += part_bad[p].bad;
   }
   if (bad > 0) {
     return Report(absl::InvalidArgumentError(absl::StrCat(
@@ -541,7 +562,8 @@ mhpbr_code mhpbr_classify_batch(const mhpbr_classifier* classifier,
                                 size_t count, mhpbr_result* results,
                                 char** error) {
   MHPBR_C_TRY
-  return ClassifyBatch(classifier, assessments, nullptr, count, results, error);
+  return ClassifyBatch(classifier, assessments, nullptr, count, results, 1,
+                       error);
   MHPBR_C_CATCH(error)
 }
 
@@ -551,7 +573,27 @@ mhpbr_code mhpbr_classify_batch_on(const mhpbr_classifier* classifier,
                                    mhpbr_result* results, char** error) {
   MHPBR_C_TRY
   if (count > 0 && dates == nullptr) return Invalid(error, "dates is NULL");
-  return ClassifyBatch(classifier, assessments, dates, count, results, error);
+  return ClassifyBatch(classifier, assessments, dates, count, results, 1,
+                       error);
+  MHPBR_C_CATCH(error)
+}
+
+mhpbr_code mhpbr_classify_batch_threads(const mhpbr_classifier* classifier,
+                                        const mhpbr_assessment* assessments,
+                                        const int32_t* dates, size_t count,
+                                        mhpbr_result* results, int32_t threads,
+                                        char** error) {
+  MHPBR_C_TRY
+  if (threads < 0) {
+    return Invalid(error, absl::StrCat("threads is ", threads,
+                                       " (0 for the machine's cores)"));
+  }
+  if (threads == 0) {
+    threads = static_cast<int32_t>(
+        std::max(1u, std::min(std::thread::hardware_concurrency(), 256u)));
+  }
+  return ClassifyBatch(classifier, assessments, dates, count, results, threads,
+                       error);
   MHPBR_C_CATCH(error)
 }
 

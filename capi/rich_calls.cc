@@ -135,6 +135,7 @@ using mhpbr::capi::RunPeriods;
 using mhpbr::capi::RunPlan;
 using mhpbr::capi::RunPricing;
 using mhpbr::capi::RunReport;
+using mhpbr::capi::RunSpcCharts;
 using mhpbr::capi::RunTariffSetting;
 namespace v1 = mhpbr::v1;
 
@@ -154,5 +155,6 @@ MHPBR_RICH_CALL(report_build, v1::ReportRequest, RunReport)
 MHPBR_RICH_CALL(outcomes_measure, v1::OutcomesRequest,
                 MHPBR_WITH_RULES(RunOutcomes))
 MHPBR_RICH_CALL(compare, v1::CompareRequest, MHPBR_WITH_RULES(RunCompare))
+MHPBR_RICH_CALL(spc, v1::SpcRequest, MHPBR_WITH_RULES(RunSpcCharts))
 
 }  // extern "C"

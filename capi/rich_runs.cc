@@ -15,6 +15,7 @@
 #include "lib/codec/periods_proto.h"
 #include "lib/codec/pricing_proto.h"
 #include "lib/codec/report_proto.h"
+#include "lib/codec/spc_proto.h"
 #include "mhpbr/activity_costing.h"
 #include "mhpbr/activity_rows.h"
 #include "mhpbr/assessment_csv.h"
@@ -23,6 +24,7 @@
 #include "mhpbr/contract_pricer.h"
 #include "mhpbr/dates.h"
 #include "mhpbr/delivered_care.h"
+#include "mhpbr/fair_comparison.h"
 #include "mhpbr/in_year.h"
 #include "mhpbr/outcomes.h"
 #include "mhpbr/package_costing.h"
@@ -31,6 +33,7 @@
 #include "mhpbr/personal_plan.h"
 #include "mhpbr/report.h"
 #include "mhpbr/report_builder.h"
+#include "mhpbr/spc.h"
 #include "mhpbr/status_macros.h"
 #include "mhpbr/tariff_setting.h"
 
@@ -373,6 +376,18 @@ absl::StatusOr<v1::OutcomesResponse> RunOutcomes(
     const RuleSet& rules, const v1::OutcomesRequest& request) {
   MHPBR_ASSIGN_OR_RETURN(const absl::CivilDay as_of,
                          RequestAsOf(request.as_of()));
+  std::optional<UnitColumn> unit;
+  if (!request.unit_column().empty()) {
+    unit = ParseUnitColumn(request.unit_column());
+    if (!unit) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("unit_column: '", request.unit_column(),
+                       "' is not team, provider or commissioner"));
+    }
+  }
+  MHPBR_ASSIGN_OR_RETURN(
+      const std::vector<ReferenceStratum> reference,
+      ReferenceFromProto(request.reference(), rules.outcomes()));
   v1::OutcomesResponse out;
   std::vector<PeriodEvent> events;
   std::vector<EventError> rejected;
@@ -424,6 +439,25 @@ absl::StatusOr<v1::OutcomesResponse> RunOutcomes(
       OutcomesResult result,
       MeasureOutcomes(build.periods, assessments, activity, as_of, rules));
   OutcomesToProto(build.periods, assessments, result, &out);
+  if (unit) {
+    std::optional<absl::Span<const ReferenceStratum>> rates;
+    if (!reference.empty()) rates = absl::MakeConstSpan(reference);
+    MHPBR_ASSIGN_OR_RETURN(
+        const FairComparison fair,
+        CompareUnits(build.periods, result.periods, assessments, *unit, rates,
+                     as_of, rules.outcomes()));
+    FairComparisonToProto(fair, rules.outcomes(), &out);
+  }
+  return out;
+}
+
+absl::StatusOr<v1::SpcResponse> RunSpcCharts(const RuleSet& rules,
+                                             const v1::SpcRequest& request) {
+  MHPBR_ASSIGN_OR_RETURN(SpcInput in, SpcInputFromProto(request));
+  MHPBR_ASSIGN_OR_RETURN(std::vector<SpcChart> charts,
+                         RunSpc(in.series, in.options, rules.spc()));
+  v1::SpcResponse out;
+  SpcChartsToProto(charts, &out);
   return out;
 }
 

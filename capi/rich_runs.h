@@ -16,6 +16,7 @@
 #include "mhpbr/v1/periods.pb.h"
 #include "mhpbr/v1/pricing.pb.h"
 #include "mhpbr/v1/report.pb.h"
+#include "mhpbr/v1/spc.pb.h"
 
 namespace mhpbr::capi {
 
@@ -54,6 +55,12 @@ absl::StatusOr<v1::ReportResponse> RunReport(
 // cannot be read come back in `errors`; a bad as_of fails the call.
 absl::StatusOr<v1::OutcomesResponse> RunOutcomes(
     const RuleSet& rules, const v1::OutcomesRequest& request);
+
+// The SPC charts of the request's series (spc.h), with the rule set's spc
+// constants; a value, month or option that cannot be read fails the call,
+// naming the series.
+absl::StatusOr<v1::SpcResponse> RunSpcCharts(const RuleSet& rules,
+                                             const v1::SpcRequest& request);
 
 }  // namespace mhpbr::capi
 

@@ -3,7 +3,7 @@
 #include <memory>
 
 #include "absl/strings/str_cat.h"
-#include "input_file.h"
+#include "block_rows.h"
 #include "mhpbr/activity_rows.h"
 #include "mhpbr/costing_io.h"
 #include "mhpbr/status_macros.h"
@@ -15,13 +15,17 @@ using Next = absl::FunctionRef<bool(InputRow<ActivityRecord>*)>;
 using Done = absl::FunctionRef<void(const InputRow<ActivityRecord>&,
                                     const Attribution&)>;
 
+using ActivityRow = InputRow<ActivityRecord>;
+
 absl::Status ReadThrough(const std::string& path,
                          absl::string_view reason_prefix, RowLedger& ledger,
+                         int threads,
                          absl::FunctionRef<void(Next, Done)> row_loop) {
-  MHPBR_ASSIGN_OR_RETURN(InputFile in, OpenInput(path));
-  MHPBR_ASSIGN_OR_RETURN(std::unique_ptr<ActivityCsvReader> reader,
-                         ActivityCsvReader::Open(in.get(), path));
-  row_loop([&](InputRow<ActivityRecord>* row) { return reader->Next(row); },
+  MHPBR_ASSIGN_OR_RETURN(
+      auto reader, (BlockRows<ActivityCsvReader, ActivityRow>::Open(
+                       path, threads, NextRow<ActivityCsvReader, ActivityRow>,
+                       ShiftRowLines<ActivityRecord>)));
+  row_loop([&](ActivityRow* row) { return reader->Next(row); },
            [&](const InputRow<ActivityRecord>& row, const Attribution& a) {
              if (a.status.ok()) {
                ledger.Ok();
@@ -37,18 +41,21 @@ absl::Status ReadThrough(const std::string& path,
 
 absl::Status CostActivityRows(const std::string& path,
                               absl::string_view reason_prefix,
-                              ActivityCoster& coster, RowLedger& ledger) {
-  return ReadThrough(path, reason_prefix, ledger, [&](Next next, Done done) {
-    mhpbr::CostActivityRows(coster, next, done);
-  });
+                              ActivityCoster& coster, RowLedger& ledger,
+                              int threads) {
+  return ReadThrough(path, reason_prefix, ledger, threads,
+                     [&](Next next, Done done) {
+                       mhpbr::CostActivityRows(coster, next, done);
+                     });
 }
 
 absl::Status CostActivityRows(const std::string& path,
                               absl::string_view reason_prefix,
-                              ReportBuilder& builder, RowLedger& ledger) {
-  return ReadThrough(path, reason_prefix, ledger, [&](Next next, Done done) {
-    builder.AddActivity(next, done);
-  });
+                              ReportBuilder& builder, RowLedger& ledger,
+                              int threads) {
+  return ReadThrough(
+      path, reason_prefix, ledger, threads,
+      [&](Next next, Done done) { builder.AddActivity(next, done); });
 }
 
 }  // namespace mhpbr::cli

@@ -20,12 +20,17 @@ namespace mhpbr::cli {
 
 // Reads `path` and costs each row (reject reasons prefixed by
 // `reason_prefix`). Fails only when the file cannot be opened or read.
+// With `threads` > 1 the rows are parsed by blocks on that many threads
+// (block_rows.h) and costed in file order on the calling thread, so the
+// results are those of one thread.
 absl::Status CostActivityRows(const std::string& path,
                               absl::string_view reason_prefix,
-                              ActivityCoster& coster, RowLedger& ledger);
+                              ActivityCoster& coster, RowLedger& ledger,
+                              int threads = 1);
 absl::Status CostActivityRows(const std::string& path,
                               absl::string_view reason_prefix,
-                              ReportBuilder& builder, RowLedger& ledger);
+                              ReportBuilder& builder, RowLedger& ledger,
+                              int threads = 1);
 
 }  // namespace mhpbr::cli
 

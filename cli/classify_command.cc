@@ -1,5 +1,5 @@
 // mhpbr classify --in FILE [--rules FILE] [--out FILE] [--rejects FILE]
-//                [--strict]
+//                [--strict] [--threads N] [--progress | --no-progress]
 // One output row per accepted input row, in input order (formats.md).
 // With a bundle of rule sets (--rules), each assessment is classified by the
 // rule set in force on its date; a date none covers rejects the row.
@@ -10,6 +10,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "args.h"
+#include "classify_rows.h"
 #include "commands.h"
 #include "help.h"
 #include "input_file.h"
@@ -22,46 +23,16 @@
 #include "mhpbr/status_macros.h"
 #include "mhsds_columns_flag.h"
 #include "output_file.h"
+#include "progress.h"
 #include "row_ledger.h"
 #include "rule_set_flag.h"
+#include "threads_flag.h"
 #include "tool_category_summary.h"
 
 namespace mhpbr::cli {
 namespace {
 
 int Usage(absl::string_view why) { return UsageError("classify", why); }
-
-void WriteRow(const RuleSet& rules, const AssessmentRecord& rec,
-              const Classification& c, CsvWriter& out) {
-  out.Field(rec.assessment_id);
-  out.Field(rec.patient_id);
-  out.Field(FormatIsoDate(rec.date));
-  out.Field(int64_t{c.suggested.code()});
-  if (c.suggested_fit_milli) {
-    out.Field(FormatFit(*c.suggested_fit_milli));
-  } else {
-    out.EmptyField();
-  }
-  if (c.runner_up) {
-    out.Field(int64_t{c.runner_up->code()});
-    out.Field(FormatFit(*c.runner_up_fit_milli));
-  } else {
-    out.EmptyField();
-    out.EmptyField();
-  }
-  out.Field(SuperclassName(rules.cluster(c.suggested).superclass));
-  if (c.allocation) {
-    out.Field(int64_t{c.allocation->cluster.code()});
-    out.Field(c.allocation->red ? "y" : "n");
-    out.Field(c.allocation->red_items.ToString(';'));
-  } else {
-    out.EmptyField();
-    out.EmptyField();
-    out.EmptyField();
-  }
-  out.Field(VarianceReasonName(c.reason));
-  out.EndRow();
-}
 
 }  // namespace
 
@@ -94,18 +65,18 @@ absl::Status ClassifyMhsds(const Args& args, const DatedClassifier& classifiers,
                             classifier.status().message());
       continue;
     }
-    WriteRow((*classifier)->rules(), a.record,
-             (*classifier)->Classify(a.record.ratings), out);
+    WriteClassifiedRow((*classifier)->rules(), a.record,
+                       (*classifier)->Classify(a.record.ratings), out);
   }
   return absl::OkStatus();
 }
 
 int RunClassify(const std::vector<std::string>& argv) {
-  auto args =
-      Args::Parse(argv,
-                  {"in", "rules", "out", "rejects", "mhsds-tool",
-                   "mhsds-ratings", "item-map", "mhsds-columns", "summary"},
-                  {"strict"});
+  auto args = Args::Parse(
+      argv,
+      {"in", "rules", "out", "rejects", "mhsds-tool", "mhsds-ratings",
+       "item-map", "mhsds-columns", "summary", "threads"},
+      {"strict", "progress", "no-progress"});
   if (!args.ok()) return Usage(args.status().message());
   if (!args->positional().empty()) {
     return Usage(absl::StrCat("unexpected argument ", args->positional()[0]));
@@ -115,6 +86,10 @@ int RunClassify(const std::vector<std::string>& argv) {
   if (mhsds == args->Has("in")) {
     return Usage("give --in, or --mhsds-tool, --mhsds-ratings and --item-map");
   }
+  auto threads = ThreadsFromArgs(*args);
+  if (!threads.ok()) return Usage(threads.status().message());
+  auto progress = ProgressFromArgs(*args);
+  if (!progress.ok()) return Usage(progress.status().message());
 
   auto bundle = BundleFromFlag(args->Get("rules"));
   if (!bundle.ok()) {
@@ -123,16 +98,16 @@ int RunClassify(const std::vector<std::string>& argv) {
   }
   std::unique_ptr<AssessmentCsvReader> reader;
   InputFile in;
+  std::string in_path;
   if (!mhsds) {
-    auto in_path = args->Require("in");
-    if (!in_path.ok()) return Usage(in_path.status().message());
-    auto opened = OpenInput(*in_path);
+    in_path = *args->Get("in");
+    auto opened = OpenInput(in_path);
     if (!opened.ok()) {
       PrintError(opened.status().message());
       return kExitUsage;
     }
     in = *std::move(opened);
-    auto r = AssessmentCsvReader::Open(in.get(), *in_path);
+    auto r = AssessmentCsvReader::Open(in.get(), in_path);
     if (!r.ok()) {
       PrintError(r.status().message());
       return kExitUsage;
@@ -151,6 +126,7 @@ int RunClassify(const std::vector<std::string>& argv) {
     PrintError(ledger.status().message());
     return kExitUsage;
   }
+  (*ledger)->SetProgress(*progress);
 
   const DatedClassifier classifiers(*bundle);
   CsvWriter out(*out_file);
@@ -166,24 +142,10 @@ int RunClassify(const std::vector<std::string>& argv) {
       return kExitUsage;
     }
   } else {
-    AssessmentRow row;
-    while (reader->Next(&row)) {
-      if (!row.error.empty()) {
-        (*ledger)->Reject(row.line, row.record.assessment_id, row.error);
-        continue;
-      }
-      auto classifier = classifiers.For(row.record.date);
-      if (!classifier.ok()) {
-        (*ledger)->Reject(row.line, row.record.assessment_id,
-                          classifier.status().message());
-        continue;
-      }
-      WriteRow((*classifier)->rules(), row.record,
-               (*classifier)->Classify(row.record.ratings), out);
-      (*ledger)->Ok();
-    }
-    if (!reader->io_status().ok()) {
-      PrintError(reader->io_status().message());
+    if (absl::Status s = ClassifyRows(*reader, in.get(), in_path, classifiers,
+                                      *threads, out, **ledger);
+        !s.ok()) {
+      PrintError(s.message());
       return kExitUsage;
     }
   }

@@ -6,6 +6,7 @@
 #include "mhpbr/period_builder.h"
 #include "mhpbr/rule_set_text.h"
 #include "rule_set_flag.h"
+#include "threads_flag.h"
 
 namespace mhpbr::cli {
 
@@ -30,6 +31,18 @@ std::optional<int> StartCommand(const CommandSpec& spec,
                         absl::StrCat("--as-of: ", as_of.status().message()));
     }
     start->as_of = *as_of;
+  }
+  if (spec.valued.count("threads") > 0) {
+    auto threads = ThreadsFromArgs(*args);
+    if (!threads.ok()) return UsageError(spec.name, threads.status().message());
+    start->threads = *threads;
+  }
+  if (spec.switches.count("progress") > 0) {
+    auto progress = ProgressFromArgs(*args);
+    if (!progress.ok()) {
+      return UsageError(spec.name, progress.status().message());
+    }
+    start->progress = *progress;
   }
   if (spec.rules_by_date) {
     auto bundle = BundleFromFlag(args->Get("rules"));

@@ -21,6 +21,7 @@
 #include "mhpbr/rule_set.h"
 #include "mhpbr/rule_set_bundle.h"
 #include "mhpbr/transition_table.h"
+#include "progress.h"
 
 namespace mhpbr::cli {
 
@@ -29,8 +30,9 @@ struct CommandSpec {
   std::set<std::string> valued;
   std::set<std::string> switches;
   std::vector<std::string> required;
-  // --as-of is read (and must be a date) when given; add it to `required`
-  // where it must be.
+  // --as-of is read (and must be a date) when given, and so are --threads
+  // and --progress/--no-progress when `valued` and `switches` name them;
+  // add --as-of to `required` where it must be.
   // Valued options that may be given more than once (Args::GetAll); the
   // command checks how many it needs.
   std::set<std::string> repeated = {};
@@ -51,6 +53,10 @@ struct CommandStart {
   TransitionTable transitions;
   // Whether `transitions` is the trust's own (for every date).
   bool own_transitions = false;
+  // --threads (threads_flag.h) and --progress/--no-progress, read when the
+  // spec takes them; a command without them runs on one thread, silently.
+  int threads = 1;
+  ProgressMode progress = ProgressMode::kOff;
 };
 
 // Fills `start` and returns nullopt, or returns the exit status to stop

@@ -19,6 +19,7 @@ int RunPackage(const std::vector<std::string>& args);
 int RunReport(const std::vector<std::string>& args);
 int RunRules(const std::vector<std::string>& args);
 int RunOutcomes(const std::vector<std::string>& args);
+int RunSpc(const std::vector<std::string>& args);
 
 }  // namespace mhpbr::cli
 

@@ -2,7 +2,8 @@
 //               --scenario NAME=CONTRACT,TARIFF [--scenario ...]
 //               [--one-offs FILE] [--indicators FILE] [--rules FILE]
 //               [--out FILE] [--by-cluster FILE] [--by-commissioner FILE]
-//               [--rejects FILE] [--strict]
+//               [--rejects FILE] [--strict] [--xlsx FILE]
+//               [--suppress [--suppress-threshold N] [--suppress-base N]]
 // What-if contracts: the same periods priced under each scenario's
 // contract and tariff, side by side, with the differences from the first.
 
@@ -22,11 +23,14 @@
 #include "mhpbr/contract_comparison.h"
 #include "mhpbr/csv_writer.h"
 #include "mhpbr/indicator_csv.h"
+#include "mhpbr/output_suppression.h"
 #include "mhpbr/pricing_io.h"
 #include "output_file.h"
 #include "period_rows.h"
 #include "pricing_inputs.h"
 #include "row_ledger.h"
+#include "suppress_flag.h"
+#include "xlsx_workbook.h"
 
 namespace mhpbr::cli {
 namespace {
@@ -116,8 +120,9 @@ int RunCompare(const std::vector<std::string>& argv) {
   if (auto stop =
           StartCommand({"compare",
                         {"periods", "one-offs", "indicators", "rules", "out",
-                         "by-cluster", "by-commissioner", "rejects"},
-                        {"strict"},
+                         "by-cluster", "by-commissioner", "rejects", "xlsx",
+                         kSuppressThreshold, kSuppressBase},
+                        {"strict", kSuppress},
                         {"periods"},
                         {"scenario"}},
                        argv, &start)) {
@@ -125,6 +130,13 @@ int RunCompare(const std::vector<std::string>& argv) {
   }
   const Args* args = &start.args;
   auto fail = DataError;
+  // Every output is aggregated; the workbook has no suppression yet, so it
+  // is refused rather than written as it is.
+  auto suppress = SuppressionFromArgs(*args, start.rules->suppression(), {});
+  if (!suppress.ok()) return UsageError("compare", suppress.status().message());
+  if (*suppress && args->Has("xlsx")) {
+    return UsageError("compare", "--suppress does not cover --xlsx");
+  }
   std::vector<ScenarioFlag> flags;
   std::set<std::string> names;
   for (const std::string& text : args->GetAll("scenario")) {
@@ -157,7 +169,9 @@ int RunCompare(const std::vector<std::string>& argv) {
   auto indicators = ReadIndicatorsFile(args->Get("indicators"));
   if (!indicators.ok()) return fail(indicators.status());
   OutputSet outputs;
-  auto out_file = outputs.Open(args->Get("out"));
+  // Opened first unless suppressed: then written through the suppression.
+  absl::StatusOr<std::FILE*> out_file = nullptr;
+  if (!*suppress) out_file = outputs.Open(args->Get("out"));
   if (!out_file.ok()) return fail(out_file.status());
   auto ledger =
       RowLedger::Open(outputs, args->Get("rejects"), args->Has("strict"));
@@ -176,24 +190,46 @@ int RunCompare(const std::vector<std::string>& argv) {
   auto comparison = CompareContracts(*periods, scenarios, *start.rules);
   if (!comparison.ok()) return fail(comparison.status());
 
-  {
+  if (*out_file != nullptr) {
     CsvWriter out(*out_file);
     WriteScenarios(*comparison, flags, out);
+  } else if (absl::Status s = WriteAggregateCsv(
+                 outputs, args->Get("out"), CompareScenariosSuppression(),
+                 *suppress,
+                 [&](CsvWriter& w) { WriteScenarios(*comparison, flags, w); });
+             !s.ok()) {
+    return fail(s);
   }
   // Only when asked for (no path would mean stdout).
   if (args->Has("by-cluster")) {
-    if (absl::Status s =
-            WriteCsv(outputs, args->Get("by-cluster"),
-                     [&](CsvWriter& w) { WriteByCluster(*comparison, w); });
+    if (absl::Status s = WriteAggregateCsv(
+            outputs, args->Get("by-cluster"),
+            CompareAmountsSuppression("cluster"), *suppress,
+            [&](CsvWriter& w) { WriteByCluster(*comparison, w); });
         !s.ok()) {
       return fail(s);
     }
   }
   if (args->Has("by-commissioner")) {
-    if (absl::Status s = WriteCsv(
+    if (absl::Status s = WriteAggregateCsv(
             outputs, args->Get("by-commissioner"),
+            CompareAmountsSuppression("commissioner"), *suppress,
             [&](CsvWriter& w) { WriteByCommissioner(*comparison, w); });
         !s.ok()) {
+      return fail(s);
+    }
+  }
+  if (auto xlsx = args->Get("xlsx")) {
+    std::vector<CsvSheet> sheets = {
+        {"scenarios",
+         [&](CsvWriter& w) { WriteScenarios(*comparison, flags, w); }},
+        {"by_cluster", [&](CsvWriter& w) { WriteByCluster(*comparison, w); }}};
+    if (!comparison->commissioners.empty()) {
+      sheets.push_back({"by_commissioner", [&](CsvWriter& w) {
+                          WriteByCommissioner(*comparison, w);
+                        }});
+    }
+    if (absl::Status s = WriteCsvWorkbook(outputs, *xlsx, sheets); !s.ok()) {
       return fail(s);
     }
   }

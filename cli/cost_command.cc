@@ -1,6 +1,7 @@
 // mhpbr cost --periods FILE --activity FILE --unit-costs FILE --as-of DATE
 //            [--rules FILE] [--out FILE] [--by-cluster FILE]
 //            [--by-setting FILE] [--summary FILE] [--rejects FILE] [--strict]
+//            [--suppress [--suppress-threshold N] [--suppress-base N]]
 // What each cluster period cost (formats.md, pricing.md 1). Activity is
 // streamed: memory grows with the periods, not the activity.
 
@@ -22,6 +23,7 @@
 #include "mhpbr/csv_writer.h"
 #include "mhpbr/dates.h"
 #include "mhpbr/money.h"
+#include "mhpbr/output_suppression.h"
 #include "mhpbr/pricing_io.h"
 #include "mhpbr/status_macros.h"
 #include "mhsds_columns_flag.h"
@@ -30,6 +32,8 @@
 #include "period_rows.h"
 #include "row_ledger.h"
 #include "rule_set_flag.h"
+#include "suppress_flag.h"
+#include "threads_flag.h"
 #include "ward_stay_rows.h"
 
 namespace mhpbr::cli {
@@ -41,14 +45,27 @@ int RunCost(const std::vector<std::string>& argv) {
            {"periods", "activity", "unit-costs", "as-of", "rules", "out",
             "by-cluster", "by-setting", "summary", "rejects", "mhsds-contacts",
             "mhsds-referrals", "team-map", "mhsds-columns", "mhsds-ward-stays",
-            "mhsds-spells"},
-           {"strict"},
+            "mhsds-spells", "threads", kSuppressThreshold, kSuppressBase},
+           {"strict", "progress", "no-progress", kSuppress},
            {"periods", "unit-costs", "as-of"}},
           argv, &start)) {
     return *stop;
   }
   const Args* args = &start.args;
+  const absl::StatusOr<int> threads = ThreadsFromArgs(*args);
+  if (!threads.ok()) return UsageError("cost", threads.status().message());
   if (auto stop = CheckActivitySources(*args, "cost")) return *stop;
+  // With --suppress only --by-cluster and --summary are written: the
+  // periods (--out, else standard output) and --by-setting are one row per
+  // period.
+  auto suppress = SuppressionFromArgs(*args, start.rules->suppression(),
+                                      {"out", "by-setting"});
+  if (!suppress.ok()) return UsageError("cost", suppress.status().message());
+  if (*suppress && !args->Has("by-cluster") && !args->Has("summary")) {
+    return UsageError("cost",
+                      "--suppress writes only the aggregated outputs: give "
+                      "--by-cluster or --summary");
+  }
   if (auto stop = CheckWardStayFlags(*args, "cost")) return *stop;
   const absl::CivilDay as_of = *start.as_of;
   auto fail = DataError;
@@ -60,14 +77,15 @@ int RunCost(const std::vector<std::string>& argv) {
   if (!ledger.ok()) return fail(ledger.status());
   // Rejected period rows are reported and counted like activity rows; the
   // activity they would have covered falls to the unclustered bucket.
-  auto periods = ReadPeriodRows(*args->Get("periods"), **ledger);
+  auto periods = ReadPeriodRows(*args->Get("periods"), **ledger, *threads);
   if (!periods.ok()) return fail(periods.status());
   auto coster = ActivityCoster::Create(*std::move(periods), as_of, *costs,
                                        start.rules->day_count());
   if (!coster.ok()) return fail(coster.status());
 
   if (auto activity = args->Get("activity")) {
-    if (absl::Status s = CostActivityRows(*activity, "", *coster, **ledger);
+    if (absl::Status s =
+            CostActivityRows(*activity, "", *coster, **ledger, *threads);
         !s.ok()) {
       return fail(s);
     }
@@ -92,39 +110,42 @@ int RunCost(const std::vector<std::string>& argv) {
   }
 
   const std::vector<CostedPeriod> costed = coster->periods();
-  absl::Status written =
-      WriteCsv(outputs, args->Get("out"), [&](CsvWriter& out) {
-        out.Row({"patient_id", "cluster", "start", "end", "days", "records",
-                 "cost_pence", "cost_per_day_pence"});
-        for (const CostedPeriod& c : costed) {
-          out.Field(c.period.patient_id);
-          out.Field(int64_t{c.period.cluster.code()});
-          out.Field(FormatIsoDate(c.period.start));
-          out.Field(c.period.end ? FormatIsoDate(*c.period.end)
-                                 : std::string());
-          out.Field(c.days);
-          out.Field(c.records);
-          out.Field(c.cost_pence);
-          if (c.days > 0) {
-            out.Field(*RoundDiv(c.cost_pence, c.days));
-          } else {
-            out.EmptyField();
-          }
-          out.EndRow();
-        }
-      });
-  if (written.ok() && args->Has("by-cluster")) {
-    written = WriteCsv(outputs, args->Get("by-cluster"), [&](CsvWriter& out) {
-      out.Row({"cluster", "periods", "days", "records", "cost_pence"});
-      for (const ClusterCost& c : coster->ByCluster()) {
-        out.Field(int64_t{c.cluster.code()});
-        out.Field(c.periods);
+  absl::Status written = absl::OkStatus();
+  if (!*suppress) {
+    written = WriteCsv(outputs, args->Get("out"), [&](CsvWriter& out) {
+      out.Row({"patient_id", "cluster", "start", "end", "days", "records",
+               "cost_pence", "cost_per_day_pence"});
+      for (const CostedPeriod& c : costed) {
+        out.Field(c.period.patient_id);
+        out.Field(int64_t{c.period.cluster.code()});
+        out.Field(FormatIsoDate(c.period.start));
+        out.Field(c.period.end ? FormatIsoDate(*c.period.end) : std::string());
         out.Field(c.days);
         out.Field(c.records);
         out.Field(c.cost_pence);
+        if (c.days > 0) {
+          out.Field(*RoundDiv(c.cost_pence, c.days));
+        } else {
+          out.EmptyField();
+        }
         out.EndRow();
       }
     });
+  }
+  if (written.ok() && args->Has("by-cluster")) {
+    written = WriteAggregateCsv(
+        outputs, args->Get("by-cluster"), ClusterCostSuppression(), *suppress,
+        [&](CsvWriter& out) {
+          out.Row({"cluster", "periods", "days", "records", "cost_pence"});
+          for (const ClusterCost& c : coster->ByCluster()) {
+            out.Field(int64_t{c.cluster.code()});
+            out.Field(c.periods);
+            out.Field(c.days);
+            out.Field(c.records);
+            out.Field(c.cost_pence);
+            out.EndRow();
+          }
+        });
   }
   if (written.ok() && args->Has("by-setting")) {
     written = WriteCsv(outputs, args->Get("by-setting"), [&](CsvWriter& out) {
@@ -146,32 +167,34 @@ int RunCost(const std::vector<std::string>& argv) {
   }
   if (written.ok() && args->Has("summary")) {
     const CostingTotals& t = coster->totals();
-    written = WriteCsv(outputs, args->Get("summary"), [&](CsvWriter& out) {
-      out.Row({"key", "value"});
-      auto row = [&](absl::string_view key, int64_t value) {
-        out.Field(key);
-        out.Field(value);
-        out.EndRow();
-      };
-      // A contact not attended is read but is no activity record.
-      row("records_read", t.records_read + contacts.not_attended);
-      row("records_rejected", t.records_rejected);
-      row("clustered_records", t.clustered_records);
-      row("clustered_pence", t.clustered_pence);
-      row("unclustered_records", t.unclustered_records);
-      row("unclustered_pence", t.unclustered_pence);
-      row("unknown_patient_records", t.unknown_patient_records);
-      row("total_pence", t.total_pence);
-      row("periods", static_cast<int64_t>(costed.size()));
-      if (args->Has("mhsds-contacts")) {
-        row("contacts_read", contacts.contacts_read);
-        row("contacts_not_attended", contacts.not_attended);
-      }
-      if (args->Has("mhsds-ward-stays")) {
-        row("ward_stays_read", stays.stays_read);
-        row("bed_days", stays.bed_days);
-      }
-    });
+    written = WriteAggregateCsv(
+        outputs, args->Get("summary"), CostSummarySuppression(), *suppress,
+        [&](CsvWriter& out) {
+          out.Row({"key", "value"});
+          auto row = [&](absl::string_view key, int64_t value) {
+            out.Field(key);
+            out.Field(value);
+            out.EndRow();
+          };
+          // A contact not attended is read but is no activity record.
+          row("records_read", t.records_read + contacts.not_attended);
+          row("records_rejected", t.records_rejected);
+          row("clustered_records", t.clustered_records);
+          row("clustered_pence", t.clustered_pence);
+          row("unclustered_records", t.unclustered_records);
+          row("unclustered_pence", t.unclustered_pence);
+          row("unknown_patient_records", t.unknown_patient_records);
+          row("total_pence", t.total_pence);
+          row("periods", static_cast<int64_t>(costed.size()));
+          if (args->Has("mhsds-contacts")) {
+            row("contacts_read", contacts.contacts_read);
+            row("contacts_not_attended", contacts.not_attended);
+          }
+          if (args->Has("mhsds-ward-stays")) {
+            row("ward_stays_read", stays.stays_read);
+            row("bed_days", stays.bed_days);
+          }
+        });
   }
   if (!written.ok()) return fail(written);
   return (*ledger)->Finish();

@@ -4,7 +4,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "input_file.h"
+#include "block_rows.h"
 #include "mhpbr/event_csv.h"
 #include "mhpbr/status_macros.h"
 
@@ -12,11 +12,15 @@ namespace mhpbr::cli {
 
 absl::StatusOr<std::vector<PeriodEvent>> ReadEventRows(
     const std::string& path, absl::string_view reason_prefix, RowLedger& ledger,
-    EventUnitColumns* columns) {
-  MHPBR_ASSIGN_OR_RETURN(InputFile in, OpenInput(path));
-  MHPBR_ASSIGN_OR_RETURN(std::unique_ptr<EventCsvReader> reader,
-                         EventCsvReader::Open(in.get(), path));
-  if (columns != nullptr) *columns = reader->unit_columns();
+    EventUnitColumns* columns, int threads) {
+  MHPBR_ASSIGN_OR_RETURN(auto reader,
+                         (BlockRows<EventCsvReader, EventRow>::Open(
+                             path, threads, NextRow<EventCsvReader, EventRow>,
+                             [](EventRow& row, int64_t delta) {
+                               row.line += delta;
+                               row.event.line += delta;
+                             })));
+  if (columns != nullptr) *columns = reader->header_reader().unit_columns();
   std::vector<PeriodEvent> events;
   EventRow row;
   while (reader->Next(&row)) {

@@ -17,10 +17,11 @@ namespace mhpbr::cli {
 
 // Reasons are prefixed by `reason_prefix`. Fails only when the file
 // cannot be opened or read. `columns`, when given, is set to the optional
-// columns the file's header names.
+// columns the file's header names. `threads` > 1 parses by blocks on that
+// many threads (block_rows.h), the events still in file order.
 absl::StatusOr<std::vector<PeriodEvent>> ReadEventRows(
     const std::string& path, absl::string_view reason_prefix, RowLedger& ledger,
-    EventUnitColumns* columns = nullptr);
+    EventUnitColumns* columns = nullptr, int threads = 1);
 
 }  // namespace mhpbr::cli
 

@@ -26,6 +26,56 @@ constexpr char kOutputs[] =
     "it and\nmoved into place only when every output is complete. Without "
     "--out the main\noutput goes to standard output.\n";
 
+// The options of the commands that read rows on several threads.
+constexpr char kThreadOptions[] =
+    "\nThreads and progress:\n"
+    "  --threads N    threads to use, 1 to 256 (default: the machine's "
+    "cores); the\n"
+    "                 outputs, rejects and messages are the same, byte for "
+    "byte, as\n"
+    "                 with --threads 1, rows in input order\n"
+    "  --progress     show a progress line (rows read, rate, time elapsed) "
+    "on\n"
+    "                 standard error, even when it is not a terminal\n"
+    "  --no-progress  never show it (default: shown when standard error is "
+    "a\n"
+    "                 terminal and the run has lasted over a second)\n";
+
+// The options of the commands with aggregated outputs (suppress_flag.h).
+constexpr char kSuppressOptions[] =
+    "\nPublication-safe figures:\n"
+    "  --suppress       suppress small numbers in the aggregated outputs (CSV "
+    "and\n"
+    "                   HTML): a count of people, periods, records or "
+    "assessments\n"
+    "                   below the threshold (0 included) is written *, any "
+    "other is\n"
+    "                   rounded to the nearest multiple of the base (half "
+    "away from\n"
+    "                   zero: 7 -> 5, 8 -> 10, 13 -> 15); a share, rate, "
+    "mean or\n"
+    "                   other statistic resting on a count below the "
+    "threshold is *;\n"
+    "                   money is kept. A row-level output (one row per "
+    "person or\n"
+    "                   period) is a usage error with it, and the one that "
+    "would go\n"
+    "                   to standard output is not written\n"
+    "  --suppress-threshold N  0-1000000 (default: the rule set's "
+    "suppression, 5)\n"
+    "  --suppress-base N       1-1000000 (default: the rule set's "
+    "suppression, 5)\n";
+
+bool TakesSuppress(absl::string_view command) {
+  return command == "outcomes" || command == "cost" || command == "periods" ||
+         command == "compare" || command == "report";
+}
+
+bool TakesThreads(absl::string_view command) {
+  return command == "classify" || command == "periods" || command == "cost" ||
+         command == "tariff" || command == "report";
+}
+
 constexpr CommandText kCommands[] = {
     {"classify",
      "usage: mhpbr classify --in FILE [--rules FILE] [--out FILE] "
@@ -225,7 +275,8 @@ constexpr CommandText kCommands[] = {
      "                   "
      "[--by-cluster FILE] [--by-commissioner FILE]\n"
      "                   [--rejects FILE] [--strict]\n"
-     "                   [--as-of DATE [--months FILE]] [--bed-days FILE]\n",
+     "                   [--as-of DATE [--months FILE]] [--bed-days FILE]\n"
+     "                   [--xlsx FILE]\n",
      "\nPrices one contract year of cluster periods.\n\n"
      "Options:\n"
      "  --periods FILE     patient_id,cluster,start,end (empty end = open)\n"
@@ -298,6 +349,14 @@ constexpr CommandText kCommands[] = {
      "                     adds admitted_days, admitted_pence, "
      "community_pence,\n"
      "                     bed_days_ignored\n"
+     "  --xlsx FILE        an Excel workbook: sheets statement, summary, "
+     "by_cluster,\n"
+     "                     by_commissioner and one per commissioner (with "
+     "commissioners'\n"
+     "                     contracts), months (with --as-of); the CSV "
+     "outputs' columns,\n"
+     "                     each *_pence column followed by *_pounds "
+     "(\xC2\xA3#,##0.00)\n"
      "A bad tariff or contract stops the run (exit 2).\n"},
     {"compare",
      "usage: mhpbr compare --periods FILE --scenario NAME=CONTRACT,TARIFF\n"
@@ -306,7 +365,7 @@ constexpr CommandText kCommands[] = {
      "[--rules FILE]\n"
      "                     [--out FILE] [--by-cluster FILE] "
      "[--by-commissioner FILE]\n"
-     "                     [--rejects FILE] [--strict]\n",
+     "                     [--rejects FILE] [--strict] [--xlsx FILE]\n",
      "\nPrices the same periods under two or more contracts and tariffs, "
      "each as\n`mhpbr price` would, side by side; differences are from the "
      "first scenario.\n\n"
@@ -346,6 +405,12 @@ constexpr CommandText kCommands[] = {
      "                     only the header when no record names one\n"
      "  --rejects FILE     rejected rows as line,id,reason\n"
      "  --strict           exit 1 when any row was rejected\n"
+     "  --xlsx FILE        an Excel workbook: sheets scenarios (--out's "
+     "columns),\n"
+     "                     by_cluster and, when a record names a "
+     "commissioner,\n"
+     "                     by_commissioner; each *_pence column followed by "
+     "*_pounds\n"
      "A block contract is a baseline with one risk band at rate 0. Fewer "
      "than two\nscenarios, or a malformed or repeated one, is a usage error; "
      "a bad tariff or\ncontract, or contracts of different years, stop the "
@@ -396,7 +461,8 @@ constexpr CommandText kCommands[] = {
      "                    --out FILE.html [--assessments FILE] [--events "
      "FILE] [--rules FILE]\n"
      "                    [--transitions FILE] [--csv-dir DIR] [--rejects "
-     "FILE] [--strict]\n",
+     "FILE] [--strict]\n"
+     "                    [--xlsx FILE]\n",
      "\nAre clusters a fair basis for payment? Costs the periods as `mhpbr "
      "cost` does\nand writes one self-contained HTML page (and its figures "
      "as CSV).\n\n"
@@ -434,6 +500,9 @@ constexpr CommandText kCommands[] = {
      "                      with a team or clinician column, "
      "agreement_by_group.csv\n"
      "                      into DIR (an existing directory)\n"
+     "  --xlsx FILE         an Excel workbook of the same figures: one "
+     "sheet per CSV file\n"
+     "                      --csv-dir writes, named for it without .csv\n"
      "  --rejects FILE      rejected rows as line,id,reason\n"
      "  --strict            exit 1 when any row was rejected\n"},
     {"outcomes",
@@ -442,7 +511,10 @@ constexpr CommandText kCommands[] = {
      "                      [--activity FILE] [--rules FILE] [--out FILE]\n"
      "                      [--indicators FILE] [--by-cluster FILE] "
      "[--by-team FILE]\n"
-     "                      [--by-commissioner FILE] [--rejects FILE] "
+     "                      [--by-commissioner FILE] [--unit COLUMN "
+     "--by-unit FILE\n"
+     "                      [--reference FILE] [--write-reference FILE]\n"
+     "                      [--funnel FILE.svg]] [--rejects FILE] "
      "[--strict]\n",
      "\nPairs each cluster period with a start and a follow-up HoNOS "
      "assessment (items\n1-12 of the MHCT), measures the change and the "
@@ -496,7 +568,79 @@ constexpr CommandText kCommands[] = {
      "                      with an empty team\n"
      "  --by-commissioner FILE\n"
      "                      the same by the events' commissioner column\n"
+     "\nFair comparison (case-mix-adjusted, outcomes.md):\n"
+     "  --unit COLUMN       team, provider or commissioner: the events' "
+     "column naming\n"
+     "                      each period's unit (from its opening allocation; "
+     "a column\n"
+     "                      the events lack is a usage error)\n"
+     "  --by-unit FILE      unit,periods,paired,improved,expected,ratio,"
+     "low_998,low_95,\n"
+     "                      high_95,high_998,flag,discharges,reallocated_90,\n"
+     "                      reallocated_90_ppm: sorted by unit, periods with "
+     "an empty\n"
+     "                      unit left out (they count in the reference "
+     "rates); E,\n"
+     "                      ratio and limits with 6 decimal places\n"
+     "  --reference FILE    cluster,band,paired,improved (band 0-10, 11-15, "
+     "16-20, 21+\n"
+     "                      by the rule set's outcomes.band_upper): the "
+     "reference rates\n"
+     "                      (default: this input's strata)\n"
+     "  --write-reference FILE\n"
+     "                      this input's strata in the --reference format, "
+     "sorted by\n"
+     "                      cluster then band\n"
+     "  --funnel FILE.svg   the funnel plot: ratio against E (log scale) "
+     "with the 95%\n"
+     "                      and 99.8% limits\n"
      "  --rejects FILE      rejected rows as line,id,reason\n"
+     "  --strict            exit 1 when any row was rejected\n"},
+    {"spc",
+     "usage: mhpbr spc --in FILE [--direction up|down|neutral] [--target "
+     "VALUE]\n"
+     "                 [--fix-after N] [--no-screen] [--rules FILE] [--out "
+     "FILE]\n"
+     "                 [--summary FILE] [--svg FILE] [--rejects FILE] "
+     "[--strict]\n",
+     "\nMaking Data Count SPC (XmR) charts of monthly series: each point's "
+     "mean,\nprocess limits (mean +- 2.66 x mean moving range), rule flags "
+     "and type, and\neach series' variation and assurance icons. Exact: a "
+     "value on the mean or a\nlimit is on it. The constants are the rule "
+     "set's `spc`.\n\n"
+     "Options:\n"
+     "  --in FILE           series,month,value (month YYYY-MM, value a "
+     "decimal or\n"
+     "                      empty: the month is left out); optional "
+     "direction and\n"
+     "                      target columns override the options for a "
+     "series (its\n"
+     "                      first non-empty cell)\n"
+     "  --direction D       which way is better: up, down or neutral "
+     "(default)\n"
+     "  --target VALUE      the target, for the assurance icon (default: "
+     "none)\n"
+     "  --fix-after N       limits from the first N points only (N >= 2; "
+     "default: all)\n"
+     "  --no-screen         keep outlying moving ranges (default: those at "
+     "or above\n"
+     "                      3.267 x their mean are dropped)\n"
+     "  --rules FILE        rule set whose spc constants to use\n"
+     "  --out FILE          points: series,month,value,mean,lpl,upl,side,"
+     "outside,run,\n"
+     "                      trend,two_in_three,special_cause,point_type, "
+     "sorted by\n"
+     "                      series then month; figures with max(4, the "
+     "series'\n"
+     "                      decimals) places, half away from zero\n"
+     "  --summary FILE      one row per series: series,points,mean,lpl,upl,"
+     "short,\n"
+     "                      variation,assurance\n"
+     "  --svg FILE          one SVG page, a chart per series with its "
+     "icons\n"
+     "  --rejects FILE      rejected rows as line,id,reason (reasons month, "
+     "value,\n"
+     "                      duplicate_month, direction, target, series)\n"
      "  --strict            exit 1 when any row was rejected\n"},
     {"rules",
      "usage: mhpbr rules show [--rules FILE] [--out FILE]\n"
@@ -518,8 +662,9 @@ constexpr CommandText kCommands[] = {
      "  diff    what changed from rule set A to rule set B, as CSV\n"
      "          section,key,a,b (sections cluster, example, item, outcome, "
      "profile,\n"
-     "          provenance, red_rule, review_period, setting, transition, "
-     "weight);\n"
+     "          provenance, red_rule, review_period, setting, spc, "
+     "transition,\n"
+     "          weight);\n"
      "          only the header when nothing differs\n\n"
      "Options:\n"
      "  --rules FILE  rule set in text format (check: or a bundle)\n"
@@ -550,6 +695,7 @@ std::string ToolHelp() {
       "  report    HTML and CSV report: cost homogeneity, coverage, data "
       "quality\n"
       "  outcomes  HoNOS change over cluster periods, and outcome indicators\n"
+      "  spc       Making Data Count SPC charts of monthly series\n"
       "  rules     show, export, check or diff rule sets\n"
       "  version   print the version\n";
   return text;
@@ -591,6 +737,8 @@ int PrintHelp(absl::string_view command) {
     return UsageError("", absl::StrCat("unknown command '", command, "'"));
   }
   std::string text = absl::StrCat(c->synopsis, c->details);
+  if (TakesThreads(command)) absl::StrAppend(&text, kThreadOptions);
+  if (TakesSuppress(command)) absl::StrAppend(&text, kSuppressOptions);
   if (command == "package" || command == "rules") {
     absl::StrAppend(&text, "\n", kOutputs,
                     "\nExit status: 0 done; 1 problems found (validate, "

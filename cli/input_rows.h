@@ -12,7 +12,7 @@
 #include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
-#include "input_file.h"
+#include "block_rows.h"
 #include "mhpbr/input_row.h"
 #include "mhpbr/status_macros.h"
 #include "row_ledger.h"
@@ -22,13 +22,17 @@ namespace mhpbr::cli {
 // Rejects the rows the reader cannot read (reasons prefixed by
 // `reason_prefix`) and hands the good ones to `use`, which rejects one by
 // returning an error. Fails only when the file cannot be opened or read.
+// `threads` > 1 parses by blocks on that many threads (block_rows.h);
+// `use` still sees every row in file order on the calling thread.
 template <typename Reader, typename T>
 absl::Status ForEachRow(const std::string& path,
                         absl::string_view reason_prefix, RowLedger& ledger,
-                        absl::FunctionRef<absl::Status(T&)> use) {
-  MHPBR_ASSIGN_OR_RETURN(InputFile in, OpenInput(path));
-  MHPBR_ASSIGN_OR_RETURN(std::unique_ptr<Reader> reader,
-                         Reader::Open(in.get(), path));
+                        absl::FunctionRef<absl::Status(T&)> use,
+                        int threads = 1) {
+  MHPBR_ASSIGN_OR_RETURN(
+      auto reader,
+      (BlockRows<Reader, InputRow<T>>::Open(
+          path, threads, NextRow<Reader, InputRow<T>>, ShiftRowLines<T>)));
   InputRow<T> row;
   while (reader->Next(&row)) {
     absl::Status s = row.error.empty() ? use(row.value)
@@ -46,13 +50,15 @@ absl::Status ForEachRow(const std::string& path,
 template <typename Reader, typename T>
 absl::StatusOr<std::vector<T>> ReadAllRows(const std::string& path,
                                            absl::string_view reason_prefix,
-                                           RowLedger& ledger) {
+                                           RowLedger& ledger, int threads = 1) {
   std::vector<T> rows;
-  MHPBR_RETURN_IF_ERROR(
-      (ForEachRow<Reader, T>(path, reason_prefix, ledger, [&](T& value) {
+  MHPBR_RETURN_IF_ERROR((ForEachRow<Reader, T>(
+      path, reason_prefix, ledger,
+      [&](T& value) {
         rows.push_back(std::move(value));
         return absl::OkStatus();
-      })));
+      },
+      threads)));
   return rows;
 }
 

@@ -47,6 +47,7 @@ int main(int argc, char** argv) {
     if (command == "report") return mhpbr::cli::RunReport(args);
     if (command == "rules") return mhpbr::cli::RunRules(args);
     if (command == "outcomes") return mhpbr::cli::RunOutcomes(args);
+    if (command == "spc") return mhpbr::cli::RunSpc(args);
   } catch (const std::exception& e) {
     mhpbr::cli::PrintError(e.what());
     return mhpbr::cli::kExitUsage;

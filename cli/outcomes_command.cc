@@ -1,7 +1,10 @@
 // mhpbr outcomes --events FILE --assessments FILE --as-of DATE
 //                [--activity FILE] [--rules FILE] [--out FILE]
 //                [--indicators FILE] [--by-cluster FILE] [--by-team FILE]
-//                [--by-commissioner FILE] [--rejects FILE] [--strict]
+//                [--by-commissioner FILE] [--unit COLUMN --by-unit FILE
+//                [--reference FILE] [--write-reference FILE]
+//                [--funnel FILE.svg]] [--rejects FILE] [--strict]
+//                [--suppress [--suppress-threshold N] [--suppress-base N]]
 // HoNOS change over cluster periods and the indicators paid on
 // (outcomes.md, formats.md). Assessments are scored as they are read:
 // only their scores are held.
@@ -25,12 +28,19 @@
 #include "mhpbr/csv_writer.h"
 #include "mhpbr/dates.h"
 #include "mhpbr/event_csv.h"
+#include "mhpbr/fair_comparison.h"
+#include "mhpbr/fair_comparison_plot.h"
+#include "mhpbr/funnel_plot.h"
 #include "mhpbr/money.h"
 #include "mhpbr/outcomes.h"
+#include "mhpbr/output_suppression.h"
 #include "mhpbr/period_builder.h"
+#include "mhpbr/reference_strata_csv.h"
 #include "mhpbr/status_macros.h"
+#include "mhpbr/unit_comparison_csv.h"
 #include "output_file.h"
 #include "row_ledger.h"
+#include "suppress_flag.h"
 
 namespace mhpbr::cli {
 namespace {
@@ -144,33 +154,116 @@ void WriteGroups(CsvWriter& out, absl::string_view first,
   }
 }
 
+bool HasColumn(const EventUnitColumns& columns, UnitColumn c) {
+  // In UnitColumn's order.
+  const bool has[] = {columns.team, columns.provider, columns.commissioner};
+  return has[static_cast<int>(c)];
+}
+
+// --by-unit, --write-reference and --funnel, when --unit is given.
+absl::Status WriteFairComparison(const Args& args, OutputSet& outputs,
+                                 const FairComparison& f,
+                                 const OutcomeRules& rules,
+                                 absl::string_view column) {
+  if (args.Has("by-unit")) {
+    MHPBR_RETURN_IF_ERROR(WriteCsv(
+        outputs, args.Get("by-unit"),
+        [&](CsvWriter& out) { WriteUnitComparisonCsv(out, f.units); }));
+  }
+  if (args.Has("write-reference")) {
+    MHPBR_RETURN_IF_ERROR(WriteCsv(
+        outputs, args.Get("write-reference"),
+        [&](CsvWriter& out) { WriteReferenceCsv(out, f.strata, rules); }));
+  }
+  if (args.Has("funnel")) {
+    MHPBR_ASSIGN_OR_RETURN(std::FILE * file, outputs.Open(args.Get("funnel")));
+    WriteAll(file, DrawFunnelPlot(FairComparisonPlot(
+                       f, absl::StrCat("Reliable improvement by ", column,
+                                       ": observed / expected"))));
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 int RunOutcomes(const std::vector<std::string>& argv) {
   CommandStart start;
-  if (auto stop = StartCommand({"outcomes",
-                                {"events", "assessments", "as-of", "activity",
-                                 "rules", "out", "indicators", "by-cluster",
-                                 "by-team", "by-commissioner", "rejects"},
-                                {"strict"},
-                                {"events", "assessments", "as-of"},
-                                {},
-                                /*rules_by_date=*/true},
-                               argv, &start)) {
+  if (auto stop = StartCommand(
+          {"outcomes",
+           {"events", "assessments", "as-of", "activity", "rules", "out",
+            "indicators", "by-cluster", "by-team", "by-commissioner", "unit",
+            "by-unit", "reference", "write-reference", "funnel", "rejects",
+            kSuppressThreshold, kSuppressBase},
+           {"strict", kSuppress},
+           {"events", "assessments", "as-of"},
+           {},
+           /*rules_by_date=*/true},
+          argv, &start)) {
     return *stop;
   }
   const Args* args = &start.args;
   const absl::CivilDay as_of = *start.as_of;
   const RuleSet& rules = *start.rules;
+  // With --suppress only the aggregated outputs are written: the periods
+  // (--out, else standard output) are one row per period.
+  auto suppress = SuppressionFromArgs(*args, rules.suppression(), {"out"});
+  if (!suppress.ok()) {
+    return UsageError("outcomes", suppress.status().message());
+  }
+  // The fair comparison's outputs declare no suppression yet: refused
+  // rather than published as they are.
+  if (*suppress && args->Has("unit")) {
+    return UsageError("outcomes",
+                      "--suppress does not cover --unit and its outputs");
+  }
+  if (*suppress && !args->Has("indicators") && !args->Has("by-cluster") &&
+      !args->Has("by-team") && !args->Has("by-commissioner")) {
+    return UsageError("outcomes",
+                      "--suppress writes only the aggregated outputs: give "
+                      "--indicators, --by-cluster, --by-team or "
+                      "--by-commissioner");
+  }
+  std::optional<UnitColumn> unit;
+  if (auto name = args->Get("unit")) {
+    unit = ParseUnitColumn(*name);
+    if (!unit) {
+      return UsageError(
+          "outcomes", absl::StrCat("--unit: '", *name,
+                                   "' is not team, provider or commissioner"));
+    }
+  } else {
+    for (const char* needs :
+         {"by-unit", "reference", "write-reference", "funnel"}) {
+      if (args->Has(needs)) {
+        return UsageError("outcomes",
+                          absl::StrCat("--", needs, " needs --unit COLUMN"));
+      }
+    }
+  }
+  // Read before any output is opened: a bad reference stops the run.
+  std::optional<std::vector<ReferenceStratum>> reference;
+  if (auto path = args->Get("reference")) {
+    auto file = OpenInput(*path);
+    if (!file.ok()) return DataError(file.status());
+    auto read = ReadReferenceCsv(file->get(), *path, rules.outcomes());
+    if (!read.ok()) return DataError(read.status());
+    reference = *std::move(read);
+  }
   OutputSet outputs;
   auto ledger =
       RowLedger::Open(outputs, args->Get("rejects"), args->Has("strict"));
   if (!ledger.ok()) return DataError(ledger.status());
 
   const std::string events_path = *args->Get("events");
-  auto events =
-      ReadEventRows(events_path, absl::StrCat(events_path, ": "), **ledger);
+  EventUnitColumns columns;
+  auto events = ReadEventRows(events_path, absl::StrCat(events_path, ": "),
+                              **ledger, &columns);
   if (!events.ok()) return DataError(events.status());
+  if (unit && !HasColumn(columns, *unit)) {
+    return UsageError("outcomes",
+                      absl::StrCat("--unit: ", events_path, " has no column '",
+                                   UnitColumnName(*unit), "'"));
+  }
   const PeriodBuild build = BuildStartPeriods(start, *events, as_of);
   for (const EventError& e : build.errors) {
     (*ledger)->Reject(e.line, e.patient_id,
@@ -192,33 +285,39 @@ int RunOutcomes(const std::vector<std::string>& argv) {
       MeasureOutcomes(build.periods, *assessments, activity, as_of, rules);
   if (!result.ok()) return DataError(result.status());
 
-  absl::Status written =
-      WriteCsv(outputs, args->Get("out"), [&](CsvWriter& out) {
-        WritePeriods(out, build.periods, *assessments, *result);
-      });
-  if (written.ok() && args->Has("indicators")) {
-    written = WriteCsv(outputs, args->Get("indicators"), [&](CsvWriter& out) {
-      out.Row({"indicator", "numerator", "denominator", "value_ppm"});
-      for (const MeasuredIndicator& v : result->indicators) {
-        out.Field(v.name);
-        out.Field(v.numerator);
-        out.Field(v.denominator);
-        if (v.value_ppm) {
-          out.Field(*v.value_ppm);
-        } else {
-          out.EmptyField();
-        }
-        out.EndRow();
-      }
+  absl::Status written = absl::OkStatus();
+  if (!*suppress) {
+    written = WriteCsv(outputs, args->Get("out"), [&](CsvWriter& out) {
+      WritePeriods(out, build.periods, *assessments, *result);
     });
   }
+  if (written.ok() && args->Has("indicators")) {
+    written = WriteAggregateCsv(
+        outputs, args->Get("indicators"), IndicatorsSuppression(), *suppress,
+        [&](CsvWriter& out) {
+          out.Row({"indicator", "numerator", "denominator", "value_ppm"});
+          for (const MeasuredIndicator& v : result->indicators) {
+            out.Field(v.name);
+            out.Field(v.numerator);
+            out.Field(v.denominator);
+            if (v.value_ppm) {
+              out.Field(*v.value_ppm);
+            } else {
+              out.EmptyField();
+            }
+            out.EndRow();
+          }
+        });
+  }
   if (written.ok() && args->Has("by-cluster")) {
-    written = WriteCsv(outputs, args->Get("by-cluster"), [&](CsvWriter& out) {
-      WriteGroups(out, "cluster", absl::MakeConstSpan(result->by_cluster),
-                  [&out](const ClusterOutcomes& c) {
-                    out.Field(int64_t{c.cluster.code()});
-                  });
-    });
+    written = WriteAggregateCsv(
+        outputs, args->Get("by-cluster"), OutcomeGroupsSuppression("cluster"),
+        *suppress, [&](CsvWriter& out) {
+          WriteGroups(out, "cluster", absl::MakeConstSpan(result->by_cluster),
+                      [&out](const ClusterOutcomes& c) {
+                        out.Field(int64_t{c.cluster.code()});
+                      });
+        });
   }
   const struct {
     const char* option;
@@ -228,10 +327,23 @@ int RunOutcomes(const std::vector<std::string>& argv) {
                  {"by-commissioner", "commissioner", result->by_commissioner}};
   for (const auto& u : by_unit) {
     if (!written.ok() || !args->Has(u.option)) continue;
-    written = WriteCsv(outputs, args->Get(u.option), [&](CsvWriter& out) {
-      WriteGroups(out, u.column, absl::MakeConstSpan(u.groups),
-                  [&out](const UnitOutcomes& g) { out.Field(g.unit); });
-    });
+    written = WriteAggregateCsv(
+        outputs, args->Get(u.option), OutcomeGroupsSuppression(u.column),
+        *suppress, [&](CsvWriter& out) {
+          WriteGroups(out, u.column, absl::MakeConstSpan(u.groups),
+                      [&out](const UnitOutcomes& g) { out.Field(g.unit); });
+        });
+  }
+  std::optional<FairComparison> fair;
+  if (written.ok() && unit) {
+    std::optional<absl::Span<const ReferenceStratum>> rates;
+    if (reference) rates = absl::MakeConstSpan(*reference);
+    auto compared = CompareUnits(build.periods, result->periods, *assessments,
+                                 *unit, rates, as_of, rules.outcomes());
+    if (!compared.ok()) return DataError(compared.status());
+    fair = *std::move(compared);
+    written = WriteFairComparison(*args, outputs, *fair, rules.outcomes(),
+                                  UnitColumnName(*unit));
   }
   if (!written.ok()) return DataError(written);
   std::fprintf(stderr,
@@ -241,6 +353,15 @@ int RunOutcomes(const std::vector<std::string>& argv) {
                static_cast<long long>(result->assessments_unscorable),
                static_cast<long long>(result->stays),
                static_cast<long long>(result->stays_not_yet_due));
+  if (fair) {
+    std::fprintf(stderr,
+                 "%zu units by %s; %lld periods with no %s; %lld paired "
+                 "periods unadjusted (no reference pairs in their stratum)\n",
+                 fair->units.size(), std::string(UnitColumnName(*unit)).c_str(),
+                 static_cast<long long>(fair->no_unit),
+                 std::string(UnitColumnName(*unit)).c_str(),
+                 static_cast<long long>(fair->unadjusted));
+  }
   return (*ledger)->Finish();
 }
 

@@ -251,10 +251,28 @@ absl::Status OutputSet::MakeDirectory(const std::string& path) {
                    std::strerror(err == EEXIST ? ENOTDIR : err), ")"));
 }
 
+absl::StatusOr<std::string> OutputSet::MakeScratchFile() {
+  const char* dir = std::getenv("TMPDIR");
+  std::string path = absl::StrCat(dir != nullptr && *dir != '\0' ? dir : "/tmp",
+                                  "/mhpbr-scratch.tmp-XXXXXX");
+  const int fd = mkostemp(path.data(), O_CLOEXEC);
+  if (fd < 0) {
+    return absl::NotFoundError(absl::StrCat(
+        path, ": cannot create a scratch file (", std::strerror(errno), ")"));
+  }
+  close(fd);
+  scratch_files_.push_back({path, RegisterTemp(path)});
+  return path;
+}
+
 OutputSet::OutputSet() = default;
 
 OutputSet::~OutputSet() {
   if (!committed_) Discard();
+  for (const Scratch& s : scratch_files_) {
+    unlink(s.path.c_str());
+    UnregisterTemp(s.slot);
+  }
   for (const auto& out : outputs_) {
     std::fclose(out->file);  // CookieClose leaves the descriptor
     if (out->owns_fd) close(out->fd);

@@ -39,6 +39,12 @@ class OutputSet {
   // made here is removed again (when empty) if the set is not committed.
   absl::Status MakeDirectory(const std::string& path);
 
+  // A scratch file for a writer that takes only a file name and cannot
+  // write to a stream (libxlsxwriter 1.1.4 has no memory output): made in
+  // $TMPDIR (else /tmp), never put in place, and removed when the set is
+  // destroyed or the process is interrupted, like the temporary files.
+  absl::StatusOr<std::string> MakeScratchFile();
+
   // Checks every write (including the final flush and close) and renames
   // the files into place only if all succeeded; on failure removes them
   // all and names the output at fault ("standard output" for stdout).
@@ -52,6 +58,11 @@ class OutputSet {
 
   std::vector<std::unique_ptr<Output>> outputs_;
   std::vector<std::string> made_directories_;
+  struct Scratch {
+    std::string path;
+    int slot = -1;
+  };
+  std::vector<Scratch> scratch_files_;
   bool committed_ = false;
 };
 

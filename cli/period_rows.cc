@@ -7,9 +7,9 @@
 namespace mhpbr::cli {
 
 absl::StatusOr<std::vector<PeriodToPrice>> ReadPeriodRows(
-    const std::string& path, RowLedger& ledger) {
+    const std::string& path, RowLedger& ledger, int threads) {
   return ReadAllRows<PeriodToPriceCsvReader, PeriodToPrice>(
-      path, absl::StrCat(path, ": "), ledger);
+      path, absl::StrCat(path, ": "), ledger, threads);
 }
 
 }  // namespace mhpbr::cli

@@ -14,8 +14,9 @@
 
 namespace mhpbr::cli {
 
+// `threads` as for ForEachRow.
 absl::StatusOr<std::vector<PeriodToPrice>> ReadPeriodRows(
-    const std::string& path, RowLedger& ledger);
+    const std::string& path, RowLedger& ledger, int threads = 1);
 
 }  // namespace mhpbr::cli
 

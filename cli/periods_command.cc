@@ -2,6 +2,7 @@
 //               --as-of DATE [--rules FILE] [--transitions FILE]
 //               [--out FILE] [--rejects FILE] [--by-patient FILE]
 //               [--by-cluster FILE] [--strict]
+//               [--suppress [--suppress-threshold N] [--suppress-base N]]
 // Cluster periods sorted by patient then start (formats.md), with
 // per-patient and per-cluster summaries on request.
 
@@ -21,6 +22,7 @@
 #include "mhpbr/dates.h"
 #include "mhpbr/event_csv.h"
 #include "mhpbr/mhsds.h"
+#include "mhpbr/output_suppression.h"
 #include "mhpbr/period_builder.h"
 #include "mhpbr/period_summary.h"
 #include "mhpbr/rule_set_text.h"
@@ -29,6 +31,8 @@
 #include "output_file.h"
 #include "row_ledger.h"
 #include "rule_set_flag.h"
+#include "suppress_flag.h"
+#include "threads_flag.h"
 #include "tool_category_summary.h"
 
 namespace mhpbr::cli {
@@ -59,32 +63,32 @@ void WritePeriod(const ClusterPeriod& p, const EventUnitColumns& columns,
   out.EndRow();
 }
 
-// Writes a key,periods,days,overdue_periods summary; false on failure.
+// Writes a key,periods,days,overdue_periods summary, suppressed by
+// `suppress` when given; false on failure.
 template <typename Map>
 bool WriteSummary(OutputSet& outputs, const std::optional<std::string>& path,
-                  absl::string_view key_name, const Map& rows) {
+                  absl::string_view key_name, const Map& rows,
+                  const std::optional<SuppressionRules>& suppress) {
   if (!path) return true;
-  auto file = outputs.Open(path);
-  if (!file.ok()) {
-    PrintError(file.status().message());
-    return false;
-  }
-  {
-    CsvWriter out(*file);
-    out.Row({key_name, "periods", "days", "overdue_periods"});
-    for (const auto& [key, t] : rows) {
-      if constexpr (std::is_same_v<typename Map::key_type, int>) {
-        out.Field(int64_t{key});
-      } else {
-        out.Field(key);
-      }
-      out.Field(t.periods);
-      out.Field(t.days);
-      out.Field(t.overdue_periods);
-      out.EndRow();
-    }
-  }  // a failed write is reported when the outputs are committed
-  return true;
+  // A failed write is reported when the outputs are committed.
+  absl::Status s = WriteAggregateCsv(
+      outputs, path, PeriodSummarySuppression(key_name), suppress,
+      [&](CsvWriter& out) {
+        out.Row({key_name, "periods", "days", "overdue_periods"});
+        for (const auto& [key, t] : rows) {
+          if constexpr (std::is_same_v<typename Map::key_type, int>) {
+            out.Field(int64_t{key});
+          } else {
+            out.Field(key);
+          }
+          out.Field(t.periods);
+          out.Field(t.days);
+          out.Field(t.overdue_periods);
+          out.EndRow();
+        }
+      });
+  if (!s.ok()) PrintError(s.message());
+  return s.ok();
 }
 
 // The events of --in (streamed, bad rows rejected one by one) or of an
@@ -99,7 +103,8 @@ struct Events {
   std::map<std::string, int64_t> tool_categories = {};
 };
 
-absl::StatusOr<Events> ReadEvents(const Args& args, RowLedger& ledger) {
+absl::StatusOr<Events> ReadEvents(const Args& args, RowLedger& ledger,
+                                  int threads) {
   Events out;
   if (auto path = args.Get("mhsds-clusters")) {
     MHPBR_ASSIGN_OR_RETURN(InputFile in, OpenInput(*path));
@@ -122,8 +127,8 @@ absl::StatusOr<Events> ReadEvents(const Args& args, RowLedger& ledger) {
     return out;
   }
   MHPBR_ASSIGN_OR_RETURN(std::string path, args.Require("in"));
-  MHPBR_ASSIGN_OR_RETURN(out.events,
-                         ReadEventRows(path, "", ledger, &out.columns));
+  MHPBR_ASSIGN_OR_RETURN(
+      out.events, ReadEventRows(path, "", ledger, &out.columns, threads));
   out.rows = static_cast<int64_t>(out.events.size());
   return out;
 }
@@ -136,8 +141,9 @@ int RunPeriods(const std::vector<std::string>& argv) {
           StartCommand({"periods",
                         {"in", "mhsds-clusters", "mhsds-tool", "as-of", "rules",
                          "transitions", "out", "rejects", "by-patient",
-                         "by-cluster", "mhsds-columns", "summary"},
-                        {"strict"},
+                         "by-cluster", "mhsds-columns", "summary", "threads",
+                         kSuppressThreshold, kSuppressBase},
+                        {"strict", "progress", "no-progress", kSuppress},
                         {},
                         {},
                         /*rules_by_date=*/true},
@@ -152,9 +158,23 @@ int RunPeriods(const std::vector<std::string>& argv) {
     return Usage("--mhsds-tool goes with --mhsds-clusters");
   }
   if (!start.as_of) return Usage("--as-of is required");
+  // With --suppress only --by-cluster and --summary are written: the
+  // periods (--out, else standard output) and --by-patient are one row per
+  // period or person.
+  auto suppress = SuppressionFromArgs(*args, start.rules->suppression(),
+                                      {"out", "by-patient"});
+  if (!suppress.ok()) return Usage(suppress.status().message());
+  if (*suppress && !args->Has("by-cluster") && !args->Has("summary")) {
+    return Usage(
+        "--suppress writes only the aggregated outputs: give --by-cluster "
+        "or --summary");
+  }
+  const absl::StatusOr<int> threads = ThreadsFromArgs(*args);
+  if (!threads.ok()) return Usage(threads.status().message());
   const absl::CivilDay as_of = *start.as_of;
   OutputSet outputs;
-  auto out_file = outputs.Open(args->Get("out"));
+  absl::StatusOr<std::FILE*> out_file = nullptr;
+  if (!*suppress) out_file = outputs.Open(args->Get("out"));
   if (!out_file.ok()) {
     PrintError(out_file.status().message());
     return kExitUsage;
@@ -166,7 +186,7 @@ int RunPeriods(const std::vector<std::string>& argv) {
     return kExitUsage;
   }
 
-  auto events = ReadEvents(*args, **ledger);
+  auto events = ReadEvents(*args, **ledger, *threads);
   if (!events.ok()) {
     PrintError(events.status().message());
     return kExitUsage;
@@ -179,7 +199,7 @@ int RunPeriods(const std::vector<std::string>& argv) {
   }
   (*ledger)->Ok(events->rows - static_cast<int64_t>(build.errors.size()));
 
-  {
+  if (*out_file != nullptr) {
     CsvWriter out(*out_file);
     std::vector<absl::string_view> header = {
         "patient_id", "cluster",      "start",         "end",       "days",
@@ -196,13 +216,13 @@ int RunPeriods(const std::vector<std::string>& argv) {
   }
   const PeriodSummary summary = SummarisePeriods(build.periods);
   if (!WriteSummary(outputs, args->Get("by-patient"), "patient_id",
-                    summary.by_patient) ||
+                    summary.by_patient, std::nullopt) ||
       !WriteSummary(outputs, args->Get("by-cluster"), "cluster",
-                    summary.by_cluster)) {
+                    summary.by_cluster, *suppress)) {
     return kExitUsage;
   }
-  if (absl::Status s = WriteToolCategorySummary(outputs, args->Get("summary"),
-                                                events->tool_categories);
+  if (absl::Status s = WriteToolCategorySummary(
+          outputs, args->Get("summary"), events->tool_categories, *suppress);
       !s.ok()) {
     PrintError(s.message());
     return kExitUsage;

@@ -3,6 +3,7 @@
 //             [--out FILE] [--summary FILE] [--by-cluster FILE]
 //             [--by-commissioner FILE] [--rejects FILE] [--strict]
 //             [--as-of DATE [--months FILE]] [--bed-days FILE]
+//             [--xlsx FILE]
 // The statement a commissioner pays from (formats.md, pricing.md 3-6).
 // With --as-of, an in-year statement (in_year.h): the statement and
 // summary figures are the forecast outturn, the summary adds the earnings
@@ -41,6 +42,7 @@
 #include "pricing_inputs.h"
 #include "row_ledger.h"
 #include "rule_set_flag.h"
+#include "xlsx_workbook.h"
 
 namespace mhpbr::cli {
 namespace {
@@ -322,24 +324,22 @@ int PriceByCommissioners(const CommandStart& start, const PriceInputs& in,
     CsvWriter out(out_file);
     WriteCommissionerStatement(cs, out);
   }
+  auto summary = [&](CsvWriter& w) {
+    WriteCommissionerSummary(cs, in.indicators_path.has_value(), w);
+    if (in_year) {
+      WriteInYearSummary(in_year->as_of, in_year->earned_to_date_pence,
+                         cs.totals, in_year->assumptions, w);
+    }
+    if (in.tariff.has_setting_prices()) {
+      SettingSummary by_setting;
+      for (const CommissionerStatement& c : cs.commissioners) {
+        by_setting.Add(c.statement.lines);
+      }
+      by_setting.Write(in.bed_days_ignored, w);
+    }
+  };
   if (args->Has("summary")) {
-    if (absl::Status s = WriteCsv(
-            outputs, args->Get("summary"),
-            [&](CsvWriter& w) {
-              WriteCommissionerSummary(cs, in.indicators_path.has_value(), w);
-              if (in_year) {
-                WriteInYearSummary(in_year->as_of,
-                                   in_year->earned_to_date_pence, cs.totals,
-                                   in_year->assumptions, w);
-              }
-              if (in.tariff.has_setting_prices()) {
-                SettingSummary by_setting;
-                for (const CommissionerStatement& c : cs.commissioners) {
-                  by_setting.Add(c.statement.lines);
-                }
-                by_setting.Write(in.bed_days_ignored, w);
-              }
-            });
+    if (absl::Status s = WriteCsv(outputs, args->Get("summary"), summary);
         !s.ok()) {
       return fail(s);
     }
@@ -368,6 +368,26 @@ int PriceByCommissioners(const CommandStart& start, const PriceInputs& in,
       return fail(s);
     }
   }
+  if (auto xlsx = args->Get("xlsx")) {
+    std::vector<CsvSheet> sheets = {
+        {"statement", [&](CsvWriter& w) { WriteCommissionerStatement(cs, w); }},
+        {"summary", summary},
+        {"by_cluster", [&](CsvWriter& w) { WriteByCluster(cs.clusters, w); }},
+        {"by_commissioner", [&](CsvWriter& w) { WriteByCommissioner(cs, w); }}};
+    if (in_year) {
+      sheets.push_back({"months", [&](CsvWriter& w) {
+                          WriteCommissionerMonths(*in_year, w);
+                        }});
+    }
+    for (const CommissionerStatement& c : cs.commissioners) {
+      sheets.push_back({c.commissioner, [&c](CsvWriter& w) {
+                          WriteStatement(c.statement, w);
+                        }});
+    }
+    if (absl::Status s = WriteCsvWorkbook(outputs, *xlsx, sheets); !s.ok()) {
+      return fail(s);
+    }
+  }
   return ledger.Finish();
 }
 
@@ -379,7 +399,7 @@ int RunPrice(const std::vector<std::string>& argv) {
           StartCommand({"price",
                         {"periods", "tariff", "one-offs", "indicators", "rules",
                          "out", "summary", "by-cluster", "by-commissioner",
-                         "rejects", "as-of", "months", "bed-days"},
+                         "rejects", "as-of", "months", "bed-days", "xlsx"},
                         {"strict"},
                         {"periods", "tariff"},
                         {"contract"},
@@ -482,22 +502,20 @@ int RunPrice(const std::vector<std::string>& argv) {
     WriteStatement(*statement, out);
   }
   // Optional outputs: only when asked for (no path would mean stdout).
+  auto summary = [&](CsvWriter& w) {
+    WriteSummary(*statement, in.indicators_path.has_value(), w);
+    if (in_year) {
+      WriteInYearSummary(in_year->as_of, in_year->earned_to_date_pence,
+                         in_year->forecast.totals, in_year->assumptions, w);
+    }
+    if (in.tariff.has_setting_prices()) {
+      SettingSummary by_setting;
+      by_setting.Add(statement->lines);
+      by_setting.Write(in.bed_days_ignored, w);
+    }
+  };
   if (args->Has("summary")) {
-    if (absl::Status s = WriteCsv(
-            outputs, args->Get("summary"),
-            [&](CsvWriter& w) {
-              WriteSummary(*statement, in.indicators_path.has_value(), w);
-              if (in_year) {
-                WriteInYearSummary(
-                    in_year->as_of, in_year->earned_to_date_pence,
-                    in_year->forecast.totals, in_year->assumptions, w);
-              }
-              if (in.tariff.has_setting_prices()) {
-                SettingSummary by_setting;
-                by_setting.Add(statement->lines);
-                by_setting.Write(in.bed_days_ignored, w);
-              }
-            });
+    if (absl::Status s = WriteCsv(outputs, args->Get("summary"), summary);
         !s.ok()) {
       return fail(s);
     }
@@ -515,6 +533,20 @@ int RunPrice(const std::vector<std::string>& argv) {
             WriteCsv(outputs, args->Get("months"),
                      [&](CsvWriter& w) { WriteMonths(*in_year, w); });
         !s.ok()) {
+      return fail(s);
+    }
+  }
+  if (auto xlsx = args->Get("xlsx")) {
+    std::vector<CsvSheet> sheets = {
+        {"statement", [&](CsvWriter& w) { WriteStatement(*statement, w); }},
+        {"summary", summary},
+        {"by_cluster",
+         [&](CsvWriter& w) { WriteByCluster(statement->clusters, w); }}};
+    if (in_year) {
+      sheets.push_back(
+          {"months", [&](CsvWriter& w) { WriteMonths(*in_year, w); }});
+    }
+    if (absl::Status s = WriteCsvWorkbook(outputs, *xlsx, sheets); !s.ok()) {
       return fail(s);
     }
   }

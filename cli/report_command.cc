@@ -1,7 +1,8 @@
 // mhpbr report --periods FILE --activity FILE --unit-costs FILE --as-of DATE
 //              [--assessments FILE] [--events FILE] [--rules FILE]
 //              [--transitions FILE] --out FILE.html [--csv-dir DIR]
-//              [--rejects FILE] [--strict]
+//              [--rejects FILE] [--strict] [--xlsx FILE]
+//              [--suppress [--suppress-threshold N] [--suppress-base N]]
 // Are clusters a fair basis for payment? Costs periods as `mhpbr cost`
 // does, then writes a self-contained HTML report and its figures as CSV.
 // Activity and assessments are streamed.
@@ -11,8 +12,10 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "activity_rows.h"
 #include "args.h"
+#include "block_rows.h"
 #include "command_start.h"
 #include "commands.h"
 #include "csv_output.h"
@@ -25,6 +28,7 @@
 #include "mhpbr/event_csv.h"
 #include "mhpbr/report.h"
 #include "mhpbr/report_builder.h"
+#include "mhpbr/report_suppression.h"
 #include "mhpbr/rule_set_text.h"
 #include "mhpbr/status_macros.h"
 #include "mhsds_columns_flag.h"
@@ -33,17 +37,23 @@
 #include "period_rows.h"
 #include "row_ledger.h"
 #include "rule_set_flag.h"
+#include "suppress_flag.h"
+#include "threads_flag.h"
 #include "ward_stay_rows.h"
+#include "xlsx_workbook.h"
 
 namespace mhpbr::cli {
 namespace {
 
 absl::Status ReadAssessments(const std::string& path, ReportBuilder& builder,
-                             RowLedger& ledger) {
-  MHPBR_ASSIGN_OR_RETURN(InputFile in, OpenInput(path));
-  MHPBR_ASSIGN_OR_RETURN(std::unique_ptr<AssessmentCsvReader> reader,
-                         AssessmentCsvReader::Open(in.get(), path));
-  builder.ExpectAssessments({reader->has_team(), reader->has_clinician()});
+                             RowLedger& ledger, int threads) {
+  MHPBR_ASSIGN_OR_RETURN(
+      auto reader,
+      (BlockRows<AssessmentCsvReader, AssessmentRow>::Open(
+          path, threads, NextRow<AssessmentCsvReader, AssessmentRow>,
+          [](AssessmentRow& row, int64_t delta) { row.line += delta; })));
+  builder.ExpectAssessments({reader->header_reader().has_team(),
+                             reader->header_reader().has_clinician()});
   AssessmentRow row;
   while (reader->Next(&row)) {
     if (!row.error.empty()) {
@@ -58,11 +68,11 @@ absl::Status ReadAssessments(const std::string& path, ReportBuilder& builder,
 }
 
 absl::Status ReadEvents(const std::string& path, ReportBuilder& builder,
-                        RowLedger& ledger) {
+                        RowLedger& ledger, int threads) {
   EventUnitColumns columns;
   MHPBR_ASSIGN_OR_RETURN(
       std::vector<PeriodEvent> events,
-      ReadEventRows(path, absl::StrCat(path, ": "), ledger, &columns));
+      ReadEventRows(path, absl::StrCat(path, ": "), ledger, &columns, threads));
   const std::vector<EventError> errors = builder.SetEvents(events, columns);
   for (const EventError& e : errors) {
     ledger.Reject(e.line, e.patient_id, absl::StrCat(path, ": ", e.reason));
@@ -72,18 +82,11 @@ absl::Status ReadEvents(const std::string& path, ReportBuilder& builder,
 }
 
 absl::Status WriteCsvFiles(OutputSet& outputs, const std::string& dir,
-                           const Report& report) {
+                           const std::vector<ReportTable>& tables) {
   MHPBR_RETURN_IF_ERROR(outputs.MakeDirectory(dir));
-  for (const ReportTable& t : ReportTables(report)) {
+  for (const ReportTable& t : tables) {
     MHPBR_RETURN_IF_ERROR(
-        WriteCsv(outputs, absl::StrCat(dir, "/", t.name), [&](CsvWriter& out) {
-          for (const std::string& c : t.columns) out.Field(c);
-          out.EndRow();
-          for (const std::vector<std::string>& row : t.rows) {
-            for (const std::string& cell : row) out.Field(cell);
-            out.EndRow();
-          }
-        }));
+        WriteTableCsv(outputs, absl::StrCat(dir, "/", t.name), t));
   }
   return absl::OkStatus();
 }
@@ -92,21 +95,43 @@ absl::Status WriteCsvFiles(OutputSet& outputs, const std::string& dir,
 
 int RunReport(const std::vector<std::string>& argv) {
   CommandStart start;
-  if (auto stop = StartCommand(
-          {"report",
-           {"periods", "activity", "unit-costs", "as-of", "assessments",
-            "events", "rules", "transitions", "out", "csv-dir", "rejects",
-            "mhsds-contacts", "mhsds-referrals", "team-map", "mhsds-columns",
-            "mhsds-ward-stays", "mhsds-spells"},
-           {"strict"},
-           {"periods", "unit-costs", "as-of", "out"},
-           {},
-           /*rules_by_date=*/true},
-          argv, &start)) {
+  if (auto stop =
+          StartCommand({"report",
+                        {"periods",
+                         "activity",
+                         "unit-costs",
+                         "as-of",
+                         "assessments",
+                         "events",
+                         "rules",
+                         "transitions",
+                         "out",
+                         "csv-dir",
+                         "rejects",
+                         "mhsds-contacts",
+                         "mhsds-referrals",
+                         "team-map",
+                         "mhsds-columns",
+                         "mhsds-ward-stays",
+                         "mhsds-spells",
+                         "threads",
+                         "xlsx",
+                         kSuppressThreshold,
+                         kSuppressBase},
+                        {"strict", "progress", "no-progress", kSuppress},
+                        {"periods", "unit-costs", "as-of", "out"},
+                        {},
+                        /*rules_by_date=*/true},
+                       argv, &start)) {
     return *stop;
   }
   const Args* args = &start.args;
+  const absl::StatusOr<int> threads = ThreadsFromArgs(*args);
+  if (!threads.ok()) return UsageError("report", threads.status().message());
   if (auto stop = CheckActivitySources(*args, "report")) return *stop;
+  // Every output of the report is aggregated.
+  auto suppress = SuppressionFromArgs(*args, start.rules->suppression(), {});
+  if (!suppress.ok()) return UsageError("report", suppress.status().message());
   if (auto stop = CheckWardStayFlags(*args, "report")) return *stop;
   auto fail = DataError;
   auto costs = LoadUnitCostsFile(*args->Get("unit-costs"));
@@ -116,7 +141,7 @@ int RunReport(const std::vector<std::string>& argv) {
       RowLedger::Open(outputs, args->Get("rejects"), args->Has("strict"));
   if (!ledger.ok()) return fail(ledger.status());
 
-  auto periods = ReadPeriodRows(*args->Get("periods"), **ledger);
+  auto periods = ReadPeriodRows(*args->Get("periods"), **ledger, *threads);
   if (!periods.ok()) return fail(periods.status());
   auto builder = ReportBuilder::Create(*std::move(periods), *start.as_of,
                                        start.rules, start.transitions, *costs);
@@ -127,8 +152,9 @@ int RunReport(const std::vector<std::string>& argv) {
     (*builder)->ExpectOutcomes();
   }
   if (auto activity = args->Get("activity")) {
-    if (absl::Status s = CostActivityRows(
-            *activity, absl::StrCat(*activity, ": "), **builder, **ledger);
+    if (absl::Status s =
+            CostActivityRows(*activity, absl::StrCat(*activity, ": "),
+                             **builder, **ledger, *threads);
         !s.ok()) {
       return fail(s);
     }
@@ -152,22 +178,44 @@ int RunReport(const std::vector<std::string>& argv) {
     }
   }
   if (auto path = args->Get("assessments")) {
-    if (absl::Status s = ReadAssessments(*path, **builder, **ledger); !s.ok()) {
+    if (absl::Status s = ReadAssessments(*path, **builder, **ledger, *threads);
+        !s.ok()) {
       return fail(s);
     }
   }
   if (auto path = args->Get("events")) {
-    if (absl::Status s = ReadEvents(*path, **builder, **ledger); !s.ok()) {
+    if (absl::Status s = ReadEvents(*path, **builder, **ledger, *threads);
+        !s.ok()) {
       return fail(s);
     }
   }
   const Report report = (*builder)->Finish();
 
+  // The page, the CSV files and the workbook show the same figures: with
+  // --suppress, the page is drawn from the suppressed tables.
+  auto tables =
+      *suppress
+          ? SuppressedReportTables(report, **suppress)
+          : absl::StatusOr<std::vector<ReportTable>>(ReportTables(report));
+  if (!tables.ok()) return fail(tables.status());
   auto out = outputs.Open(args->Get("out"));
   if (!out.ok()) return fail(out.status());
-  WriteAll(*out, RenderReportHtml(report));  // checked by Finish()
+  WriteAll(*out, *suppress
+                     ? RenderSuppressedReportHtml(report, *tables, **suppress)
+                     : RenderReportHtml(report));  // checked by Finish()
   if (auto dir = args->Get("csv-dir")) {
-    if (absl::Status s = WriteCsvFiles(outputs, *dir, report); !s.ok()) {
+    if (absl::Status s = WriteCsvFiles(outputs, *dir, *tables); !s.ok()) {
+      return fail(s);
+    }
+  }
+  if (auto xlsx = args->Get("xlsx")) {
+    // The tables --csv-dir writes, one sheet each named for its file.
+    std::vector<Sheet> sheets;
+    for (const ReportTable& t : *tables) {
+      sheets.push_back(
+          SheetFromTable(std::string(absl::StripSuffix(t.name, ".csv")), t));
+    }
+    if (absl::Status s = WriteWorkbook(outputs, *xlsx, sheets); !s.ok()) {
       return fail(s);
     }
   }

@@ -1,7 +1,5 @@
 #include "row_ledger.h"
 
-#include <unistd.h>
-
 #include <cstdio>
 #include <utility>
 
@@ -33,9 +31,7 @@ absl::StatusOr<std::unique_ptr<RowLedger>> RowLedger::Open(
 RowLedger::RowLedger(OutputSet& outputs, std::FILE* rejects, bool strict)
     : outputs_(outputs),
       strict_(strict),
-      tty_(isatty(STDERR_FILENO) == 1),
-      start_(std::chrono::steady_clock::now()),
-      last_progress_(start_) {
+      progress_(std::make_unique<Progress>(ProgressMode::kAuto)) {
   if (rejects != nullptr) {
     rejects_ = std::make_unique<CsvWriter>(rejects);
     rejects_->Row({"line", "id", "reason"});
@@ -70,22 +66,8 @@ void RowLedger::Reject(int64_t line, absl::string_view id,
   Tick();
 }
 
-void RowLedger::Tick() {
-  // Look at the clock only every 64k rows: it is the hot loop.
-  if (!tty_ || (read_ & 0xFFFF) != 0) return;
-  const auto now = std::chrono::steady_clock::now();
-  if (now - start_ < std::chrono::seconds(1) ||
-      now - last_progress_ < std::chrono::milliseconds(500)) {
-    return;
-  }
-  last_progress_ = now;
-  showed_progress_ = true;
-  std::fprintf(stderr, "\r%lld rows read...", static_cast<long long>(read_));
-  std::fflush(stderr);
-}
-
 int RowLedger::Finish() {
-  if (showed_progress_) std::fprintf(stderr, "\r\033[K");
+  progress_->Finish();
   if (rejects_) rejects_->Flush();  // a failure shows in Commit()
   if (absl::Status s = outputs_.Commit(); !s.ok()) {
     PrintError(s.message());

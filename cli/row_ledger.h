@@ -1,12 +1,11 @@
 // Accounts for every input row of a subcommand: read, ok or rejected (with
 // the rejects file's `line,id,reason` row and a line on standard error),
-// shows progress on a terminal, and ends with the summary line
-// `N read, N ok, N rejected` and the exit status of formats.md.
+// shows progress (progress.h: on a terminal, unless told), and ends with the
+// summary line `N read, N ok, N rejected` and the exit status of formats.md.
 
 #ifndef MHPBR_CLI_ROW_LEDGER_H_
 #define MHPBR_CLI_ROW_LEDGER_H_
 
-#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -16,6 +15,7 @@
 #include "absl/status/statusor.h"
 #include "mhpbr/csv_writer.h"
 #include "output_file.h"
+#include "progress.h"
 
 namespace mhpbr::cli {
 
@@ -41,6 +41,11 @@ class RowLedger {
   void Ok(int64_t n) {
     read_ += n;
     ok_ += n;
+    progress_->Tick(n);
+  }
+  // --progress / --no-progress (the default shows it on a terminal only).
+  void SetProgress(ProgressMode mode) {
+    progress_ = std::make_unique<Progress>(mode);
   }
   void Reject(int64_t line, absl::string_view id, absl::string_view reason);
   // Rejects a row already counted ok: one a later stage finds it cannot
@@ -63,17 +68,15 @@ class RowLedger {
 
  private:
   RowLedger(OutputSet& outputs, std::FILE* rejects, bool strict);
-  void Tick();
+  void Tick() { progress_->Tick(); }
 
   OutputSet& outputs_;
   std::unique_ptr<CsvWriter> rejects_;
   bool strict_;
-  bool tty_;
   int64_t read_ = 0, ok_ = 0, rejected_ = 0;
   // Rejects echoed to standard error before it would flood the terminal.
   int64_t echoed_ = 0;
-  std::chrono::steady_clock::time_point start_, last_progress_;
-  bool showed_progress_ = false;
+  std::unique_ptr<Progress> progress_;
 };
 
 // Prints "mhpbr: <message>" to standard error.

@@ -17,6 +17,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "args.h"
+#include "block_rows.h"
 #include "command_start.h"
 #include "commands.h"
 #include "csv_output.h"
@@ -33,6 +34,7 @@
 #include "output_file.h"
 #include "row_ledger.h"
 #include "rule_set_flag.h"
+#include "threads_flag.h"
 
 namespace mhpbr::cli {
 namespace {
@@ -49,33 +51,51 @@ void WriteOptional(const std::optional<int64_t>& v, CsvWriter& out) {
 
 // --by-setting: each period's split by setting, by its PeriodKey.
 absl::StatusOr<std::map<std::string, SettingSplit>> ReadSplits(
-    const std::string& path, RowLedger& ledger) {
+    const std::string& path, RowLedger& ledger, int threads) {
   std::map<std::string, SettingSplit> splits;
   MHPBR_RETURN_IF_ERROR((ForEachRow<SettingSplitCsvReader, PeriodSettingSplit>(
-      path, absl::StrCat(path, ": "), ledger, [&](PeriodSettingSplit& row) {
+      path, absl::StrCat(path, ": "), ledger,
+      [&](PeriodSettingSplit& row) {
         if (!splits.emplace(row.key, row.split).second) {
           return absl::InvalidArgumentError(
               absl::StrCat("period ", row.key, " is listed twice"));
         }
         return absl::OkStatus();
-      })));
+      },
+      threads)));
   return splits;
 }
+
+// A sample and, with --by-setting, its period's key, taken as the row is
+// read (the reader's PeriodKey is of its last row, and rows may be read on
+// other threads).
+struct SampleRow : InputRow<CostSample> {
+  std::string key;
+};
 
 // The samples of --in; with `splits`, each with the split of its period,
 // a sample without one (or whose split does not add up to its cost) being
 // rejected.
 absl::StatusOr<std::vector<CostSample>> ReadSamples(
     const std::string& path, const std::map<std::string, SettingSplit>* splits,
-    absl::string_view splits_path, RowLedger& ledger) {
+    absl::string_view splits_path, RowLedger& ledger, int threads) {
   std::vector<CostSample> samples;
-  MHPBR_ASSIGN_OR_RETURN(InputFile in, OpenInput(path));
-  MHPBR_ASSIGN_OR_RETURN(std::unique_ptr<CostSampleCsvReader> reader,
-                         CostSampleCsvReader::Open(in.get(), path));
-  InputRow<CostSample> row;
+  const bool keys = splits != nullptr;
+  MHPBR_ASSIGN_OR_RETURN(auto reader,
+                         (BlockRows<CostSampleCsvReader, SampleRow>::Open(
+                             path, threads,
+                             [keys](CostSampleCsvReader& r, SampleRow* row) {
+                               if (!r.Next(row)) return false;
+                               if (keys) row->key = r.PeriodKey();
+                               return true;
+                             },
+                             [](SampleRow& row, int64_t delta) {
+                               ShiftRowLines<CostSample>(row, delta);
+                             })));
+  SampleRow row;
   while (reader->Next(&row)) {
     if (row.error.empty() && splits != nullptr) {
-      const std::string key = reader->PeriodKey();
+      const std::string& key = row.key;
       auto it = key.empty() ? splits->end() : splits->find(key);
       if (key.empty()) {
         row.error = "patient_id, start, end: needed to match --by-setting";
@@ -110,16 +130,19 @@ absl::StatusOr<std::vector<CostSample>> ReadSamples(
 
 int RunTariff(const std::vector<std::string>& argv) {
   CommandStart start;
-  if (auto stop = StartCommand(
-          {"tariff",
-           {"in", "basis", "iqr-k", "uplift-ppm", "efficiency-ppm",
-            "min-periods", "rules", "out", "evidence", "by-setting", "rejects"},
-           {"strict"},
-           {"in"}},
-          argv, &start)) {
+  if (auto stop =
+          StartCommand({"tariff",
+                        {"in", "basis", "iqr-k", "uplift-ppm", "efficiency-ppm",
+                         "min-periods", "rules", "out", "evidence",
+                         "by-setting", "rejects", "threads"},
+                        {"strict", "progress", "no-progress"},
+                        {"in"}},
+                       argv, &start)) {
     return *stop;
   }
   const Args* args = &start.args;
+  const absl::StatusOr<int> threads = ThreadsFromArgs(*args);
+  if (!threads.ok()) return Usage(threads.status().message());
   const std::string in_path = *args->Get("in");
   TariffSettings settings;
   if (auto b = args->Get("basis")) {
@@ -162,13 +185,13 @@ int RunTariff(const std::vector<std::string>& argv) {
   std::optional<std::map<std::string, SettingSplit>> splits;
   const std::optional<std::string> splits_path = args->Get("by-setting");
   if (splits_path) {
-    auto read = ReadSplits(*splits_path, **ledger);
+    auto read = ReadSplits(*splits_path, **ledger, *threads);
     if (!read.ok()) return fail(read.status());
     splits = *std::move(read);
   }
   // `cluster`, `days` and `cost_pence` of a `mhpbr cost` output.
   auto samples = ReadSamples(in_path, splits ? &*splits : nullptr,
-                             splits_path.value_or(""), **ledger);
+                             splits_path.value_or(""), **ledger, *threads);
   if (!samples.ok()) return fail(samples.status());
   auto result = SetTariffs(*samples, settings, *start.rules);
   if (!result.ok()) return fail(result.status());

@@ -3,7 +3,8 @@
 #include <cstdio>
 
 #include "absl/strings/str_cat.h"
-#include "csv_output.h"
+#include "mhpbr/output_suppression.h"
+#include "suppress_flag.h"
 
 namespace mhpbr::cli {
 
@@ -19,17 +20,19 @@ void PrintToolCategories(const std::map<std::string, int64_t>& counts) {
 
 absl::Status WriteToolCategorySummary(
     OutputSet& outputs, const std::optional<std::string>& path,
-    const std::map<std::string, int64_t>& counts) {
+    const std::map<std::string, int64_t>& counts,
+    const std::optional<SuppressionRules>& suppress) {
   if (!path) return absl::OkStatus();
-  return WriteCsv(outputs, path, [&](CsvWriter& out) {
-    out.Row({"key", "value"});
-    for (const char* category : {"02", "03", "04", "05", "06"}) {
-      auto it = counts.find(category);
-      out.Field(absl::StrCat("tool_category_", category));
-      out.Field(it == counts.end() ? int64_t{0} : it->second);
-      out.EndRow();
-    }
-  });
+  return WriteAggregateCsv(
+      outputs, path, ToolCategorySuppression(), suppress, [&](CsvWriter& out) {
+        out.Row({"key", "value"});
+        for (const char* category : {"02", "03", "04", "05", "06"}) {
+          auto it = counts.find(category);
+          out.Field(absl::StrCat("tool_category_", category));
+          out.Field(it == counts.end() ? int64_t{0} : it->second);
+          out.EndRow();
+        }
+      });
 }
 
 }  // namespace mhpbr::cli

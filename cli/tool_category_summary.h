@@ -11,6 +11,7 @@
 #include <string>
 
 #include "absl/status/status.h"
+#include "mhpbr/rule_set.h"
 #include "output_file.h"
 
 namespace mhpbr::cli {
@@ -20,10 +21,12 @@ namespace mhpbr::cli {
 void PrintToolCategories(const std::map<std::string, int64_t>& counts);
 
 // `--summary FILE`: `key,value` rows `tool_category_02` .. `tool_category_06`
-// (0 when none). Nothing without a path.
+// (0 when none), the counts suppressed by `suppress` when given
+// (suppress_flag.h). Nothing without a path.
 absl::Status WriteToolCategorySummary(
     OutputSet& outputs, const std::optional<std::string>& path,
-    const std::map<std::string, int64_t>& counts);
+    const std::map<std::string, int64_t>& counts,
+    const std::optional<SuppressionRules>& suppress = std::nullopt);
 
 }  // namespace mhpbr::cli
 

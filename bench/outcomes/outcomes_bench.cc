@@ -14,7 +14,9 @@
 // (nine in ten), one mid-period and one about its end; one in twenty is
 // not scorable. Assessments are in date order across patients, as an
 // extract gives them. Activity: two bed-day records and two contacts per
-// patient.
+// patient. Each allocation names one of 200 teams (from the patient and
+// the period's place, not the random stream, so the data above are as
+// before) for fair comparison (issue 23: --by-unit adds under 20%).
 
 #include <algorithm>
 #include <cstdint>
@@ -25,6 +27,7 @@
 
 #include "absl/time/civil_time.h"
 #include "benchmark/benchmark.h"
+#include "mhpbr/fair_comparison.h"
 #include "mhpbr/outcomes.h"
 #include "mhpbr/period_builder.h"
 #include "mhpbr/rule_set_text.h"
@@ -33,6 +36,7 @@ namespace mhpbr::bench {
 namespace {
 
 constexpr int kPatients = 250000;
+constexpr int kTeams = 200;
 const absl::CivilDay kAsOf(2024, 3, 31);
 
 struct Data {
@@ -72,6 +76,9 @@ const Data& TheData() {
         e.patient_id = id;
         e.date = day;
         e.cluster = *Cluster::FromCode(cluster);
+        char team[8];
+        std::snprintf(team, sizeof team, "T%03d", (n * 31 + k * 7) % kTeams);
+        e.team = team;
         events.push_back(e);
         const int length = 60 + uniform(180);
         if (uniform(2) == 0) {  // a review mid-period
@@ -144,6 +151,52 @@ void BM_MeasureOutcomes(benchmark::State& state) {
 }
 BENCHMARK(BM_MeasureOutcomes)
     ->ArgName("activity")
+    ->Arg(1)
+    ->Arg(0)
+    ->Unit(benchmark::kMillisecond);
+
+// Fair comparison by team over the same data: range(0) 1 measures the
+// outcomes (with activity) and compares, as `mhpbr outcomes --unit team
+// --by-unit` does, to set beside BM_MeasureOutcomes/activity:1; 0 times
+// CompareUnits alone on outcomes measured once.
+void BM_MeasureOutcomesByUnit(benchmark::State& state) {
+  const Data& d = TheData();
+  const bool measure = state.range(0) != 0;
+  auto once =
+      MeasureOutcomes(d.periods, d.assessments, d.activity, kAsOf, *d.rules);
+  if (!once.ok()) {
+    state.SkipWithError(std::string(once.status().message()).c_str());
+    return;
+  }
+  int64_t units = 0;
+  for (auto _ : state) {
+    std::vector<PeriodOutcome> outcomes;
+    if (measure) {
+      auto r = MeasureOutcomes(d.periods, d.assessments, d.activity, kAsOf,
+                               *d.rules);
+      if (!r.ok()) {
+        state.SkipWithError(std::string(r.status().message()).c_str());
+        break;
+      }
+      outcomes = std::move(r->periods);
+    }
+    auto f = CompareUnits(d.periods, measure ? outcomes : once->periods,
+                          d.assessments, UnitColumn::kTeam, std::nullopt, kAsOf,
+                          d.rules->outcomes());
+    if (!f.ok()) {
+      state.SkipWithError(std::string(f.status().message()).c_str());
+      break;
+    }
+    units = static_cast<int64_t>(f->units.size());
+    benchmark::DoNotOptimize(f);
+  }
+  state.SetItemsProcessed(state.iterations() *
+                          static_cast<int64_t>(d.periods.size()));
+  state.counters["periods"] = static_cast<double>(d.periods.size());
+  state.counters["units"] = static_cast<double>(units);
+}
+BENCHMARK(BM_MeasureOutcomesByUnit)
+    ->ArgName("measure")
     ->Arg(1)
     ->Arg(0)
     ->Unit(benchmark::kMillisecond);

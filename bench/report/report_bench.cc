@@ -41,6 +41,7 @@
 
 #include "absl/time/civil_time.h"
 #include "bench/child_run.h"
+#include "bench/gen_writer.h"
 #include "benchmark/benchmark.h"
 
 namespace mhpbr::bench {
@@ -63,87 +64,10 @@ constexpr char kAsOfText[] = "2024-03-31";
   std::exit(2);
 }
 
-// splitmix64: fast, deterministic.
-uint64_t Mix(uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
-class Rng {
- public:
-  explicit Rng(uint64_t seed) : state_(seed) {}
-  uint64_t Next() { return Mix(state_++); }
-  int64_t Uniform(int64_t n) { return static_cast<int64_t>(Next() % n); }
-
- private:
-  uint64_t state_;
-};
-
-// A buffered writer: formats into a large buffer, fwrite()s it when full.
-class Writer {
- public:
-  explicit Writer(const std::string& path) : path_(path) {
-    f_ = std::fopen(path.c_str(), "wb");
-    if (f_ == nullptr)
-      Die("cannot write " + path + ": " + std::strerror(errno));
-    buf_.reserve(kSize + 256);
-  }
-  ~Writer() { Close(); }
-  void Close() {
-    if (f_ == nullptr) return;
-    Flush();
-    if (std::fclose(f_) != 0) Die("write failed: " + path_);
-    f_ = nullptr;
-  }
-  void Str(const char* s, size_t n) { buf_.append(s, n); }
-  void Str(const std::string& s) { buf_.append(s); }
-  void Char(char c) { buf_.push_back(c); }
-  // Zero-padded to `width` digits (v >= 0).
-  void Int(int64_t v, int width = 0) {
-    char tmp[24];
-    int n = 0;
-    do {
-      tmp[n++] = static_cast<char>('0' + v % 10);
-      v /= 10;
-    } while (v > 0);
-    while (n < width) tmp[n++] = '0';
-    while (n > 0) buf_.push_back(tmp[--n]);
-  }
-  void EndRow() {
-    buf_.push_back('\n');
-    if (buf_.size() >= kSize) Flush();
-  }
-  int64_t bytes() const { return bytes_ + static_cast<int64_t>(buf_.size()); }
-
- private:
-  static constexpr size_t kSize = 8 << 20;
-  void Flush() {
-    if (std::fwrite(buf_.data(), 1, buf_.size(), f_) != buf_.size()) {
-      Die("write failed: " + path_);
-    }
-    bytes_ += static_cast<int64_t>(buf_.size());
-    buf_.clear();
-  }
-  std::string path_;
-  std::FILE* f_ = nullptr;
-  std::string buf_;
-  int64_t bytes_ = 0;
-};
-
 // "YYYY-MM-DD" for every day from kFirstDay to kAsOf.
 const std::vector<std::string>& DateTable() {
-  static const auto* table = [] {
-    auto* t = new std::vector<std::string>;
-    for (absl::CivilDay d = kFirstDay; d <= kAsOf; ++d) {
-      char buf[16];
-      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d",
-                    static_cast<int>(d.year()), d.month(), d.day());
-      t->push_back(buf);
-    }
-    return t;
-  }();
+  static const auto* table =
+      new std::vector<std::string>(IsoDates(kFirstDay, kAsOf));
   return *table;
 }
 const int64_t kDays = kAsOf - kFirstDay + 1;
@@ -397,18 +321,6 @@ const Input& GetInput() {
 std::string ToolPath() {
   const char* v = std::getenv("MHPBR_TOOL");
   return v != nullptr && *v != '\0' ? v : MHPBR_TOOL_PATH;
-}
-
-// This process's resident memory now, in MB.
-double SelfRssMb() {
-  std::FILE* f = std::fopen("/proc/self/statm", "r");
-  if (f == nullptr) return 0;
-  long pages = 0, resident = 0;
-  const int n = std::fscanf(f, "%ld %ld", &pages, &resident);
-  std::fclose(f);
-  if (n != 2) return 0;
-  return static_cast<double>(resident) *
-         static_cast<double>(sysconf(_SC_PAGESIZE)) / (1 << 20);
 }
 
 // Runs the tool with `args` (after the tool's path), standard output and

@@ -58,9 +58,19 @@ class AssessmentCsvReader {
   // Not OK when the file could not be read to the end.
   const absl::Status& io_status() const { return csv_.io_status(); }
 
+  // For reading rows on several threads (csv_blocks.h): the bytes read
+  // past the header but not parsed (this reader is then at the end), and a
+  // reader with this header's columns of the rows in `rows` and then, when
+  // `file` is not null, in the rest of `file`.
+  CsvBlock TakeUnparsed() { return csv_.TakeUnparsed(); }
+  std::unique_ptr<AssessmentCsvReader> ForRows(std::FILE* file,
+                                               CsvBlock rows) const;
+
  private:
   AssessmentCsvReader(std::FILE* file, std::string name)
       : csv_(file, std::move(name)) {}
+  AssessmentCsvReader(std::FILE* file, std::string name, CsvBlock rows)
+      : csv_(file, std::move(name), std::move(rows)) {}
 
   CsvReader csv_;
   CsvRecord rec_;

@@ -41,6 +41,10 @@ class Classifier {
   // Classifies in[i] into out[i]. Fails only when the spans differ in size.
   absl::Status ClassifyBatch(absl::Span<const MhctRatings> in,
                              absl::Span<Classification> out) const;
+  // The same on up to `threads` threads, each a contiguous part of the
+  // batch: the same results (threads <= 1: on the calling thread).
+  absl::Status ClassifyBatch(absl::Span<const MhctRatings> in,
+                             absl::Span<Classification> out, int threads) const;
 
   // Checks an allocation to `cluster` against its red rules.
   AllocationCheck CheckAllocation(const MhctRatings& ratings,

@@ -29,6 +29,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "mhpbr/csv_blocks.h"
 #include "mhpbr/input_row.h"
 
 namespace mhpbr {
@@ -49,6 +50,11 @@ class CsvReader {
   // Does not own `file`. `name` is used in messages.
   CsvReader(std::FILE* file, std::string name,
             size_t max_record_bytes = kDefaultMaxRecordBytes);
+  // Goes on from a record's start: `read_ahead` holds bytes already read
+  // from `file`, which follows them (nullptr: `read_ahead` is all there is,
+  // a block of csv_blocks.h, read to its records_end).
+  CsvReader(std::FILE* file, std::string name, CsvBlock read_ahead,
+            size_t max_record_bytes = kDefaultMaxRecordBytes);
   CsvReader(const CsvReader&) = delete;
   CsvReader& operator=(const CsvReader&) = delete;
 
@@ -67,6 +73,11 @@ class CsvReader {
   const absl::Status& io_status() const { return io_status_; }
   const std::string& name() const { return name_; }
 
+  // The bytes read from the file but not yet parsed, from the next
+  // record's start (for CsvBlockSplitter, once the header is read); this
+  // reader is then at the end.
+  CsvBlock TakeUnparsed();
+
  private:
   // Ensures bytes from pos_ on are buffered; false at end of input.
   bool Fill();
@@ -79,7 +90,8 @@ class CsvReader {
   size_t pos_ = 0;
   size_t end_ = 0;
   bool eof_ = false;
-  int64_t line_ = 1;  // line of buf_[pos_]
+  int64_t line_ = 1;               // line of buf_[pos_]
+  size_t records_end_ = SIZE_MAX;  // of a block
   std::string scratch_;
   std::vector<std::string> header_;
   absl::Status io_status_;

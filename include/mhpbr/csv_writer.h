@@ -23,6 +23,9 @@ class CsvWriter {
  public:
   // Does not own `file`.
   explicit CsvWriter(std::FILE* file);
+  // Appends to `*text` instead (at each Flush), as a worker thread builds
+  // its block of a file's rows; never fails.
+  explicit CsvWriter(std::string* text);
   ~CsvWriter();
   CsvWriter(const CsvWriter&) = delete;
   CsvWriter& operator=(const CsvWriter&) = delete;
@@ -32,6 +35,8 @@ class CsvWriter {
   void EmptyField() { Field(absl::string_view()); }
   void EndRow();
   void Row(std::initializer_list<absl::string_view> fields);
+  // Whole rows another CsvWriter wrote into a string, written as they are.
+  void Rows(absl::string_view text);
 
   // Writes out the buffer; false and status() set when writing failed.
   bool Flush();
@@ -40,7 +45,8 @@ class CsvWriter {
  private:
   void Separator();
 
-  std::FILE* file_;
+  std::FILE* file_ = nullptr;
+  std::string* text_ = nullptr;
   std::string buf_;
   bool row_started_ = false;
   absl::Status status_;

@@ -20,6 +20,11 @@ absl::StatusOr<absl::CivilDay> ParseIsoDate(absl::string_view text);
 
 std::string FormatIsoDate(absl::CivilDay day);
 
+// Months as `YYYY-MM` (monthly series): exactly seven characters, years
+// 1800-9999, months 01-12.
+absl::StatusOr<absl::CivilMonth> ParseIsoMonth(absl::string_view text);
+std::string FormatIsoMonth(absl::CivilMonth month);
+
 }  // namespace mhpbr
 
 #endif  // MHPBR_DATES_H_

@@ -23,6 +23,7 @@
 #include "mhpbr/cost_homogeneity.h"
 #include "mhpbr/coverage.h"
 #include "mhpbr/data_quality.h"
+#include "mhpbr/fair_comparison.h"
 #include "mhpbr/measured_indicator.h"
 #include "mhpbr/outcomes.h"
 #include "mhpbr/report_table.h"
@@ -56,6 +57,9 @@ struct ReportOutcomes {
   std::optional<std::vector<UnitOutcomes>> by_commissioner;
   // The clusters that have paired periods, by code.
   std::vector<ChangeDistribution> change;
+  // When the events have a `team` column: fair comparison by team against
+  // the report's own strata (CompareUnits).
+  std::optional<FairComparison> fair_by_team = {};
 };
 
 struct Report {

@@ -95,6 +95,33 @@ struct OutcomeRules {
   int reliable_change = 8;     // 1-48
   int clinical_cutoff = 11;    // 1-48
   int follow_up_days = 7;      // after a stay's last bed day, at least 1
+  // Fair comparison's strata: the highest start total of each band but the
+  // last, strictly rising within 0-47 (0-10, 11-15, 16-20, 21+).
+  std::vector<int> band_upper = {10, 15, 20};
+};
+
+// Small-number suppression of published figures (spc.md "Publication-safe
+// figures", suppression.h): counts below `threshold` are hidden, the rest
+// rounded to a multiple of `base`. NHS England's MHSDS publications use 5
+// and 5.
+struct SuppressionRules {
+  int threshold = 5;  // 0-1000000
+  int base = 5;       // 1-1000000
+};
+
+// The XmR chart constants of spc.md (the Making Data Count guidance, as
+// NHS-R's NHSRplotthedots implements it): limits at 2.66 x amR, near
+// limits at 2/3 of that, moving ranges screened at 3.267 x amR, runs and
+// trends of 7, fewer than 12 points short.
+struct SpcRules {
+  std::string source = {};
+  int limit_milli = 2660;  // 1-100000
+  int near_numerator = 2;  // 1 <= numerator <= denominator <= 100
+  int near_denominator = 3;
+  int screen_milli = 3267;  // 1001-100000
+  int run_length = 7;       // 2-1000
+  int trend_length = 7;     // 2-1000
+  int short_below = 12;     // 1-1000
 };
 
 // The contents a rule set is built from, before validation. Profiles keep
@@ -136,6 +163,8 @@ struct RuleSetContents {
   std::vector<Example> examples;
   DayCount day_count = DayCount::kInclusive;
   OutcomeRules outcomes;
+  SuppressionRules suppression = {};
+  SpcRules spc = {};
 };
 
 // A cluster's typical ratings, which the rule set says must classify to it.
@@ -198,6 +227,8 @@ class RuleSet {
   const TransitionTable& transitions() const { return transitions_; }
   DayCount day_count() const { return contents_.day_count; }
   const OutcomeRules& outcomes() const { return contents_.outcomes; }
+  const SuppressionRules& suppression() const { return contents_.suppression; }
+  const SpcRules& spc() const { return contents_.spc; }
 
   absl::Span<const RuleSetExample> examples() const { return examples_; }
 

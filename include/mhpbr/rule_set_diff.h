@@ -18,7 +18,8 @@ namespace mhpbr {
 
 struct RuleSetDifference {
   // One of: cluster, example, item, outcome, profile, provenance,
-  // red_rule, review_period, setting, transition, weight.
+  // red_rule, review_period, setting, spc, suppression, transition,
+  // weight.
   std::string section;
   std::string key;  // "cluster 3 item 7", "must", "from 3", ...
   std::string a;    // the value in the first rule set; "" when absent

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "lib/analysis/consistency_report.h"
+#include "lib/analysis/fair_comparison_html.h"
 #include "lib/analysis/svg_chart.h"
 #include "mhpbr/dates.h"
 #include "mhpbr/money.h"
@@ -404,6 +405,9 @@ std::string RenderReportHtml(const Report& r) {
     // Each period counts for the team and commissioner of the allocation
     // that opened it.
     if (o.by_team) absl::StrAppend(&h, UnitTable("team", *o.by_team));
+    if (o.fair_by_team) {
+      absl::StrAppend(&h, FairComparisonHtml(*o.fair_by_team, "team"));
+    }
     if (o.by_commissioner) {
       absl::StrAppend(&h, UnitTable("commissioner", *o.by_commissioner));
     }

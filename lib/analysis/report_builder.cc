@@ -183,7 +183,15 @@ void ReportBuilder::MeasureReportOutcomes(Report& report) {
   o.assessments_unscorable = result->assessments_unscorable;
   o.indicators = std::move(result->indicators);
   o.by_cluster = std::move(result->by_cluster);
-  if (event_columns_.team) o.by_team = std::move(result->by_team);
+  if (event_columns_.team) {
+    o.by_team = std::move(result->by_team);
+    absl::StatusOr<FairComparison> fair = CompareUnits(
+        event_periods_, result->periods, scored_, UnitColumn::kTeam,
+        std::nullopt, as_of_, rules_->outcomes());
+    // The spans come from MeasureOutcomes itself, so this cannot fail;
+    // were it to, the table is left out rather than the outcomes.
+    if (fair.ok()) o.fair_by_team = *std::move(fair);
+  }
   if (event_columns_.commissioner) {
     o.by_commissioner = std::move(result->by_commissioner);
   }

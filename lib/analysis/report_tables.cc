@@ -9,6 +9,7 @@
 #include "mhpbr/money.h"
 #include "mhpbr/report.h"
 #include "mhpbr/statistics.h"
+#include "mhpbr/unit_comparison_csv.h"
 
 namespace mhpbr {
 
@@ -88,6 +89,15 @@ std::vector<ReportTable> ReportTables(const Report& report) {
       if (!*by) continue;
       auto row = groups(name, first);
       for (const UnitOutcomes& u : **by) row(u.unit, u);
+    }
+    if (report.outcomes->fair_by_team) {
+      // As `mhpbr outcomes --unit team --by-unit` writes it.
+      ReportTable& f = tables.emplace_back();
+      f.name = "outcomes_by_unit.csv";
+      f.columns = UnitComparisonColumns();
+      for (const UnitComparison& u : report.outcomes->fair_by_team->units) {
+        f.rows.push_back(UnitComparisonCells(u));
+      }
     }
     ReportTable& oi = tables.emplace_back();
     oi.name = "outcome_indicators.csv";

@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "lib/analysis/svg_format.h"
 
 namespace mhpbr {
 
@@ -35,41 +36,10 @@ std::string HtmlEscape(absl::string_view text) {
   return out;
 }
 
-namespace {
-
-std::string Num(long double v) {
-  return absl::StrFormat("%.1f", static_cast<double>(v));
-}
-
-// A round number at or above v for an axis maximum.
-long double NiceMax(long double v) {
-  if (v <= 0) return 1;
-  const long double p = std::pow(10.0L, std::floor(std::log10(v)));
-  for (long double m : {1.0L, 2.0L, 2.5L, 5.0L, 10.0L}) {
-    if (m * p >= v) return m * p;
-  }
-  return 10 * p;
-}
-
-std::string AxisValue(long double v) {
-  if (v >= 1e6) return absl::StrFormat("%.1fm", static_cast<double>(v / 1e6));
-  if (v >= 1e3) return absl::StrFormat("%.1fk", static_cast<double>(v / 1e3));
-  if (v == std::floor(v))
-    return absl::StrFormat("%.0f", static_cast<double>(v));
-  // A fine scale (a box plot of small changes): 0.25, not 0.
-  std::string s = absl::StrFormat("%.2f", static_cast<double>(v));
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  return s;
-}
-
-// Wide enough for the chart's bold 13px title: browsers clip an SVG's text
-// at its edge, and 8px a character is above any common sans-serif's mean.
-int FitTitle(int width, absl::string_view title) {
-  return std::max(width, 8 * static_cast<int>(title.size()) + 10);
-}
-
-}  // namespace
+using svg::AxisValue;
+using svg::FitTitle;
+using svg::NiceMax;
+using svg::Num;
 
 std::string SvgBarChart(absl::string_view title, const std::vector<Bar>& bars,
                         long double max) {

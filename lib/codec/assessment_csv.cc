@@ -103,6 +103,25 @@ absl::StatusOr<std::unique_ptr<AssessmentCsvReader>> AssessmentCsvReader::Open(
   return r;
 }
 
+std::unique_ptr<AssessmentCsvReader> AssessmentCsvReader::ForRows(
+    std::FILE* file, CsvBlock rows) const {
+  std::unique_ptr<AssessmentCsvReader> r(
+      new AssessmentCsvReader(file, csv_.name(), std::move(rows)));
+  r->width_ = width_;
+  r->id_ = id_;
+  r->patient_ = patient_;
+  r->date_ = date_;
+  r->organic_ = organic_;
+  r->psychosis_ = psychosis_;
+  r->allocated_ = allocated_;
+  r->team_ = team_;
+  r->clinician_ = clinician_;
+  r->item_col_ = item_col_;
+  r->type_col_ = type_col_;
+  r->has_types_ = has_types_;
+  return r;
+}
+
 bool AssessmentCsvReader::Next(AssessmentRow* row) {
   if (!csv_.Next(&rec_)) return false;
   AssessmentRecord& out = row->record;

@@ -4,6 +4,7 @@
 #ifndef MHPBR_LIB_CODEC_CSV_COLUMNS_H_
 #define MHPBR_LIB_CODEC_CSV_COLUMNS_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,30 @@ class CsvColumns {
 inline std::string RaggedRow(size_t fields, size_t width) {
   if (fields == width) return "";
   return absl::StrCat("row has ", fields, " fields; the header has ", width);
+}
+
+// "NAME: line N: WHAT", the error of a file read whole or not at all.
+inline absl::Status LineError(absl::string_view name, int64_t line,
+                              absl::string_view what) {
+  return absl::InvalidArgumentError(
+      absl::StrCat(name, ": line ", line, ": ", what));
+}
+
+// Calls `row(record)` (returning absl::Status) for each record of a file
+// read whole or not at all: an unreadable or ragged record, or the first
+// error `row` returns, fails the file; then the reader's I/O status.
+template <typename Row>
+absl::Status ForEachWholeFileRow(CsvReader& csv, Row row) {
+  CsvRecord rec;
+  while (csv.Next(&rec)) {
+    if (!rec.error.empty()) return LineError(csv.name(), rec.line, rec.error);
+    if (std::string ragged = RaggedRow(rec.fields.size(), csv.header().size());
+        !ragged.empty()) {
+      return LineError(csv.name(), rec.line, ragged);
+    }
+    if (absl::Status s = row(rec); !s.ok()) return s;
+  }
+  return csv.io_status();
 }
 
 }  // namespace mhpbr

@@ -11,6 +11,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
+#include "lib/codec/read_chunk.h"
 
 namespace mhpbr {
 namespace {
@@ -88,6 +89,24 @@ CsvReader::CsvReader(std::FILE* file, std::string name, size_t max_record_bytes)
   buf_.resize(kChunk * 4);
 }
 
+CsvReader::CsvReader(std::FILE* file, std::string name, CsvBlock read_ahead,
+                     size_t max_record_bytes)
+    : file_(file),
+      name_(std::move(name)),
+      max_record_bytes_(max_record_bytes < 64 ? 64 : max_record_bytes),
+      buf_(std::move(read_ahead.text)),
+      end_(buf_.size()),
+      eof_(file == nullptr),
+      line_(read_ahead.first_line) {
+  if (file == nullptr) records_end_ = read_ahead.records_end;
+}
+
+CsvBlock CsvReader::TakeUnparsed() {
+  CsvBlock rest{buf_.substr(pos_, end_ - pos_), line_};
+  pos_ = end_;
+  return rest;
+}
+
 bool CsvReader::Fill() {
   if (eof_) return false;
   if (pos_ > 0) {
@@ -100,17 +119,11 @@ bool CsvReader::Fill() {
     eof_ = true;
     return false;
   }
-  const size_t n = std::fread(&buf_[end_], 1, buf_.size() - end_, file_);
+  const size_t n =
+      ReadChunk(file_, name_, &buf_[end_], buf_.size() - end_, &io_status_);
   end_ += n;
-  if (n == 0) {
-    eof_ = true;
-    if (std::ferror(file_)) {
-      io_status_ = absl::DataLossError(
-          absl::StrCat(name_, ": read failed (", std::strerror(errno), ")"));
-    }
-    return false;
-  }
-  return true;
+  eof_ = n == 0;
+  return !eof_;
 }
 
 void CsvReader::SkipToNextLine(int64_t* lines) {
@@ -132,6 +145,7 @@ bool CsvReader::Next(CsvRecord* record) {
     record->fields.clear();
     record->error.clear();
     record->line = line_;
+    if (pos_ >= records_end_) return false;
     if (pos_ >= end_ && !Fill()) return false;
 
     // Fields may point into scratch_, so it must not reallocate while this

@@ -33,6 +33,10 @@ CsvWriter::CsvWriter(std::FILE* file) : file_(file) {
   buf_.reserve(kFlushAt + 1024);
 }
 
+CsvWriter::CsvWriter(std::string* text) : text_(text) {
+  buf_.reserve(kFlushAt + 1024);
+}
+
 CsvWriter::~CsvWriter() { Flush(); }
 
 void CsvWriter::Separator() {
@@ -70,7 +74,27 @@ void CsvWriter::Row(std::initializer_list<absl::string_view> fields) {
   EndRow();
 }
 
+void CsvWriter::Rows(absl::string_view text) {
+  if (file_ == nullptr || text.size() < kFlushAt) {
+    buf_.append(text.data(), text.size());
+    if (buf_.size() >= kFlushAt) Flush();
+    return;
+  }
+  // A block of a megabyte goes to the file as it is, not through buf_.
+  Flush();
+  if (status_.ok() &&
+      std::fwrite(text.data(), 1, text.size(), file_) != text.size()) {
+    status_ = absl::DataLossError(
+        absl::StrCat("write failed (", std::strerror(errno), ")"));
+  }
+}
+
 bool CsvWriter::Flush() {
+  if (text_ != nullptr) {
+    text_->append(buf_);
+    buf_.clear();
+    return true;
+  }
   if (!buf_.empty() && status_.ok()) {
     if (std::fwrite(buf_.data(), 1, buf_.size(), file_) != buf_.size()) {
       status_ = absl::DataLossError(

@@ -22,17 +22,10 @@ absl::StatusOr<std::vector<MeasuredIndicator>> ReadIndicatorCsv(
   const int value = cols.Required("value_ppm");
   MHPBR_RETURN_IF_ERROR(cols.Check());
   std::vector<MeasuredIndicator> out;
-  CsvRecord rec;
-  while (csv.Next(&rec)) {
+  MHPBR_RETURN_IF_ERROR(ForEachWholeFileRow(csv, [&](const CsvRecord& rec) {
     auto fail = [&](absl::string_view what) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(name, ": line ", rec.line, ": ", what));
+      return LineError(name, rec.line, what);
     };
-    if (!rec.error.empty()) return fail(rec.error);
-    if (std::string ragged = RaggedRow(rec.fields.size(), csv.header().size());
-        !ragged.empty()) {
-      return fail(ragged);
-    }
     const auto& f = rec.fields;
     MeasuredIndicator m;
     m.line = rec.line;
@@ -62,8 +55,8 @@ absl::StatusOr<std::vector<MeasuredIndicator>> ReadIndicatorCsv(
       }
     }
     out.push_back(std::move(m));
-  }
-  MHPBR_RETURN_IF_ERROR(csv.io_status());
+    return absl::OkStatus();
+  }));
   return out;
 }
 

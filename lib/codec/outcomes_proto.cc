@@ -1,8 +1,13 @@
 #include "lib/codec/outcomes_proto.h"
 
+#include <optional>
+#include <string>
 #include <utility>
 
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
 #include "mhpbr/dates.h"
+#include "mhpbr/unit_comparison_csv.h"
 
 namespace mhpbr {
 namespace {
@@ -102,6 +107,60 @@ void OutcomesToProto(absl::Span<const ClusterPeriod> periods,
   out->set_assessments_unscorable(result.assessments_unscorable);
   out->set_stays(result.stays);
   out->set_stays_not_yet_due(result.stays_not_yet_due);
+}
+
+void FairComparisonToProto(const FairComparison& f, const OutcomeRules& rules,
+                           v1::OutcomesResponse* out) {
+  for (const UnitComparison& u : f.units) {
+    // The cells of --by-unit, so the decimals are the file's text.
+    const std::vector<std::string> c = UnitComparisonCells(u);
+    v1::UnitComparison* p = out->add_by_unit();
+    p->set_unit(u.unit);
+    p->set_periods(u.periods);
+    p->set_paired(u.paired);
+    p->set_improved(u.improved);
+    p->set_expected(c[4]);
+    p->set_ratio(c[5]);
+    p->set_low_998(c[6]);
+    p->set_low_95(c[7]);
+    p->set_high_95(c[8]);
+    p->set_high_998(c[9]);
+    p->set_flag(c[10]);
+    p->set_discharges(u.discharges);
+    p->set_reallocated_90(u.reallocated_90);
+    if (u.reallocated_90_ppm) p->set_reallocated_90_ppm(*u.reallocated_90_ppm);
+  }
+  for (const ReferenceStratum& r : f.strata) {
+    v1::ReferenceStratum* p = out->add_strata();
+    p->set_cluster(r.cluster.code());
+    p->set_band(StartTotalBandName(r.band, rules));
+    p->set_paired(r.paired);
+    p->set_improved(r.improved);
+  }
+  out->set_unadjusted(f.unadjusted);
+  out->set_no_unit(f.no_unit);
+}
+
+absl::StatusOr<std::vector<ReferenceStratum>> ReferenceFromProto(
+    const google::protobuf::RepeatedPtrField<v1::ReferenceStratum>& in,
+    const OutcomeRules& rules) {
+  std::vector<ReferenceStratum> out;
+  for (int i = 0; i < in.size(); ++i) {
+    const v1::ReferenceStratum& r = in[i];
+    absl::StatusOr<Cluster> c = Cluster::FromCode(r.cluster());
+    if (!c.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("reference[", i, "]: cluster: ", c.status().message()));
+    }
+    std::optional<int> band = ParseStartTotalBand(r.band(), rules);
+    if (!band) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("reference[", i, "]: band: '", r.band(),
+                       "' is not one of the rule set's"));
+    }
+    out.push_back({*c, *band, r.paired(), r.improved()});
+  }
+  return out;
 }
 
 }  // namespace mhpbr

@@ -1,5 +1,8 @@
 #include "lib/codec/rule_set_proto.h"
 
+#include <iterator>
+#include <utility>
+
 #include "absl/strings/str_cat.h"
 #include "lib/util/status_macros.h"
 #include "mhpbr/dates.h"
@@ -44,6 +47,38 @@ absl::StatusOr<absl::CivilDay> ProvenanceDate(absl::string_view field,
         absl::StrCat("provenance.", field, ": ", day.status().message()));
   }
   return *day;
+}
+
+// Absent fields keep SpcRules' defaults.
+void SpcRulesFromProto(const v1::SpcRules& p, SpcRules* s) {
+  s->source = p.source();
+  const std::pair<bool, int SpcRules::*> fields[] = {
+      {p.has_limit_milli(), &SpcRules::limit_milli},
+      {p.has_near_numerator(), &SpcRules::near_numerator},
+      {p.has_near_denominator(), &SpcRules::near_denominator},
+      {p.has_screen_milli(), &SpcRules::screen_milli},
+      {p.has_run_length(), &SpcRules::run_length},
+      {p.has_trend_length(), &SpcRules::trend_length},
+      {p.has_short_below(), &SpcRules::short_below},
+  };
+  const int values[] = {p.limit_milli(),      p.near_numerator(),
+                        p.near_denominator(), p.screen_milli(),
+                        p.run_length(),       p.trend_length(),
+                        p.short_below()};
+  for (size_t i = 0; i < std::size(fields); ++i) {
+    if (fields[i].first) s->*fields[i].second = values[i];
+  }
+}
+
+void SpcRulesToProto(const SpcRules& s, v1::SpcRules* p) {
+  p->set_source(s.source);
+  p->set_limit_milli(s.limit_milli);
+  p->set_near_numerator(s.near_numerator);
+  p->set_near_denominator(s.near_denominator);
+  p->set_screen_milli(s.screen_milli);
+  p->set_run_length(s.run_length);
+  p->set_trend_length(s.trend_length);
+  p->set_short_below(s.short_below);
 }
 
 }  // namespace
@@ -150,6 +185,16 @@ absl::StatusOr<RuleSetContents> ContentsFromProto(const v1::RuleSet& proto) {
     c.outcomes.clinical_cutoff = o.clinical_cutoff();
   }
   if (o.has_follow_up_days()) c.outcomes.follow_up_days = o.follow_up_days();
+  SpcRulesFromProto(proto.spc(), &c.spc);
+  if (proto.suppression().has_threshold()) {
+    c.suppression.threshold = proto.suppression().threshold();
+  }
+  if (proto.suppression().has_base()) {
+    c.suppression.base = proto.suppression().base();
+  }
+  if (o.band_upper_size() > 0) {
+    c.outcomes.band_upper.assign(o.band_upper().begin(), o.band_upper().end());
+  }
   return c;
 }
 
@@ -224,6 +269,10 @@ v1::RuleSet ContentsToProto(const RuleSetContents& c) {
   o->set_reliable_change(c.outcomes.reliable_change);
   o->set_clinical_cutoff(c.outcomes.clinical_cutoff);
   o->set_follow_up_days(c.outcomes.follow_up_days);
+  SpcRulesToProto(c.spc, proto.mutable_spc());
+  proto.mutable_suppression()->set_threshold(c.suppression.threshold);
+  proto.mutable_suppression()->set_base(c.suppression.base);
+  for (int b : c.outcomes.band_upper) o->add_band_upper(b);
   return proto;
 }
 

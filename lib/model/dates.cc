@@ -27,8 +27,7 @@ absl::StatusOr<absl::CivilDay> ParseIsoDate(absl::string_view text) {
     // Quote at most 40 characters: a reject file must stay readable when a
     // cell holds a megabyte of junk.
     return absl::InvalidArgumentError(
-        absl::StrCat("'", ShownText(text),
-                     "' is not a date (YYYY-MM-DD)"));
+        absl::StrCat("'", ShownText(text), "' is not a date (YYYY-MM-DD)"));
   }
   const absl::CivilDay day(y, m, d);
   // CivilDay normalises 2023-02-29 to 2023-03-01; a real date survives.
@@ -55,6 +54,20 @@ std::string FormatIsoDate(absl::CivilDay day) {
                         static_cast<char>('0' + d / 10),
                         static_cast<char>('0' + d % 10)};
   return std::string(out, sizeof out);
+}
+
+absl::StatusOr<absl::CivilMonth> ParseIsoMonth(absl::string_view text) {
+  int y = 0, m = 0;
+  if (text.size() != 7 || text[4] != '-' || !Digits(text.substr(0, 4), &y) ||
+      !Digits(text.substr(5, 2), &m) || y < 1800 || m < 1 || m > 12) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "'", ShownText(text), "' is not a month (YYYY-MM, from 1800)"));
+  }
+  return absl::CivilMonth(y, m);
+}
+
+std::string FormatIsoMonth(absl::CivilMonth month) {
+  return FormatIsoDate(absl::CivilDay(month)).substr(0, 7);
 }
 
 }  // namespace mhpbr

@@ -199,6 +199,48 @@ absl::StatusOr<std::shared_ptr<const RuleSet>> RuleSet::Create(
             absl::StrCat(r.value, " is not within ", r.low, "-", r.high));
       }
     }
+    int below = -1;
+    for (int b : o.band_upper) {
+      if (b <= below || b > 47) {
+        return Invalid("outcomes.band_upper",
+                       absl::StrCat(b, " is not above ", below,
+                                    " and within 0-47 (bounds rise strictly)"));
+      }
+      below = b;
+    }
+  }
+
+  if (const SuppressionRules& s = contents.suppression;
+      s.threshold < 0 || s.threshold > 1000000) {
+    return Invalid("suppression.threshold",
+                   absl::StrCat(s.threshold, " is not within 0-1000000"));
+  } else if (s.base < 1 || s.base > 1000000) {
+    return Invalid("suppression.base",
+                   absl::StrCat(s.base, " is not within 1-1000000"));
+  }
+
+  {
+    const SpcRules& s = contents.spc;
+    const struct {
+      const char* name;
+      int value, low, high;
+    } ranges[] = {
+        {"limit_milli", s.limit_milli, 1, 100000},
+        {"near_denominator", s.near_denominator, 1, 100},
+        {"near_numerator", s.near_numerator, 1, s.near_denominator},
+        // Above 1000, at least one moving range always survives screening.
+        {"screen_milli", s.screen_milli, 1001, 100000},
+        {"run_length", s.run_length, 2, 1000},
+        {"trend_length", s.trend_length, 2, 1000},
+        {"short_below", s.short_below, 1, 1000},
+    };
+    for (const auto& r : ranges) {
+      if (r.value < r.low || r.value > r.high) {
+        return Invalid(
+            absl::StrCat("spc.", r.name),
+            absl::StrCat(r.value, " is not within ", r.low, "-", r.high));
+      }
+    }
   }
 
   // Transitions: with allow_all, everything; else only the listed moves

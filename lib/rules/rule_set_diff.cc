@@ -149,6 +149,24 @@ void DiffOutcomes(const OutcomeRules& a, const OutcomeRules& b,
   for (const auto& [name, field] : fields) {
     out.Add("outcome", name, absl::StrCat(a.*field), absl::StrCat(b.*field));
   }
+  out.Add("outcome", "band_upper", absl::StrJoin(a.band_upper, ","),
+          absl::StrJoin(b.band_upper, ","));
+}
+
+void DiffSpc(const SpcRules& a, const SpcRules& b, Differences& out) {
+  const std::pair<const char*, int SpcRules::*> fields[] = {
+      {"limit_milli", &SpcRules::limit_milli},
+      {"near_numerator", &SpcRules::near_numerator},
+      {"near_denominator", &SpcRules::near_denominator},
+      {"screen_milli", &SpcRules::screen_milli},
+      {"run_length", &SpcRules::run_length},
+      {"trend_length", &SpcRules::trend_length},
+      {"short_below", &SpcRules::short_below},
+  };
+  out.Add("spc", "source", a.source, b.source);
+  for (const auto& [name, field] : fields) {
+    out.Add("spc", name, absl::StrCat(a.*field), absl::StrCat(b.*field));
+  }
 }
 
 }  // namespace
@@ -174,6 +192,11 @@ std::vector<RuleSetDifference> DiffRuleSets(const RuleSet& a,
   out.Add("setting", "day_count", day_count(a.day_count()),
           day_count(b.day_count()));
   DiffOutcomes(a.outcomes(), b.outcomes(), out);
+  DiffSpc(a.spc(), b.spc(), out);
+  out.Add("suppression", "threshold", absl::StrCat(a.suppression().threshold),
+          absl::StrCat(b.suppression().threshold));
+  out.Add("suppression", "base", absl::StrCat(a.suppression().base),
+          absl::StrCat(b.suppression().base));
   for (const ClusterInfo& x : a.clusters()) {
     const Cluster c = x.cluster;
     const ClusterInfo& y = b.cluster(c);

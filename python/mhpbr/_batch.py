@@ -17,7 +17,7 @@ __all__ = ["periods_build", "price", "cost", "set_tariffs", "package_cost",
            "package_plan", "report_build", "periods_build_json", "price_json",
            "cost_json", "set_tariffs_json", "package_cost_json", "package_plan_json",
            "report_build_json", "outcomes_measure", "outcomes_measure_json",
-           "compare", "compare_json", "read_textproto"]
+           "compare", "compare_json", "spc", "spc_json", "read_textproto"]
 
 
 def protobuf_module(name):
@@ -154,7 +154,12 @@ def outcomes_measure(request=None, *, rules=None, **fields):
     (as `mhpbr outcomes`): a mhpbr.v1.OutcomesRequest (as_of, events,
     assessments, activity) in, a mhpbr.v1.OutcomesResponse out; its
     `indicators` go straight into a PriceRequest's. Rows that cannot be
-    used are in its `errors`."""
+    used are in its `errors`. Fair comparison (as `mhpbr outcomes --unit`):
+    give `unit_column` ("team", "provider" or "commissioner") and
+    optionally `reference` strata (cluster, band "0-10"/"11-15"/"16-20"/
+    "21+", paired, improved); the response then has `by_unit` (the rows of
+    --by-unit, decimals as text), `strata` (what --write-reference writes),
+    `unadjusted` and `no_unit`."""
     return _call(_present(_capi.outcomes_measure, "outcomes_measure"),
                  "outcomes_pb2", "OutcomesRequest", "OutcomesResponse",
                  request, rules, fields)
@@ -172,8 +177,20 @@ def compare(request=None, *, rules=None, **fields):
                  "CompareRequest", "CompareResponse", request, rules, fields)
 
 
+def spc(request=None, *, rules=None, **fields):
+    """Making Data Count SPC charts of monthly series (as `mhpbr spc`): a
+    mhpbr.v1.SpcRequest (series, each a name, months "YYYY-MM" and values
+    as decimal text, "" for none; direction, target, fix_after,
+    no_screen) in, a mhpbr.v1.SpcResponse out: per series its points (mean,
+    lpl, upl, side, the rule flags, point_type), mean, limits, short_series,
+    variation and assurance, figures as decimal text. A month or value that
+    cannot be read raises InvalidArgument naming the series."""
+    return _call(_present(_capi.spc, "spc"), "spc_pb2", "SpcRequest",
+                 "SpcResponse", request, rules, fields)
+
+
 for _f in (periods_build, price, cost, set_tariffs, package_cost, package_plan,
-           report_build, outcomes_measure, compare):
+           report_build, outcomes_measure, compare, spc):
     _f.__doc__ += _HOW
 
 
@@ -243,9 +260,13 @@ def compare_json(request=None, *, rules=None, **fields):
     return _call_json("compare", request, rules, fields)
 
 
+def spc_json(request=None, *, rules=None, **fields):
+    return _call_json("spc", request, rules, fields)
+
+
 for _f in (periods_build_json, price_json, cost_json, set_tariffs_json,
            package_cost_json, package_plan_json, report_build_json,
-           outcomes_measure_json, compare_json):
+           outcomes_measure_json, compare_json, spc_json):
     _f.__doc__ = _json_doc(_f.__name__[:-len("_json")])
 
 

@@ -299,6 +299,10 @@ classify_batch_on = declare("mhpbr_classify_batch_on", c_code, c_handle,
                             _p(Assessment), _p(ctypes.c_int32),
                             ctypes.c_size_t, _p(Result), c_error_p,
                             optional=True)
+classify_batch_threads = declare("mhpbr_classify_batch_threads", c_code,
+                                 c_handle, _p(Assessment), _p(ctypes.c_int32),
+                                 ctypes.c_size_t, _p(Result), ctypes.c_int32,
+                                 c_error_p, optional=True)
 
 # The batch calls: (rules, request, request_size, &response, &response_size,
 # &error), protobuf bytes both ways.
@@ -314,13 +318,14 @@ package_plan = declare("mhpbr_package_plan", *_BATCH)
 report_build = declare("mhpbr_report_build", *_BATCH, optional=True)
 outcomes_measure = declare("mhpbr_outcomes_measure", *_BATCH, optional=True)
 compare = declare("mhpbr_compare", *_BATCH, optional=True)
+spc = declare("mhpbr_spc", *_BATCH, optional=True)
 
 # The same calls in protobuf's JSON mapping (JSON text in, a NUL-terminated
 # JSON string out); None in a library without them.
 _JSON = {name: declare("mhpbr_%s_json" % name, *_BATCH, optional=True)
          for name in ("periods_build", "price", "cost", "set_tariffs", "package_cost",
                       "package_plan", "report_build", "outcomes_measure",
-                      "compare")}
+                      "compare", "spc")}
 
 
 # ---- Live calls (capi/mhpbr.h, "Live calls") ----------------------------------

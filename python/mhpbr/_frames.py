@@ -23,8 +23,8 @@ from ._classify import (Assessment, Classifier, as_int, is_missing,
                         rules_or_default)
 
 __all__ = ["classify_frame", "periods_frame", "cost_frame", "price_frame",
-           "tariff_frame", "package_cost_frame", "report_frames", "to_frame",
-           "have_pandas"]
+           "tariff_frame", "package_cost_frame", "report_frames", "spc_frame",
+           "to_frame", "have_pandas"]
 
 
 def have_pandas():
@@ -502,6 +502,77 @@ def report_frames(report):
     pd = _pandas("report_frames")
     return {t.name: pd.DataFrame([list(r.cells) for r in t.rows], columns=list(t.columns))
             for t in report.tables}
+
+
+# ---- SPC ------------------------------------------------------------------------------
+
+_SPC_POINTS = ["series", "month", "value", "mean", "lpl", "upl", "side",
+               "outside", "run", "trend", "two_in_three", "special_cause",
+               "point_type"]
+_SPC_SUMMARY = ["series", "points", "mean", "lpl", "upl", "short",
+                "variation", "assurance"]
+
+
+def _figure(text):
+    return float(text) if text else float("nan")
+
+
+def spc_frame(df, rules=None, *, direction=None, target=None, fix_after=None,
+              screen=True):
+    """The SPC charts of `df`'s monthly series, as `mhpbr spc` draws them
+    from a CSV file: columns series, month ("YYYY-MM"), value (a number, or
+    missing: the month is left out) and optionally direction and target
+    (the first non-missing cell of a series overrides the keywords).
+    Returns (points, summary): the DataFrames of `mhpbr spc --out` and
+    --summary, sorted by series then month, with floats for the figures
+    (NaN where the tool leaves a cell empty; the exact decimals are in
+    mhpbr.spc_json's response) and booleans for y/n. A month given twice in
+    a series, or one that cannot be read, raises InvalidArgument naming the
+    row."""
+    pd = _pandas("spc_frame")
+    cols = _columns(df, ["series", "month", "value"], "spc_frame",
+                    optional=("direction", "target"))
+    series = {}
+    for _, label, row in _rows(df, cols):
+        name = _text(row["series"])
+        s = series.setdefault(name, {"name": name, "rows": {}})
+        month = _text(row["month"]).strip()
+        if month in s["rows"]:
+            raise InvalidArgument("row %s (%s): duplicate_month: %s" % (label, name, month))
+        s["rows"][month] = _text(row["value"]).strip()
+        for key in ("direction", "target"):
+            cell = _text(row.get(key)).strip()
+            if cell and key not in s:
+                s[key] = cell
+    request = {"series": [], "fix_after": int(fix_after or 0), "no_screen": not screen}
+    if direction:
+        request["direction"] = direction
+    if target is not None:
+        request["target"] = _text(target)
+    for name in sorted(series):
+        s = series[name]
+        months = sorted(s["rows"])
+        one = {"name": name, "months": months,
+               "values": [s["rows"][m] for m in months]}
+        for key in ("direction", "target"):
+            if key in s:
+                one[key] = s[key]
+        request["series"].append(one)
+    response = _batch.spc_json(request, rules=rules)
+    points, summary = [], []
+    for c in response.get("series", []):
+        for p in c.get("points", []):
+            points.append([c["name"], p["month"], _figure(p["value"]),
+                           _figure(p["mean"]), _figure(p["lpl"]),
+                           _figure(p["upl"]), p["side"], p["outside"],
+                           p["run"], p["trend"], p["two_in_three"],
+                           p["special_cause"], p["point_type"]])
+        summary.append([c["name"], len(c.get("points", [])),
+                        _figure(c["mean"]), _figure(c["lpl"]),
+                        _figure(c["upl"]), c["short_series"], c["variation"],
+                        c["assurance"]])
+    return (pd.DataFrame(points, columns=_SPC_POINTS),
+            pd.DataFrame(summary, columns=_SPC_SUMMARY))
 
 
 # ---- Any repeated message ------------------------------------------------------------------

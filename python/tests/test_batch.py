@@ -486,3 +486,47 @@ class OutcomesTest(unittest.TestCase):
         got = [[m["indicator"], str(m["numerator"]), str(m["denominator"]),
                 str(m.get("value_ppm", ""))] for m in response["indicators"]]
         self.assertEqual(got, rows)
+
+    @support.need_tool
+    def test_fair_comparison_is_the_tools(self):
+        import csv
+        data = os.path.join(support.SOURCE_DIR, "tests", "data", "outcomes")
+        request = {"as_of": "2023-12-31", "unit_column": "team", "events": [],
+                   "assessments": []}
+        with open(os.path.join(data, "units_events.csv"), encoding="utf-8") as f:
+            for e in csv.DictReader(f):
+                event = {"patient_id": e["patient_id"], "date": e["date"],
+                         "kind": e["event"].upper(), "team": e["team"]}
+                if e["cluster"]:
+                    event["cluster"] = int(e["cluster"])
+                request["events"].append(event)
+        with open(os.path.join(data, "units_assessments.csv"),
+                  encoding="utf-8") as f:
+            for a in csv.DictReader(f):
+                ratings = [{"item": column[1:].upper(), "rating": int(value)}
+                           for column, value in a.items()
+                           if column.startswith("r") and value != "" and
+                           column[1:].upper() in mhpbr.ITEMS + mhpbr.ITEM8_TYPES]
+                request["assessments"].append(
+                    {"assessment_id": a["assessment_id"],
+                     "patient_id": a["patient_id"], "date": a["date"],
+                     "ratings": ratings})
+        response = mhpbr.outcomes_measure_json(request)
+        with tempfile.TemporaryDirectory() as tmp:
+            by_unit = os.path.join(tmp, "by_unit.csv")
+            support.run_tool("outcomes", "--events",
+                             os.path.join(data, "units_events.csv"),
+                             "--assessments",
+                             os.path.join(data, "units_assessments.csv"),
+                             "--as-of", "2023-12-31", "--out",
+                             os.path.join(tmp, "out.csv"), "--unit", "team",
+                             "--by-unit", by_unit)
+            header, rows = support.read_csv_rows(by_unit)
+        # int64 comes as text; an absent reallocated_90_ppm is empty.
+        got = [[str(u.get(column, "")) for column in header]
+               for u in response["by_unit"]]
+        self.assertEqual(got, rows)
+        # T2: E = 0, so no ratio and no flag; 1 discharge, none re-referred.
+        self.assertEqual(response["by_unit"][1]["flag"], "")
+        self.assertEqual(response["by_unit"][1]["reallocated_90_ppm"], "0")
+        self.assertEqual(response["no_unit"], "1")

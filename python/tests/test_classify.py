@@ -235,6 +235,23 @@ class ClassifyBatchTest(unittest.TestCase):
         with self.assertRaises(ValueError):
             self.classifier.classify_batch(batch, errors="ignore")
 
+    def test_threads_give_the_same_results(self):
+        # The C call splits a batch into parts of at least 4096 records, so
+        # 3 x 4096 + 7 records reach three parts; every 1000th is bad.
+        typical = [mhpbr.Assessment(v, allocated=c) for c, v in TYPICAL.items()]
+        bad = dict(ratings(TYPICAL[1]), **{"7": 7})
+        batch = [bad if i % 1000 == 999 else typical[i % len(typical)]
+                 for i in range(3 * 4096 + 7)]
+        one = self.classifier.classify_batch(batch, errors="keep")
+        for threads in (0, 2, 3):
+            with self.subTest(threads=threads):
+                got = self.classifier.classify_batch(batch, errors="keep",
+                                                     threads=threads)
+                self.assertEqual([repr(x) for x in got], [repr(x) for x in one])
+        self.assertEqual(sum(1 for x in one if isinstance(x, Exception)), 12)
+        with self.assertRaises(mhpbr.InvalidArgument):
+            self.classifier.classify_batch(batch, threads=-1)
+
 
 if __name__ == "__main__":
     unittest.main()

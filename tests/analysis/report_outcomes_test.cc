@@ -120,6 +120,8 @@ struct Options {
   bool expect_outcomes = true;
   bool events = true;
   bool assessments = true;
+  // The events name team TA (Q1-Q5) or TB (Q6-Q8).
+  bool teams = false;
 };
 
 Report Build(const Options& o) {
@@ -152,7 +154,15 @@ Report Build(const Options& o) {
   if (o.assessments) {
     for (const AssessmentRecord& a : f.assessments) (*b)->AddAssessment(a);
   }
-  if (o.events) {
+  if (o.events && o.teams) {
+    std::vector<PeriodEvent> events = f.events;
+    for (PeriodEvent& e : events) {
+      e.team = e.patient_id < "Q6" ? "TA" : "TB";
+    }
+    EventUnitColumns columns;
+    columns.team = true;
+    EXPECT_TRUE((*b)->SetEvents(events, columns).empty());
+  } else if (o.events) {
     EXPECT_TRUE((*b)->SetEvents(f.events).empty());
   }
   return (*b)->Finish();
@@ -240,6 +250,38 @@ TEST(ReportOutcomesTest, HtmlSection) {
   EXPECT_THAT(html, HasSubstr("a change of at least 8 points"));
   EXPECT_THAT(html, HasSubstr("cut-off of 11"));
   EXPECT_THAT(html, Not(HasSubstr("not measured")));
+}
+
+// Fair comparison by team. Strata (cluster/start band, improved of
+// paired): 11/16-20 (Q1 improved, Q2) 1 of 2; 11/11-15 (Q3) 0 of 1;
+// 11/0-10 (Q4) 0 of 1; 11/21+ (Q5 improved) 1 of 1; 3/0-10 (Q6, Q7) 0 of
+// 2. TA (Q1-Q5): O = 2, E = 2 * 1/2 + 0 + 0 + 1 = 2, ratio 1, within
+// (G(0.025, 2) = 0.24 < 2 < G(0.975, 3) = 7.22); 5 discharges on 06-30,
+// due by 2024-03-31, none re-referred. TB: O = 0, E = 0: no ratio or flag;
+// 3 discharges.
+TEST(ReportOutcomesTest, FairComparisonByTeam) {
+  Options o;
+  o.teams = true;
+  const Report report = Build(o);
+  const std::vector<ReportTable> tables = ReportTables(report);
+  const ReportTable* by = Table(tables, "outcomes_by_unit.csv");
+  ASSERT_NE(by, nullptr);
+  EXPECT_EQ(by->columns.front(), "unit");
+  EXPECT_EQ(by->columns.back(), "reallocated_90_ppm");
+  ASSERT_EQ(by->rows.size(), 2u);
+  EXPECT_EQ(
+      std::vector<std::string>(by->rows[0].begin(), by->rows[0].begin() + 6),
+      (std::vector<std::string>{"TA", "5", "5", "2", "2.000000", "1.000000"}));
+  EXPECT_EQ(std::vector<std::string>(by->rows[0].end() - 4, by->rows[0].end()),
+            (std::vector<std::string>{"within", "5", "0", "0"}));
+  EXPECT_EQ(by->rows[1],
+            (std::vector<std::string>{"TB", "3", "2", "0", "0.000000", "", "",
+                                      "", "", "", "", "3", "0", "0"}));
+  const std::string html = RenderReportHtml(report);
+  EXPECT_THAT(html, HasSubstr("<h3>Fair comparison by team</h3>"));
+  EXPECT_THAT(html, HasSubstr("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+  // Without a team column there is no such table.
+  EXPECT_EQ(Table(ReportTables(Build({})), "outcomes_by_unit.csv"), nullptr);
 }
 
 TEST(ReportOutcomesTest, NotMeasuredSaysWhy) {

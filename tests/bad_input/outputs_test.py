@@ -29,7 +29,7 @@ EX = os.path.join(SOURCE, "examples", "data")
 UNIT_COSTS = os.path.join(SOURCE, "lib", "rules",
                           "example_unit_costs.textproto")
 COMMANDS = ["classify", "periods", "cost", "tariff", "price", "compare",
-            "package", "report", "rules", "outcomes"]
+            "package", "report", "rules", "outcomes", "spc"]
 
 
 def run(argv, **kw):
@@ -83,7 +83,7 @@ class Fixture(unittest.TestCase):
             ("price", ["price", "--periods", ex("periods.csv"), "--tariff",
                        ex("tariff.csv"), "--contract",
                        ex("contract.textproto")], "--out",
-             ["--summary", "--by-cluster", "--rejects"]),
+             ["--summary", "--by-cluster", "--rejects", "--xlsx"]),
             ("package plan", ["package", "plan", "--plan",
                               ex("plan.textproto")], "--out", ["--summary"]),
             ("package delivered", ["package", "delivered", "--plan",
@@ -91,10 +91,12 @@ class Fixture(unittest.TestCase):
                                    ex("activity.csv"), "--as-of",
                                    "2024-03-31"], "--out",
              ["--unmatched", "--rejects"]),
+            ("spc", ["spc", "--in", ex("spc.csv")], "--out",
+             ["--summary", "--svg", "--rejects"]),
             ("report", ["report", "--periods", ex("periods.csv"),
                         "--activity", ex("activity.csv"), "--unit-costs",
                         UNIT_COSTS, "--as-of", "2024-03-31"], "--out",
-             ["--rejects"]),
+             ["--rejects", "--xlsx"]),
         ]
 
 

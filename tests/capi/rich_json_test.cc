@@ -215,6 +215,9 @@ void AddEvents(const std::string& path,
     } else {
       e->set_kind(v1::DISCHARGE);
     }
+    e->set_team(row.event.team);
+    e->set_provider(row.event.provider);
+    e->set_commissioner(row.event.commissioner);
   });
 }
 
@@ -506,6 +509,82 @@ TEST(OutcomesMeasure, SameAsTheTool) {
     no_patient |= absl::StrContains(e.reason(), "no_patient");
   }
   EXPECT_TRUE(no_patient);
+  RunProcess({"/bin/rm", "-rf", dir});
+}
+
+// Fair comparison through the C API: the by-unit rows and strata are what
+// `mhpbr outcomes --unit team --by-unit --write-reference` writes; a bad
+// reference stratum or unit column is an error naming it.
+TEST(OutcomesMeasure, FairComparisonSameAsTheTool) {
+  const std::string data = Source("tests/data/outcomes");
+  std::string dir = test_process::TempPath("fair_XXXXXX");
+  ASSERT_NE(mkdtemp(dir.data()), nullptr);
+  const auto tool = RunProcess(
+      {MHPBR_TOOL_PATH, "outcomes", "--events", data + "/units_events.csv",
+       "--assessments", data + "/units_assessments.csv", "--as-of",
+       "2023-12-31", "--out", dir + "/out.csv", "--unit", "team", "--by-unit",
+       dir + "/by_unit.csv", "--write-reference", dir + "/reference.csv"});
+  ASSERT_EQ(tool.exit_code, 0) << tool.err;
+
+  v1::OutcomesRequest request;
+  request.set_as_of("2023-12-31");
+  request.set_unit_column("team");
+  AddEvents(data + "/units_events.csv", request.mutable_events());
+  AddAssessments(data + "/units_assessments.csv",
+                 request.mutable_assessments());
+  const auto response = BothForms<v1::OutcomesResponse>(
+      mhpbr_outcomes_measure, mhpbr_outcomes_measure_json, request);
+  std::string by_unit =
+      "unit,periods,paired,improved,expected,ratio,low_998,low_95,high_95,"
+      "high_998,flag,discharges,reallocated_90,reallocated_90_ppm\n";
+  for (const v1::UnitComparison& u : response.by_unit()) {
+    absl::StrAppend(
+        &by_unit, u.unit(), ",", u.periods(), ",", u.paired(), ",",
+        u.improved(), ",", u.expected(), ",", u.ratio(), ",", u.low_998(), ",",
+        u.low_95(), ",", u.high_95(), ",", u.high_998(), ",", u.flag(), ",",
+        u.discharges(), ",", u.reallocated_90(), ",",
+        u.has_reallocated_90_ppm() ? absl::StrCat(u.reallocated_90_ppm()) : "",
+        "\n");
+  }
+  EXPECT_EQ(by_unit, Slurp(dir + "/by_unit.csv"));
+  std::string strata = "cluster,band,paired,improved\n";
+  for (const v1::ReferenceStratum& r : response.strata()) {
+    absl::StrAppend(&strata, r.cluster(), ",", r.band(), ",", r.paired(), ",",
+                    r.improved(), "\n");
+  }
+  EXPECT_EQ(strata, Slurp(dir + "/reference.csv"));
+  EXPECT_EQ(response.no_unit(), 1);
+  EXPECT_EQ(response.unadjusted(), 0);
+
+  // The strata given back as the reference, all but 4/0-10: B's period in
+  // it is unadjusted.
+  v1::OutcomesRequest again = request;
+  for (const v1::ReferenceStratum& r : response.strata()) {
+    if (r.cluster() == 4 && r.band() == "0-10") continue;
+    *again.add_reference() = r;
+  }
+  const auto adjusted = BothForms<v1::OutcomesResponse>(
+      mhpbr_outcomes_measure, mhpbr_outcomes_measure_json, again);
+  EXPECT_EQ(adjusted.unadjusted(), 1);
+
+  Rules r;
+  for (const auto& [json, message] :
+       {std::pair<std::string, std::string>{
+            R"({"as_of": "2023-12-31", "unit_column": "team", )"
+            R"("reference": [{"cluster": 4, "band": "22-30"}]})",
+            "reference[0]: band: '22-30'"},
+        {R"({"as_of": "2023-12-31", "unit_column": "ward"})",
+         "unit_column: 'ward'"}}) {
+    char* out = nullptr;
+    size_t size = 0;
+    char* error = nullptr;
+    EXPECT_EQ(mhpbr_outcomes_measure_json(r.rules, json.data(), json.size(),
+                                          &out, &size, &error),
+              MHPBR_INVALID_ARGUMENT);
+    ASSERT_NE(error, nullptr);
+    EXPECT_THAT(error, HasSubstr(message));
+    mhpbr_free(error);
+  }
   RunProcess({"/bin/rm", "-rf", dir});
 }
 

@@ -498,4 +498,50 @@ TEST_F(LiveConcurrencyTest, OneCosterManyThreadsAdding) {
   mhpbr_coster_destroy(shared);
 }
 
+// mhpbr_classify_batch_threads: 20000 records (every 50th bad: 400) cut
+// into up to 4 parts of at least 4096; each thread count gives the
+// results, code and message of the one-thread batch, whose first bad
+// record is assessments[49].
+TEST_F(CapiConcurrencyTest, BatchOnThreadsEqualsOneThread) {
+  const std::vector<mhpbr_assessment> in = Assessments(20000);
+  const size_t n = in.size();
+  std::vector<mhpbr_result> want(n);
+  for (mhpbr_result& r : want) mhpbr_result_init(&r);
+  char* want_error = nullptr;
+  ASSERT_EQ(
+      mhpbr_classify_batch(classifier_, in.data(), n, want.data(), &want_error),
+      MHPBR_INVALID_ARGUMENT);
+  const std::string want_message = want_error;
+  mhpbr_free(want_error);
+  EXPECT_EQ(want_message.rfind("400 of 20000 records not classified; first: "
+                               "assessments[49]: ",
+                               0),
+            0u)
+      << want_message;
+  std::vector<int32_t> dates(n, 20240101);
+  for (int32_t threads : {1, 2, 3, 4, 8, 0}) {
+    for (const int32_t* d : {static_cast<const int32_t*>(nullptr),
+                             static_cast<const int32_t*>(dates.data())}) {
+      SCOPED_TRACE(threads);
+      std::vector<mhpbr_result> got(n);
+      for (mhpbr_result& r : got) mhpbr_result_init(&r);
+      char* error = nullptr;
+      EXPECT_EQ(mhpbr_classify_batch_threads(classifier_, in.data(), d, n,
+                                             got.data(), threads, &error),
+                MHPBR_INVALID_ARGUMENT);
+      ASSERT_NE(error, nullptr);
+      EXPECT_EQ(std::string(error), want_message);
+      mhpbr_free(error);
+      size_t differ = 0;
+      for (size_t i = 0; i < n; ++i) differ += !SameResult(got[i], want[i]);
+      EXPECT_EQ(differ, 0u);
+    }
+  }
+  std::vector<mhpbr_result> got(n);
+  for (mhpbr_result& r : got) mhpbr_result_init(&r);
+  EXPECT_EQ(mhpbr_classify_batch_threads(classifier_, in.data(), nullptr, n,
+                                         got.data(), -1, nullptr),
+            MHPBR_INVALID_ARGUMENT);
+}
+
 }  // namespace

@@ -2,6 +2,7 @@
 // set under tests/data/outcomes/. Every expected cell is worked out by hand
 // below from the fixtures and outcomes.md, with the default rule set.
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -247,6 +248,106 @@ TEST(OutcomesCli, ByTeamWithoutTheColumnIsOneEmptyRow) {
   EXPECT_EQ(Slurp(team),
             "team,periods,paired,improved,no_change,deteriorated,mean_change\n"
             ",4,2,1,0,1,0.0000\n");
+}
+
+// Fair comparison by team on units_events.csv (as above, as of
+// 2023-12-31). Paired periods and their strata (cluster, start-total band):
+//   A cluster 4 (T1): start U1 total 20 -> 16-20, improved;
+//   A cluster 5 (T2): start U2 total 10 -> 0-10, no change;
+//   B cluster 4 (T2): start U4 total 5 -> 0-10, deteriorated.
+// The input's rates: 4/16-20 1 of 1, 5/0-10 0 of 1, 4/0-10 0 of 1.
+// T1: O = 1, E = 1, ratio 1; the limits at E = 1 are the halved chi-square
+// quantiles chi2(0.001, 2) = 0.0020010, chi2(0.025, 2) = 0.0506356,
+// chi2(0.975, 4) = 11.1432868, chi2(0.999, 4) = 18.4668269: within. Its
+// period ended by a move to cluster 5: no discharge.
+// T2: O = 0, E = 0 + 0 = 0: ratio, limits and flag empty. B's discharge on
+// 06-30 is due (+90 = 09-28 <= 12-31) and B has no later allocation: 1
+// discharge, 0 re-referred, 0 ppm. C names no team: left out.
+TEST(OutcomesCli, FairComparisonByTeam) {
+  const std::string by_unit = TempPath("by_unit.csv");
+  const std::string ref = TempPath("reference.csv");
+  const std::string svg = TempPath("funnel.svg");
+  const ProcessResult r =
+      Tool({"outcomes", "--events", kData + "/units_events.csv",
+            "--assessments", kData + "/units_assessments.csv", "--as-of",
+            "2023-12-31", "--out", TempPath("o.csv"), "--unit", "team",
+            "--by-unit", by_unit, "--write-reference", ref, "--funnel", svg});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Slurp(by_unit),
+            "unit,periods,paired,improved,expected,ratio,low_998,low_95,"
+            "high_95,high_998,flag,discharges,reallocated_90,"
+            "reallocated_90_ppm\n"
+            "T1,1,1,1,1.000000,1.000000,0.001001,0.025318,5.571643,9.233413,"
+            "within,0,0,\n"
+            "T2,2,2,0,0.000000,,,,,,,1,0,0\n");
+  EXPECT_EQ(Slurp(ref),
+            "cluster,band,paired,improved\n"
+            "4,0-10,1,0\n"
+            "4,16-20,1,1\n"
+            "5,0-10,1,0\n");
+  EXPECT_THAT(Slurp(svg), ::testing::StartsWith("<svg"));
+  EXPECT_THAT(r.err, HasSubstr("2 units by team; 1 periods with no team; 0 "
+                               "paired periods unadjusted"));
+}
+
+// Against a reference with 4/16-20 1 of 4 and 5/0-10 1 of 2 (no 4/0-10):
+// T1: E = 1/4, ratio 4; T2: A's cluster 5 period E = 1/2, O = 0, ratio 0,
+// below every positive limit: low_998; B's 4/0-10 period is unadjusted.
+TEST(OutcomesCli, FairComparisonAgainstAReference) {
+  const std::string ref = TempPath("last_year.csv");
+  test_process::WriteFile(ref,
+                          "cluster,band,paired,improved\n"
+                          "4,16-20,4,1\n"
+                          "5,0-10,2,1\n");
+  const std::string by_unit = TempPath("by_unit.csv");
+  const ProcessResult r =
+      Tool({"outcomes", "--events", kData + "/units_events.csv",
+            "--assessments", kData + "/units_assessments.csv", "--as-of",
+            "2023-12-31", "--out", TempPath("o.csv"), "--unit", "team",
+            "--by-unit", by_unit, "--reference", ref});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::vector<std::string> rows = Lines(Slurp(by_unit));
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_THAT(rows[1], ::testing::StartsWith("T1,1,1,1,0.250000,4.000000,"));
+  EXPECT_THAT(rows[2], ::testing::StartsWith("T2,2,1,0,0.500000,0.000000,"));
+  EXPECT_THAT(rows[2], ::testing::EndsWith(",low_998,1,0,0"));
+  EXPECT_THAT(r.err, HasSubstr("1 paired periods unadjusted"));
+}
+
+TEST(OutcomesCli, FairComparisonBadInput) {
+  const std::string by_unit = TempPath("bad_by_unit.csv");
+  // Events without a team column.
+  ProcessResult r =
+      Tool({"outcomes", "--events", kData + "/events.csv", "--assessments",
+            kData + "/assessments.csv", "--as-of", "2023-12-31", "--unit",
+            "team", "--by-unit", by_unit});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("has no column 'team'"));
+  r = Tool({"outcomes", "--events", kData + "/units_events.csv",
+            "--assessments", kData + "/units_assessments.csv", "--as-of",
+            "2023-12-31", "--unit", "ward", "--by-unit", by_unit});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("--unit: 'ward'"));
+  r = Tool({"outcomes", "--events", kData + "/units_events.csv",
+            "--assessments", kData + "/units_assessments.csv", "--as-of",
+            "2023-12-31", "--by-unit", by_unit});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("--by-unit needs --unit COLUMN"));
+  // A reference with improved above paired on line 3: nothing written.
+  const std::string ref = TempPath("bad_reference.csv");
+  test_process::WriteFile(ref,
+                          "cluster,band,paired,improved\n"
+                          "4,16-20,4,1\n"
+                          "5,0-10,2,3\n");
+  const std::string out = TempPath("bad_out.csv");
+  r = Tool({"outcomes", "--events", kData + "/units_events.csv",
+            "--assessments", kData + "/units_assessments.csv", "--as-of",
+            "2023-12-31", "--out", out, "--unit", "team", "--by-unit", by_unit,
+            "--reference", ref});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("line 3: improved: 3 is above paired (2)"));
+  EXPECT_FALSE(std::filesystem::exists(out));
+  EXPECT_FALSE(std::filesystem::exists(by_unit));
 }
 
 TEST(OutcomesCli, UsageErrors) {

@@ -1,0 +1,113 @@
+#include "suppress_flag.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "csv_output.h"
+#include "mhpbr/csv_reader.h"
+#include "mhpbr/status_macros.h"
+
+namespace mhpbr::cli {
+namespace {
+
+absl::Status NumberFlag(const Args& args, const char* name, int low, int high,
+                        int* value) {
+  const std::optional<std::string> text = args.Get(name);
+  if (!text) return absl::OkStatus();
+  if (!absl::SimpleAtoi(*text, value) || *value < low || *value > high) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--", name, " ", *text, ": expected a whole number ", low, "-", high));
+  }
+  return absl::OkStatus();
+}
+
+// CSV text back into a table (the writers' own output, so well formed).
+absl::StatusOr<ReportTable> ReadTable(const std::string& text,
+                                      const std::string& name) {
+  std::FILE* in = fmemopen(const_cast<char*>(text.data()), text.size(), "r");
+  if (in == nullptr) return absl::InternalError("cannot read back a table");
+  ReportTable table;
+  table.name = name;
+  CsvReader csv(in, name);
+  absl::Status s = csv.ReadHeader();
+  if (s.ok()) {
+    table.columns = csv.header();
+    CsvRecord rec;
+    while (csv.Next(&rec)) {
+      table.rows.emplace_back(rec.fields.begin(), rec.fields.end());
+    }
+    s = csv.io_status();
+  }
+  std::fclose(in);
+  MHPBR_RETURN_IF_ERROR(s);
+  return table;
+}
+
+}  // namespace
+
+absl::StatusOr<std::optional<SuppressionRules>> SuppressionFromArgs(
+    const Args& args, const SuppressionRules& defaults,
+    std::initializer_list<const char*> row_level) {
+  const bool suppress = args.Has(kSuppress);
+  for (const char* option : {kSuppressThreshold, kSuppressBase}) {
+    if (!suppress && args.Has(option)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("--", option, " goes with --suppress"));
+    }
+  }
+  if (!suppress) return std::nullopt;
+  for (const char* option : row_level) {
+    if (args.Has(option)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "--suppress: --", option,
+          " is a row-level output (one row per person or period), which "
+          "cannot be published safely; leave it out"));
+    }
+  }
+  SuppressionRules rule = defaults;
+  MHPBR_RETURN_IF_ERROR(
+      NumberFlag(args, kSuppressThreshold, 0, 1000000, &rule.threshold));
+  MHPBR_RETURN_IF_ERROR(
+      NumberFlag(args, kSuppressBase, 1, 1000000, &rule.base));
+  return rule;
+}
+
+absl::Status WriteAggregateCsv(OutputSet& outputs,
+                               const std::optional<std::string>& path,
+                               const TableSuppression& spec,
+                               const std::optional<SuppressionRules>& rule,
+                               const std::function<void(CsvWriter&)>& write) {
+  if (!rule) return WriteCsv(outputs, path, write);
+  char* buffer = nullptr;
+  size_t size = 0;
+  std::FILE* memory = open_memstream(&buffer, &size);
+  if (memory == nullptr) return absl::InternalError("out of memory");
+  {
+    CsvWriter out(memory);
+    write(out);
+  }
+  std::fclose(memory);
+  const std::string text(buffer, size);
+  std::free(buffer);
+  const std::string name = path.value_or("standard output");
+  MHPBR_ASSIGN_OR_RETURN(ReportTable table, ReadTable(text, name));
+  MHPBR_RETURN_IF_ERROR(SuppressTable(table, spec, *rule));
+  return WriteTableCsv(outputs, path, table);
+}
+
+absl::Status WriteTableCsv(OutputSet& outputs,
+                           const std::optional<std::string>& path,
+                           const ReportTable& table) {
+  return WriteCsv(outputs, path, [&table](CsvWriter& out) {
+    for (const std::string& c : table.columns) out.Field(c);
+    out.EndRow();
+    for (const std::vector<std::string>& row : table.rows) {
+      for (const std::string& cell : row) out.Field(cell);
+      out.EndRow();
+    }
+  });
+}
+
+}  // namespace mhpbr::cli

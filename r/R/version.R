@@ -1,0 +1,1 @@
+mhpbr_version <- function() .Call(C_mhpbr_r_version)

@@ -1,0 +1,4 @@
+library(testthat)
+library(mhpbr)
+
+test_check("mhpbr")

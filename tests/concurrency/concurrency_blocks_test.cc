@@ -1,0 +1,157 @@
+// The tool's parallel costing path (cli/block_rows.h): an activity file
+// parsed by blocks on several threads and costed in file order must give
+// every row the outcome, line and cost of the single-thread run, and a
+// reader stopped part-way must stop its threads cleanly. Run under
+// ThreadSanitizer by tools/test.sh --tsan.
+
+#include <unistd.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
+#include "cli/block_rows.h"
+#include "gtest/gtest.h"
+#include "mhpbr/activity_costing.h"
+#include "mhpbr/activity_rows.h"
+#include "mhpbr/costing_io.h"
+
+namespace mhpbr {
+namespace {
+
+using ActivityRow = InputRow<ActivityRecord>;
+using Rows = cli::BlockRows<ActivityCsvReader, ActivityRow>;
+
+// 6,000 rows over 200 patients (100 with a period each, days 1-200 of
+// 2023), some rejected by the reader (impossible date, ragged), some by
+// the coster (unknown staff group), and half with ids quoted over two
+// lines, so that many blocks are first cut inside a quoted field and must
+// be read again from the right line.
+std::string WriteActivity() {
+  const std::string path =
+      absl::StrCat(::testing::TempDir(), "/blocks_", getpid(), "_activity.csv");
+  std::string text =
+      "activity_id,patient_id,date,kind,staff_group,minutes,ward,count,"
+      "attendees,cost_pence\n";
+  for (int i = 0; i < 6000; ++i) {
+    const int patient = (i * 7) % 200;
+    const int day = 1 + (i * 13) % 28;
+    if (i % 101 == 1) {
+      absl::StrAppend(&text, "A", i, ",P", patient,
+                      ",2023-02-30,other,,,,,,5\n");
+    } else if (i % 103 == 2) {
+      absl::StrAppend(&text, "A", i, ",P", patient, "\n");
+    } else if (i % 107 == 3) {
+      absl::StrAppend(&text, "A", i, ",P", patient, ",2023-03-0", 1 + i % 9,
+                      ",contact,porter,30,,,,\n");
+    } else if (i % 2 == 0) {
+      absl::StrAppend(&text, "\"A", i, "\nx\",P", patient, ",2023-04-",
+                      10 + i % 9, ",contact,nurse,45,,,,\n");
+    } else {
+      absl::StrAppend(&text, "A", i, ",P", patient, ",2023-05-", 10 + day % 19,
+                      ",contact,nurse,", 15 * (1 + i % 4), ",,,,\n");
+    }
+  }
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  std::fwrite(text.data(), 1, text.size(), f);
+  std::fclose(f);
+  return path;
+}
+
+struct Outcome {
+  int64_t line;
+  std::string id, status;
+  int period;
+  int64_t cost;
+  bool operator==(const Outcome& o) const {
+    return line == o.line && id == o.id && status == o.status &&
+           period == o.period && cost == o.cost;
+  }
+};
+
+std::vector<Outcome> CostWithThreads(const std::string& path, int threads,
+                                     const UnitCosts& costs,
+                                     CostingTotals* totals) {
+  std::vector<PeriodToPrice> periods;
+  for (int p = 0; p < 100; ++p) {
+    PeriodToPrice period;
+    period.patient_id = absl::StrCat("P", p);
+    period.cluster = *Cluster::FromCode(1 + p % 8);
+    period.start = absl::CivilDay(2023, 1, 1);
+    period.end = absl::CivilDay(2023, 7, 19);
+    periods.push_back(period);
+  }
+  auto coster =
+      ActivityCoster::Create(periods, absl::CivilDay(2024, 3, 31), costs);
+  EXPECT_TRUE(coster.ok()) << coster.status();
+  auto rows =
+      Rows::Open(path, threads, cli::NextRow<ActivityCsvReader, ActivityRow>,
+                 cli::ShiftRowLines<ActivityRecord>);
+  EXPECT_TRUE(rows.ok()) << rows.status();
+  std::vector<Outcome> out;
+  CostActivityRows(
+      *coster, [&](ActivityRow* row) { return (*rows)->Next(row); },
+      [&](const ActivityRow& row, const Attribution& a) {
+        out.push_back({row.line, row.id, std::string(a.status.message()),
+                       a.period, a.cost_pence});
+      });
+  EXPECT_TRUE((*rows)->io_status().ok());
+  *totals = coster->totals();
+  return out;
+}
+
+UnitCosts TestCosts() {
+  auto costs = ParseUnitCostsText(
+      "source: \"test\"\nstaff { code: \"nurse\" pence_per_hour: 6000 }\n",
+      "test");
+  EXPECT_TRUE(costs.ok()) << costs.status();
+  return *costs;
+}
+
+TEST(BlockRowsConcurrency, ParallelCostingMatchesOneThread) {
+  const std::string path = WriteActivity();
+  const UnitCosts costs = TestCosts();
+  CostingTotals one_totals;
+  const std::vector<Outcome> one = CostWithThreads(path, 1, costs, &one_totals);
+  ASSERT_EQ(one.size(), 6000u);
+  // Row 0 (patient P0, id quoted over lines 2-3, 45 minutes at 6000 pence
+  // an hour = 4500 pence); row 1, the first impossible date, on line 4.
+  EXPECT_EQ(one[0].line, 2);
+  EXPECT_EQ(one[0].cost, 4500);
+  EXPECT_EQ(one[1].line, 4);
+  EXPECT_FALSE(one[1].status.empty());
+  for (int threads : {2, 4, 7}) {
+    CostingTotals totals;
+    const std::vector<Outcome> many =
+        CostWithThreads(path, threads, costs, &totals);
+    ASSERT_EQ(many.size(), one.size()) << threads;
+    for (size_t i = 0; i < one.size(); ++i) {
+      ASSERT_TRUE(many[i] == one[i]) << "row " << i << ", " << threads;
+    }
+    EXPECT_EQ(totals.total_pence, one_totals.total_pence);
+    EXPECT_EQ(totals.records_rejected, one_totals.records_rejected);
+  }
+  std::remove(path.c_str());
+}
+
+TEST(BlockRowsConcurrency, StoppingEarlyStopsTheWorkers) {
+  const std::string path = WriteActivity();
+  for (int taken : {0, 1, 500}) {
+    auto rows =
+        Rows::Open(path, 4, cli::NextRow<ActivityCsvReader, ActivityRow>,
+                   cli::ShiftRowLines<ActivityRecord>);
+    ASSERT_TRUE(rows.ok()) << rows.status();
+    ActivityRow row;
+    for (int i = 0; i < taken; ++i) ASSERT_TRUE((*rows)->Next(&row));
+    if (taken == 500) {
+      EXPECT_GT(row.line, 500);
+    }
+  }  // each destroyed with blocks in flight
+  std::remove(path.c_str());
+}
+
+}  // namespace
+}  // namespace mhpbr
