@@ -2,14 +2,11 @@
 // one by one, in file order, exactly as the file's own reader gives them:
 // the same rows, errors and line numbers whatever the thread count.
 //
-// The file is cut into blocks of about a megabyte at line starts; each
-// worker parses a block with an ordinary reader (Reader::Open on a stream
-// of the header line and the file from the block's start), local line
-// numbers being shifted when the row is handed out. A block's first line
-// is only a guess at a record start (a quoted field may span lines), so
-// each worker also reads the first record at or after the next block's
-// start; when that is not where the next block's worker began, the next
-// block is parsed again from there before any of its rows is used.
+// The file is cut into blocks of whole records by CsvBlockSplitter
+// (csv_blocks.h, exact by construction: a block starts where the reader
+// would start a record) and the blocks are parsed on worker threads by
+// OrderedBlocks (ordered_blocks.h), each by an ordinary reader over the
+// file's header and the block, its line numbers moved to the block's.
 //
 //   auto rows = BlockRows<ActivityCsvReader, InputRow<ActivityRecord>>::Open(
 //       path, threads, NextRow<ActivityCsvReader, InputRow<ActivityRecord>>,
@@ -18,23 +15,22 @@
 //   while ((*rows)->Next(&row)) ...
 //   if (!(*rows)->io_status().ok()) ...
 //
-// One thread, standard input, a pipe, or a header with a double quote:
-// the file is read in one stream on the calling thread, as before.
+// One thread, standard input or a pipe, or a header the splitter's first
+// block does not hold whole: the file is read in one stream on the calling
+// thread, as before.
 
 #ifndef MHPBR_CLI_BLOCK_ROWS_H_
 #define MHPBR_CLI_BLOCK_ROWS_H_
 
+#include <sys/stat.h>
+
 #include <algorithm>
-#include <atomic>
-#include <condition_variable>
 #include <cstdint>
 #include <functional>
-#include <limits>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -42,10 +38,13 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
-#include "block_reader_io.h"
 #include "input_file.h"
+#include "mhpbr/csv_blocks.h"
+#include "mhpbr/csv_reader.h"
 #include "mhpbr/input_row.h"
 #include "mhpbr/status_macros.h"
+#include "ordered_blocks.h"
+#include "text_then_file.h"
 
 namespace mhpbr::cli {
 
@@ -81,25 +80,40 @@ class BlockRows {
     std::unique_ptr<BlockRows> r(
         new BlockRows(path, std::move(read), std::move(shift)));
     MHPBR_ASSIGN_OR_RETURN(r->file_, OpenInput(path));
-    MHPBR_ASSIGN_OR_RETURN(r->header_reader_,
-                           Reader::Open(r->file_.get(), path));
-    if (threads > 1 && path != "-") {
-      r->fd_ = fileno(r->file_.get());
-      if (auto header = PlainHeaderLine(r->fd_, &r->size_)) {
-        r->header_ = *std::move(header);
-        r->StartWorkers(threads);
-      }
+    // A pipe is read in one stream, as before: its rows arrive no faster
+    // than one thread parses them, and blocks in flight would only make
+    // its memory depend on timing.
+    struct stat st;
+    if (threads <= 1 || fstat(fileno(r->file_.get()), &st) != 0 ||
+        !S_ISREG(st.st_mode)) {
+      MHPBR_ASSIGN_OR_RETURN(r->stream_reader_,
+                             Reader::Open(r->file_.get(), path));
+      r->header_reader_ = r->stream_reader_.get();
+      return r;
     }
+    r->splitter_.emplace(r->file_.get(), path, CsvBlock{}, BlockBytes());
+    CsvBlock first;
+    std::optional<CsvBlock> rows;
+    if (r->splitter_->Next(&first)) rows = r->SplitHeader(first);
+    MHPBR_RETURN_IF_ERROR(r->splitter_->io_status());
+    if (!rows.has_value()) {
+      // Every byte read so far, from the header on, then the rest.
+      std::string read_so_far =
+          first.text.substr(0, std::min(first.records_end, first.text.size()));
+      read_so_far += r->splitter_->TakeRest().text;
+      r->splitter_.reset();
+      MHPBR_RETURN_IF_ERROR(r->ReadOn(std::move(read_so_far), 0));
+      r->header_reader_ = r->stream_reader_.get();
+      return r;
+    }
+    MHPBR_ASSIGN_OR_RETURN(r->header_reader_owned_, r->OpenWithHeader(""));
+    r->header_reader_ = r->header_reader_owned_.reader.get();
+    r->first_ = std::move(rows);
+    BlockRows* self = r.get();
+    r->blocks_.emplace(
+        threads, [self](CsvBlock* b) { return self->NextBlock(b); },
+        [self](CsvBlock b) { return self->Parse(std::move(b)); });
     return r;
-  }
-
-  ~BlockRows() {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      stop_ = true;
-    }
-    changed_.notify_all();
-    for (std::thread& t : workers_) t.join();
   }
 
   // The reader of the header, for what it says about the columns.
@@ -107,36 +121,37 @@ class BlockRows {
 
   // The next row in file order; false at the end or on a read error.
   bool Next(Row* row) {
-    if (workers_.empty()) return read_(*header_reader_, row);
-    while (current_ == nullptr || taken_ == current_end_) {
-      if (!Advance()) return false;
+    for (;;) {
+      if (stream_reader_ != nullptr) {
+        if (!read_(*stream_reader_, row)) return false;
+        if (stream_shift_ != 0) shift_(*row, stream_shift_);
+        return true;
+      }
+      if (!blocks_.has_value()) return false;
+      if (taken_ < current_.used) {
+        // A move, not a swap: readers overwrite every field they fill.
+        *row = std::move(current_.rows[taken_++]);
+        return true;
+      }
+      if (!NextParsed()) return false;
     }
-    // A move, not a swap (a third of the work on the thread that costs):
-    // readers overwrite every field of the row they fill.
-    *row = std::move(current_->rows[taken_++]);
-    shift_(*row, line_delta_);
-    return true;
   }
 
   const absl::Status& io_status() const {
-    return workers_.empty() ? header_reader_->io_status() : io_status_;
+    if (!io_status_.ok() || stream_reader_ == nullptr) return io_status_;
+    return stream_reader_->io_status();
   }
 
  private:
-  static constexpr int64_t kNone = std::numeric_limits<int64_t>::max();
-
-  struct Block {
+  struct Parsed {
     std::vector<Row> rows;  // some beyond `used` kept for their memory
     size_t used = 0;
-    // Lines from the block's guessed start (S) to the next block's.
-    int64_t newlines = 0;
-    // Lines from S to where this block's rows start, and to the first
-    // row at or after the next block's start (kNone: the file ended).
-    int64_t first = kNone, beyond = kNone;
-    // Lines from S to where parsing began (0 unless the guess was wrong).
-    int64_t skipped = 0;
     absl::Status status;
-    bool ready = false;
+  };
+  // A reader with the stream it reads, which must outlive it.
+  struct OpenReader {
+    Stream stream;
+    std::unique_ptr<Reader> reader;
   };
 
   BlockRows(std::string path, ReadFn read, ShiftFn shift)
@@ -144,190 +159,133 @@ class BlockRows {
         read_(std::move(read)),
         shift_(std::move(shift)) {}
 
-  void StartWorkers(int threads) {
-    const int64_t header_bytes = static_cast<int64_t>(header_.size());
-    const int64_t data = size_ - header_bytes;
-    if (data <= 0) return;
-    // Small enough that a few in flight per thread stay in memory,
-    // large enough that opening a reader per block costs nothing.
-    block_bytes_ = std::clamp<int64_t>(data / (threads * 8), 4096, 1 << 20);
-    blocks_ = (data + block_bytes_ - 1) / block_bytes_;
-    window_ = 2 * static_cast<int64_t>(threads);
-    slots_.resize(static_cast<size_t>(window_));
-    for (int i = 0; i < threads; ++i) {
-      workers_.emplace_back([this] { Work(); });
-    }
+  // The records of `first` (the splitter's first block) after the header,
+  // the header kept in header_; none when `first` does not hold it whole
+  // and well formed (then the file is read in one stream, which reports
+  // the header as one thread does).
+  std::optional<CsvBlock> SplitHeader(const CsvBlock& first) {
+    CsvReader probe(nullptr, path_, first);
+    if (!probe.ReadHeader().ok()) return std::nullopt;
+    CsvBlock rows = probe.TakeUnparsed();
+    const size_t header_bytes = first.text.size() - rows.text.size();
+    if (first.records_end < header_bytes) return std::nullopt;
+    header_ = first.text.substr(0, header_bytes);
+    first_row_line_ = rows.first_line;
+    rows.records_end = first.records_end - header_bytes;
+    return rows;
   }
 
-  int64_t Nominal(int64_t k) const {
-    return std::min<int64_t>(
-        static_cast<int64_t>(header_.size()) + k * block_bytes_, size_);
+  absl::StatusOr<OpenReader> OpenWithHeader(const std::string& text,
+                                            std::FILE* rest = nullptr) {
+    OpenReader r;
+    r.stream = OpenTextThenFile(header_ + text, rest);
+    if (r.stream == nullptr) {
+      return absl::InternalError(
+          absl::StrCat(path_, ": cannot read by blocks"));
+    }
+    MHPBR_ASSIGN_OR_RETURN(r.reader, Reader::Open(r.stream.get(), path_));
+    return r;
   }
 
-  // Block k's guessed start S_k.
-  absl::StatusOr<int64_t> GuessStart(int64_t k) const {
-    if (k == 0) return static_cast<int64_t>(header_.size());
-    if (k >= blocks_) return size_;
-    return LineStartAtOrAfter(fd_, Nominal(k), size_);
+  // Reads `text` (after header_) and the rest of the file on this thread,
+  // line numbers moved by `shift`.
+  absl::Status ReadOn(std::string text, int64_t shift) {
+    MHPBR_ASSIGN_OR_RETURN(OpenReader r,
+                           OpenWithHeader(std::move(text), file_.get()));
+    stream_ = std::move(r.stream);
+    stream_reader_ = std::move(r.reader);
+    stream_shift_ = shift;
+    return absl::OkStatus();
   }
 
-  // Parses block k from `from` (S_k, or a later record start when the
-  // guess was wrong, `skipped` lines after S_k) into `b`.
-  void Parse(int64_t k, int64_t from, int64_t skipped, Block& b) {
-    b.used = 0;
-    b.first = b.beyond = kNone;
-    b.skipped = skipped;
-    b.status = absl::OkStatus();
-    auto fail = [&](const absl::Status& s) {
-      b.status = s;
-      b.used = 0;
-    };
-    absl::StatusOr<int64_t> start = GuessStart(k);
-    absl::StatusOr<int64_t> next = GuessStart(k + 1);
-    if (!start.ok()) return fail(start.status());
-    if (!next.ok()) return fail(next.status());
-    absl::StatusOr<int64_t> lines = CountNewlines(fd_, *start, *next);
-    if (!lines.ok()) return fail(lines.status());
-    b.newlines = *lines;
-    // Local lines: the header is 1, `from` is 2.
-    int64_t limit = 2;
-    if (from < *next) {
-      absl::StatusOr<int64_t> n = CountNewlines(fd_, from, *next);
-      if (!n.ok()) return fail(n.status());
-      limit += *n;
+  // Under OrderedBlocks' reading lock.
+  bool NextBlock(CsvBlock* block) {
+    if (first_.has_value()) {
+      *block = *std::move(first_);
+      first_.reset();
+      return true;
     }
-    std::FILE* f = OpenHeaderAndTail(fd_, header_, from);
-    if (f == nullptr) {
-      return fail(
-          absl::InternalError(absl::StrCat(path_, ": cannot read by blocks")));
-    }
-    auto reader = Reader::Open(f, path_);
-    if (!reader.ok()) {
-      std::fclose(f);
-      return fail(reader.status());
-    }
-    for (;;) {
-      if (b.used == b.rows.size()) b.rows.emplace_back();
-      Row& row = b.rows[b.used];
-      if (!read_(**reader, &row)) break;
-      const int64_t line = LineOf(row);
-      if (b.first == kNone) b.first = line - 2 + skipped;
-      if (line >= limit) {
-        b.beyond = line - 2 + skipped;
-        break;
-      }
-      ++b.used;
-    }
-    if (!(*reader)->io_status().ok()) fail((*reader)->io_status());
-    reader->reset();
-    std::fclose(f);
+    return splitter_->Next(block);
   }
 
-  // Every Row type read by blocks has the reader's `line`.
-  static int64_t LineOf(const Row& row) { return row.line; }
-
-  void Work() {
-    for (;;) {
-      int64_t k;
-      {
-        std::unique_lock<std::mutex> lock(mu_);
-        changed_.wait(lock, [&] {
-          return stop_ || next_block_ >= blocks_ ||
-                 next_block_ < consumed_ + window_;
-        });
-        if (stop_ || next_block_ >= blocks_) return;
-        k = next_block_++;
-      }
-      Block& b = slots_[static_cast<size_t>(k % window_)];
-      absl::StatusOr<int64_t> start = GuessStart(k);
-      if (start.ok()) {
-        Parse(k, *start, 0, b);
-      } else {
-        b.status = start.status();
-      }
-      {
-        std::lock_guard<std::mutex> lock(mu_);
-        b.ready = true;
-      }
-      changed_.notify_all();
-    }
-  }
-
-  // Moves to the next block; false at the end or on an error.
-  bool Advance() {
-    if (current_ != nullptr) {
-      lines_before_ += current_->newlines;
-      {
-        std::lock_guard<std::mutex> lock(mu_);
-        current_->ready = false;
-        ++consumed_;
-      }
-      changed_.notify_all();
-      current_ = nullptr;
-    }
-    if (!io_status_.ok() || consumed_ >= blocks_) return false;
-    const int64_t k = consumed_;
-    Block& b = slots_[static_cast<size_t>(k % window_)];
+  // On a worker: the block's rows, a row at or past the block's end
+  // (read from bytes kept only to judge the last record) dropped.
+  Parsed Parse(CsvBlock block) {
+    Parsed out;
     {
-      std::unique_lock<std::mutex> lock(mu_);
-      changed_.wait(lock, [&] { return b.ready; });
-    }
-    // Where the previous block's reading says this block's rows start,
-    // in lines after S_k; the previous block found it by reading on.
-    if (k > 0 && expected_ != b.first) {
-      if (expected_ == kNone) {
-        b.used = 0;
-        b.beyond = kNone;
-      } else {
-        absl::StatusOr<int64_t> start = GuessStart(k);
-        absl::StatusOr<int64_t> from =
-            start.ok() ? SkipLines(fd_, *start, expected_, size_) : start;
-        if (from.ok()) {
-          Parse(k, *from, expected_, b);
-        } else {
-          b.status = from.status();
-        }
+      // Rows (and the strings in them) used before: filling them again
+      // saves most of the allocation a block's rows would take.
+      std::lock_guard<std::mutex> lock(spare_mu_);
+      if (!spare_.empty()) {
+        out.rows = std::move(spare_.back());
+        spare_.pop_back();
       }
     }
-    if (!b.status.ok()) {
-      io_status_ = b.status;
-      return false;
+    const size_t end = std::min(block.records_end, block.text.size());
+    const int64_t limit =
+        first_row_line_ +
+        std::count(block.text.data(), block.text.data() + end, '\n');
+    const int64_t shift = block.first_line - first_row_line_;
+    absl::StatusOr<OpenReader> r = OpenWithHeader(block.text);
+    if (!r.ok()) {
+      out.status = r.status();
+      return out;
     }
-    expected_ = b.beyond == kNone ? kNone : b.beyond - b.newlines;
-    // A local line l is line l - 2 + skipped after S_k, which is line
-    // 2 + lines_before_ of the file.
-    line_delta_ = lines_before_ + b.skipped;
-    current_ = &b;
+    for (;;) {
+      if (out.used == out.rows.size()) out.rows.emplace_back();
+      Row& row = out.rows[out.used];
+      if (!read_(*r->reader, &row) || row.line >= limit) break;
+      shift_(row, shift);
+      ++out.used;
+    }
+    out.status = r->reader->io_status();
+    return out;
+  }
+
+  // The next parsed block; at the end of the blocks, the rest of the file
+  // in one stream when the splitter stopped early.
+  bool NextParsed() {
     taken_ = 0;
-    current_end_ = b.used;
-    return true;
+    if (!current_.rows.empty()) {
+      std::lock_guard<std::mutex> lock(spare_mu_);
+      spare_.push_back(std::move(current_.rows));
+    }
+    current_ = Parsed();
+    if (blocks_->Next(&current_)) {
+      io_status_ = current_.status;
+      return io_status_.ok();
+    }
+    blocks_.reset();
+    io_status_ = splitter_->io_status();
+    if (!io_status_.ok() || splitter_->done()) return false;
+    // A record near the reader's length limit: the rest on this thread.
+    CsvBlock rest = splitter_->TakeRest();
+    io_status_ =
+        ReadOn(std::move(rest.text), rest.first_line - first_row_line_);
+    return io_status_.ok();
   }
 
   std::string path_;
   ReadFn read_;
   ShiftFn shift_;
   InputFile file_;
-  std::unique_ptr<Reader> header_reader_;
-  int fd_ = -1;
-  int64_t size_ = 0;
-  std::string header_;
-  int64_t block_bytes_ = 0, blocks_ = 0, window_ = 0;
-  std::vector<Block> slots_;
-  std::vector<std::thread> workers_;
-
-  std::mutex mu_;
-  std::condition_variable changed_;
-  bool stop_ = false;
-  int64_t next_block_ = 0;
-  int64_t consumed_ = 0;
-
-  // The consumer's side.
-  Block* current_ = nullptr;
-  size_t taken_ = 0, current_end_ = 0;
-  int64_t lines_before_ = 0;  // lines from the first data line to S_k
-  int64_t line_delta_ = 0;
-  int64_t expected_ = kNone;
+  const Reader* header_reader_ = nullptr;
+  OpenReader header_reader_owned_;
+  std::string header_;          // the file's header record, as read
+  int64_t first_row_line_ = 2;  // the line after the header
+  std::optional<CsvBlockSplitter> splitter_;
+  std::optional<CsvBlock> first_;
+  // Reading in one stream (one thread, or the rest of the file).
+  Stream stream_;
+  std::unique_ptr<Reader> stream_reader_;
+  int64_t stream_shift_ = 0;
+  // Reading by blocks; last, so its threads stop before the rest goes.
+  std::mutex spare_mu_;
+  std::vector<std::vector<Row>> spare_;  // at most one per block in flight
+  Parsed current_;
+  size_t taken_ = 0;
   absl::Status io_status_;
+  std::optional<OrderedBlocks<CsvBlock, Parsed>> blocks_;
 };
 
 }  // namespace mhpbr::cli

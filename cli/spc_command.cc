@@ -25,6 +25,7 @@
 #include "mhpbr/pricing_io.h"
 #include "mhpbr/spc.h"
 #include "mhpbr/spc_svg.h"
+#include "mhpbr/spc_table.h"
 #include "mhpbr/status_macros.h"
 #include "output_file.h"
 #include "row_ledger.h"
@@ -157,49 +158,12 @@ absl::StatusOr<std::vector<SpcSeries>> ReadSeries(const std::string& path,
   return series;
 }
 
-void WritePoints(const std::vector<SpcChart>& charts, CsvWriter& out) {
-  out.Row({"series", "month", "value", "mean", "lpl", "upl", "side", "outside",
-           "run", "trend", "two_in_three", "special_cause", "point_type"});
-  auto yn = [](bool b) { return b ? "y" : "n"; };
-  for (const SpcChart& c : charts) {
-    if (c.points.empty()) continue;
-    const int places = SpcFigurePlaces(c);
-    // One baseline per series: its figures are written once.
-    const std::string mean = c.mean->ToDecimal(places);
-    const std::string lpl = c.lpl ? c.lpl->ToDecimal(places) : "";
-    const std::string upl = c.upl ? c.upl->ToDecimal(places) : "";
-    for (const SpcPoint& p : c.points) {
-      out.Field(c.name);
-      out.Field(FormatIsoMonth(p.month));
-      out.Field(FormatExactDecimal(p.value, places));
-      out.Field(mean);
-      out.Field(lpl);
-      out.Field(upl);
-      out.Field(int64_t{p.side});
-      out.Field(yn(p.outside));
-      out.Field(yn(p.run));
-      out.Field(yn(p.trend));
-      out.Field(yn(p.two_in_three));
-      out.Field(yn(p.special_cause));
-      out.Field(SpcPointTypeName(p.type));
-      out.EndRow();
-    }
-  }
-}
-
-void WriteSummary(const std::vector<SpcChart>& charts, CsvWriter& out) {
-  out.Row({"series", "points", "mean", "lpl", "upl", "short", "variation",
-           "assurance"});
-  for (const SpcChart& c : charts) {
-    const int places = SpcFigurePlaces(c);
-    out.Field(c.name);
-    out.Field(static_cast<int64_t>(c.points.size()));
-    out.Field(c.mean ? c.mean->ToDecimal(places) : "");
-    out.Field(c.lpl ? c.lpl->ToDecimal(places) : "");
-    out.Field(c.upl ? c.upl->ToDecimal(places) : "");
-    out.Field(c.short_series ? "y" : "n");
-    out.Field(c.variation ? SpcPointTypeName(*c.variation) : "");
-    out.Field(SpcAssuranceName(c.assurance));
+// The rows of `table` (SpcPointsTable, SpcSummaryTable) under its header.
+void WriteTable(const ReportTable& table, CsvWriter& out) {
+  for (const std::string& c : table.columns) out.Field(c);
+  out.EndRow();
+  for (const std::vector<std::string>& row : table.rows) {
+    for (const std::string& cell : row) out.Field(cell);
     out.EndRow();
   }
 }
@@ -251,12 +215,13 @@ int RunSpc(const std::vector<std::string>& argv) {
   auto charts = mhpbr::RunSpc(*series, options, start.rules->spc());
   if (!charts.ok()) return DataError(charts.status());
 
-  absl::Status written =
-      WriteCsv(outputs, args.Get("out"),
-               [&](CsvWriter& out) { WritePoints(*charts, out); });
+  absl::Status written = WriteCsv(
+      outputs, args.Get("out"),
+      [&](CsvWriter& out) { WriteTable(SpcPointsTable(*charts), out); });
   if (written.ok() && args.Has("summary")) {
-    written = WriteCsv(outputs, args.Get("summary"),
-                       [&](CsvWriter& out) { WriteSummary(*charts, out); });
+    written = WriteCsv(outputs, args.Get("summary"), [&](CsvWriter& out) {
+      WriteTable(SpcSummaryTable(*charts), out);
+    });
   }
   if (written.ok() && args.Has("svg")) {
     auto file = outputs.Open(args.Get("svg"));

@@ -146,8 +146,9 @@ struct FairComparison {
   int64_t no_unit = 0;
 };
 
-// `outcomes` one per period as MeasureOutcomes gives them, `assessments` the
-// span given to it (for the start totals). With `reference` none, the
+// `outcomes` one per period as MeasureOutcomes gives them (a paired
+// period is banded by its `start_total`), `assessments` the span given to
+// it. With `reference` none, the
 // strata of the input are the reference. A re-allocation 1 to 90 days after
 // a discharge always opens a period of the same patient (a discharge closes
 // every period), so the periods' starts are the allocations counted. Fails

@@ -99,6 +99,9 @@ struct PeriodOutcome {
   std::array<int, kSubscaleCount> subscale_change{};
   Outcome outcome = Outcome::kNoChange;
   bool clinically_significant = false;
+  // When paired: the start assessment's total, kept so that fair
+  // comparison bands a period without going back to the assessments.
+  int start_total = 0;
 };
 
 // What a group of periods achieved: `mhpbr outcomes --by-cluster`'s

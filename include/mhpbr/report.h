@@ -27,6 +27,7 @@
 #include "mhpbr/measured_indicator.h"
 #include "mhpbr/outcomes.h"
 #include "mhpbr/report_table.h"
+#include "mhpbr/spc.h"
 
 namespace mhpbr {
 
@@ -91,6 +92,14 @@ struct Report {
   // Agreement (with assessments), moves at review and the cluster mix per
   // financial year (clustering_consistency.h).
   ClusteringConsistency consistency = {};
+  // Monthly series as SPC charts (spc.h), in this order:
+  // cost_per_cluster_day_pence, allocations and, with assessments,
+  // agreement_ppm; those with no month of value are named in
+  // spc_without_points instead. spc_not_drawn says why there are no charts
+  // when the series could not be charted.
+  std::vector<SpcChart> spc = {};
+  std::vector<std::string> spc_without_points = {};
+  std::string spc_not_drawn = {};
 };
 
 // key,value figures (summary.csv), in a fixed order: r_squared_per_period,

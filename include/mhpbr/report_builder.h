@@ -18,6 +18,7 @@
 #ifndef MHPBR_REPORT_BUILDER_H_
 #define MHPBR_REPORT_BUILDER_H_
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -142,6 +143,12 @@ class ReportBuilder {
   std::shared_ptr<const RuleSetBundle> bundle_;  // null: rules_ for every date
   bool own_transitions_ = false;
   ClusteringConsistency consistency_;
+  // Counted per month for the SPC charts (report_spc.h). Assessments given
+  // as bare ratings have no date and count for no month.
+  std::map<absl::CivilMonth, int64_t> month_cost_pence_;
+  std::map<absl::CivilMonth, int64_t> month_event_allocations_;
+  std::map<absl::CivilMonth, std::pair<int64_t, int64_t>> month_agreement_;
+  bool dated_assessments_ = true;
 };
 
 }  // namespace mhpbr

@@ -23,10 +23,12 @@ FunnelPlot FairComparisonPlot(const FairComparison& comparison,
     plot.points.push_back(std::move(p));
   }
   if (e_max > 0) {
-    // A margin either side, so the funnel visibly opens and closes around
-    // the outermost units.
+    // The drawing's E axis runs from the 1-2-5 step at or below the
+    // smallest E to the one at or above the largest, at most 2.5 times
+    // beyond either: sampling that far lets the curves reach both edges
+    // (the drawing clips what lies outside).
     for (const FunnelSample& s :
-         FunnelCurve(e_min / 2, e_max * 2, std::max(samples, 2))) {
+         FunnelCurve(e_min / 2.5, e_max * 2.5, std::max(samples, 2))) {
       plot.curve.push_back({s.expected, s.limits.low_998, s.limits.low_95,
                             s.limits.high_95, s.limits.high_998});
     }

@@ -198,6 +198,22 @@ absl::StatusOr<TableSuppression> ReportTableSuppression(
                              Statistic("share_ppm", {"periods"}),
                              Statistic("change_ppm", {"periods"})}};
   }
+  if (name == "spc_points.csv" || name == "spc_summary.csv") {
+    // value, mean, lpl and upl rest on monthly counts (periods, allocations,
+    // assessments) that these tables do not carry, so the rule cannot be
+    // judged per cell: SuppressedReportTables writes every one of them as
+    // `*` first (WithholdSpcFigures) and they are kept as written here.
+    // Months, flags, point types and icons say nothing of a count; points
+    // is a number of months.
+    TableSuppression s;
+    for (const char* c :
+         {"series", "month", "value", "mean", "lpl", "upl", "side", "outside",
+          "run", "trend", "two_in_three", "special_cause", "point_type",
+          "points", "short", "variation", "assurance"}) {
+      s.cells.push_back(Label(c));
+    }
+    return s;
+  }
   return absl::NotFoundError(
       absl::StrCat(name, ": no suppression rule for this figure"));
 }

@@ -8,6 +8,7 @@
 #include "lib/analysis/svg_chart.h"
 #include "mhpbr/dates.h"
 #include "mhpbr/money.h"
+#include "mhpbr/spc_svg.h"
 #include "mhpbr/statistics.h"
 
 namespace mhpbr {
@@ -67,6 +68,42 @@ std::string UnitTable(absl::string_view first,
                     CountCells(u), "</tr>");
   }
   absl::StrAppend(&h, "</table>");
+  return h;
+}
+
+// The monthly series as Making Data Count charts, drawn as `mhpbr spc
+// --svg` draws them; a series too short to chart is a line of a table.
+std::string SpcSectionHtml(const Report& r) {
+  std::string h =
+      "<h2>Monthly measures (SPC)</h2><p>Each series by calendar month as a "
+      "statistical process control chart: the mean, the process limits and "
+      "the points that signal special cause, with the variation and "
+      "assurance icons. Figures are in spc_points.csv and spc_summary.csv."
+      "</p>";
+  if (!r.spc_not_drawn.empty()) {
+    absl::StrAppend(&h, "<p class=\"note\">The series could not be charted: ",
+                    HtmlEscape(r.spc_not_drawn), ".</p>");
+    return h;
+  }
+  std::string short_rows;
+  for (const SpcChart& c : r.spc) {
+    if (c.points.size() >= 2) {
+      absl::StrAppend(&h, SvgSpcChart(c));
+    } else {
+      absl::StrAppend(&short_rows, "<tr><td>", HtmlEscape(c.name),
+                      "</td><td>one month with a value: too few to "
+                      "chart</td></tr>");
+    }
+  }
+  for (const std::string& name : r.spc_without_points) {
+    absl::StrAppend(&short_rows, "<tr><td>", HtmlEscape(name),
+                    "</td><td>no month with a value: nothing to chart"
+                    "</td></tr>");
+  }
+  if (!short_rows.empty()) {
+    absl::StrAppend(&h, "<table><tr><th>series</th><th>not charted</th></tr>",
+                    short_rows, "</table>");
+  }
   return h;
 }
 
@@ -433,6 +470,7 @@ std::string RenderReportHtml(const Report& r) {
   }
 
   absl::StrAppend(&h, ConsistencyHtml(r.consistency, 5));
+  absl::StrAppend(&h, SpcSectionHtml(r));
 
   absl::StrAppend(&h, "<h2>Totals</h2><p>", r.costing.records_read,
                   " activity records read, ", r.costing.records_rejected,

@@ -4,6 +4,7 @@
 #include <map>
 #include <utility>
 
+#include "lib/analysis/report_spc.h"
 #include "mhpbr/activity_rows.h"
 #include "mhpbr/cost_homogeneity.h"
 #include "mhpbr/period_builder.h"
@@ -54,6 +55,9 @@ void ReportBuilder::AddActivity(
         if (a.status.ok()) {
           coverage_.AddActivity(a.patient, row.value.patient_id,
                                 row.value.team);
+          if (a.period >= 0) {
+            month_cost_pence_[absl::CivilMonth(row.value.date)] += a.cost_pence;
+          }
         }
         if (outcomes_expected_ && row.error.empty()) {
           // What follow_up_7_days reads, as `mhpbr outcomes` keeps it.
@@ -71,6 +75,9 @@ void ReportBuilder::AddStay(const WardStay& stay, StayAttribution* out) {
     const ActivityRecord& r = out->records[i];
     if (!out->parts[i].status.ok()) continue;
     coverage_.AddActivity(out->parts[i].patient, r.patient_id, r.team);
+    if (out->parts[i].period >= 0) {
+      month_cost_pence_[absl::CivilMonth(r.date)] += out->parts[i].cost_pence;
+    }
     if (!outcomes_expected_) continue;
     if (auto kept = OutcomeActivity(r)) {
       outcome_activity_.push_back(*std::move(kept));
@@ -92,7 +99,9 @@ Classification ReportBuilder::Classify(const AssessmentRecord& record) const {
 void ReportBuilder::AddAssessment(const MhctRatings& ratings) {
   AssessmentRecord record;
   record.ratings = ratings;
+  dated_assessments_ = false;
   AddAssessment(record);
+  dated_assessments_ = true;
 }
 
 void ReportBuilder::AddAssessment(const AssessmentRecord& record) {
@@ -103,6 +112,12 @@ void ReportBuilder::AddAssessment(const AssessmentRecord& record) {
     consistency_.agreement->Add(c.allocation->cluster, c.suggested);
     consistency_.groups.Add(record.team, record.clinician,
                             c.allocation->cluster, c.suggested);
+    if (dated_assessments_) {
+      auto& [agree, allocated] =
+          month_agreement_[absl::CivilMonth(record.date)];
+      agree += c.agrees();
+      ++allocated;
+    }
   }
   if (outcomes_expected_ && !record.patient_id.empty()) {
     scored_.push_back(ScoreAssessment(record, rules_->outcomes()));
@@ -118,6 +133,12 @@ std::vector<EventError> ReportBuilder::SetEvents(
       : own_transitions_ ? BuildPeriods(events, as_of_, *bundle_, transitions_)
                          : BuildPeriods(events, as_of_, *bundle_);
   events_ = PeriodQuality::From(build);
+  month_event_allocations_.clear();
+  for (const PeriodEvent& e : events) {
+    if (e.kind == EventKind::kAllocate) {
+      ++month_event_allocations_[absl::CivilMonth(e.date)];
+    }
+  }
   event_columns_ = columns;
   if (outcomes_expected_) event_periods_ = std::move(build.periods);
   return std::move(build.errors);
@@ -147,6 +168,20 @@ Report ReportBuilder::Finish() {
   report.events = events_;
   report.consistency = std::move(consistency_);
   MeasureReportOutcomes(report);
+  ReportMonthly monthly;
+  monthly.cost_pence = month_cost_pence_;
+  if (events_) {
+    monthly.allocations = month_event_allocations_;
+  } else {
+    for (const CostedPeriod& p : costed) {
+      ++monthly.allocations[absl::CivilMonth(p.period.start)];
+    }
+  }
+  monthly.has_assessments = assessments_.has_value();
+  for (const auto& [month, counts] : month_agreement_) {
+    monthly.agreement[month] = {counts.first, counts.second};
+  }
+  AddReportSpc(monthly, costed, rules_->spc(), report);
   return report;
 }
 

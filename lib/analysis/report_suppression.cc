@@ -8,11 +8,31 @@
 #include "mhpbr/suppression.h"
 
 namespace mhpbr {
+namespace {
+
+// Every figure of the SPC tables rests on monthly counts they do not carry
+// (ReportTableSuppression): all are withheld.
+void WithholdSpcFigures(ReportTable& t) {
+  for (size_t k = 0; k < t.columns.size(); ++k) {
+    const std::string& c = t.columns[k];
+    if (c != "value" && c != "mean" && c != "lpl" && c != "upl") continue;
+    for (std::vector<std::string>& row : t.rows) {
+      if (k < row.size() && !row[k].empty()) {
+        row[k] = std::string(kSuppressedCell);
+      }
+    }
+  }
+}
+
+}  // namespace
 
 absl::StatusOr<std::vector<ReportTable>> SuppressedReportTables(
     const Report& report, const SuppressionRules& rule) {
   std::vector<ReportTable> tables = ReportTables(report);
   for (ReportTable& t : tables) {
+    if (t.name == "spc_points.csv" || t.name == "spc_summary.csv") {
+      WithholdSpcFigures(t);
+    }
     MHPBR_ASSIGN_OR_RETURN(const TableSuppression spec,
                            ReportTableSuppression(t.name));
     MHPBR_RETURN_IF_ERROR(SuppressTable(t, spec, rule));

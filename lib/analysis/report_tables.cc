@@ -8,6 +8,7 @@
 #include "mhpbr/item.h"
 #include "mhpbr/money.h"
 #include "mhpbr/report.h"
+#include "mhpbr/spc_table.h"
 #include "mhpbr/statistics.h"
 #include "mhpbr/unit_comparison_csv.h"
 
@@ -109,6 +110,9 @@ std::vector<ReportTable> ReportTables(const Report& report) {
     }
   }
   AppendConsistencyTables(report.consistency, tables);
+  // As `mhpbr spc --out` and `--summary` write them.
+  tables.push_back(SpcPointsTable(report.spc));
+  tables.push_back(SpcSummaryTable(report.spc));
   return tables;
 }
 

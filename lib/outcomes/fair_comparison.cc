@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <map>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
@@ -36,9 +35,56 @@ using StratumKey = std::pair<int, int>;
 
 struct UnitTally {
   UnitComparison row;
-  // Paired periods by stratum: E is computed once per stratum.
-  std::map<StratumKey, std::pair<int64_t, int64_t>> strata;  // paired, imp.
+  // Paired periods and the improved among them by stratum, indexed as the
+  // input's strata: E is computed once per stratum.
+  std::vector<std::pair<int64_t, int64_t>> strata;
 };
+
+// The periods' indices ordered by patient, then start: the identity when
+// they already are (as BuildPeriods gives them), so the usual case costs
+// one pass of comparisons and no sort.
+std::vector<uint32_t> ByPatientThenStart(
+    absl::Span<const ClusterPeriod> periods) {
+  auto before = [&periods](uint32_t a, uint32_t b) {
+    const int c = periods[a].patient_id.compare(periods[b].patient_id);
+    return c != 0 ? c < 0 : periods[a].start < periods[b].start;
+  };
+  std::vector<uint32_t> order(periods.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
+  bool sorted = true;
+  for (size_t i = 1; i < order.size() && sorted; ++i) {
+    sorted = !before(order[i], order[i - 1]);
+  }
+  if (!sorted) std::stable_sort(order.begin(), order.end(), before);
+  return order;
+}
+
+// For each period ended by a discharge, whether the same patient has an
+// allocation (a period start) 1 to 90 days after its end. A patient's
+// periods do not overlap, so the first start after the end is the next
+// period's in patient-then-start order.
+std::vector<bool> ReallocatedWithin90(absl::Span<const ClusterPeriod> periods) {
+  std::vector<bool> back(periods.size(), false);
+  const std::vector<uint32_t> order = ByPatientThenStart(periods);
+  size_t first = 0;  // The first position of the current patient.
+  for (size_t k = 0; k < order.size(); ++k) {
+    const ClusterPeriod& p = periods[order[k]];
+    if (periods[order[first]].patient_id != p.patient_id) first = k;
+    if (!p.end || p.reallocated) continue;
+    // The patient's later periods start after this one; skip any that
+    // start on or before its end (a malformed overlap) as upper_bound
+    // would.
+    for (size_t n = k + 1; n < order.size(); ++n) {
+      const ClusterPeriod& next = periods[order[n]];
+      if (next.patient_id != p.patient_id) break;
+      if (next.start > *p.end) {
+        back[order[k]] = next.start <= *p.end + 90;
+        break;
+      }
+    }
+  }
+  return back;
+}
 
 }  // namespace
 
@@ -157,14 +203,20 @@ absl::StatusOr<FairComparison> CompareUnits(
     return static_cast<size_t>(cluster_index) * bands + band;
   };
 
-  // Allocation dates by patient, for re-referral.
-  absl::flat_hash_map<absl::string_view, std::vector<absl::CivilDay>> starts;
-  for (const ClusterPeriod& p : periods)
-    starts[p.patient_id].push_back(p.start);
-  for (auto& [patient, days] : starts) std::sort(days.begin(), days.end());
+  if (periods.size() > UINT32_MAX) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "fair comparison: ", periods.size(), " periods; at most ", UINT32_MAX));
+  }
+  const std::vector<bool> reallocated_90 = ReallocatedWithin90(periods);
 
   FairComparison out;
   absl::flat_hash_map<absl::string_view, UnitTally> units;
+  // Consecutive periods mostly share a unit (a patient's periods, a team's
+  // caseload): the last tally is reused without hashing.
+  absl::string_view last_unit;
+  // Paired periods with no unit by stratum (indexed as `input`).
+  std::vector<int64_t> no_unit_paired(input.size(), 0);
+  UnitTally* last = nullptr;
   for (size_t i = 0; i < periods.size(); ++i) {
     const ClusterPeriod& p = periods[i];
     const PeriodOutcome& o = outcomes[i];
@@ -176,8 +228,7 @@ absl::StatusOr<FairComparison> CompareUnits(
             "): start: no assessment of the span given"));
       }
       stratum =
-          StratumKey{p.cluster.index(),
-                     StartTotalBand(assessments[*o.start].score.total, rules)};
+          StratumKey{p.cluster.index(), StartTotalBand(o.start_total, rules)};
       auto& s = input[at(stratum->first, stratum->second)];
       ++s.first;
       if (o.outcome == Outcome::kImproved) ++s.second;
@@ -185,20 +236,24 @@ absl::StatusOr<FairComparison> CompareUnits(
     const absl::string_view unit = UnitOf(p, column);
     if (unit.empty()) {
       ++out.no_unit;
+      if (stratum) ++no_unit_paired[at(stratum->first, stratum->second)];
       continue;
     }
-    UnitTally& t = units[unit];
+    if (last == nullptr || unit != last_unit) {
+      last = &units[unit];
+      last_unit = unit;
+      if (last->strata.empty()) last->strata.resize(input.size());
+    }
+    UnitTally& t = *last;
     ++t.row.periods;
     if (stratum) {
-      auto& s = t.strata[*stratum];
+      auto& s = t.strata[at(stratum->first, stratum->second)];
       ++s.first;
       if (o.outcome == Outcome::kImproved) ++s.second;
     }
     if (p.end && !p.reallocated && *p.end + 90 <= as_of) {
       ++t.row.discharges;
-      const std::vector<absl::CivilDay>& days = starts[p.patient_id];
-      auto next = std::upper_bound(days.begin(), days.end(), *p.end);
-      if (next != days.end() && *next <= *p.end + 90) ++t.row.reallocated_90;
+      if (reallocated_90[i]) ++t.row.reallocated_90;
     }
   }
 
@@ -246,8 +301,10 @@ absl::StatusOr<FairComparison> CompareUnits(
   for (auto& [unit, t] : units) {
     UnitComparison& row = t.row;
     row.unit = std::string(unit);
-    for (const auto& [key, n] : t.strata) {
-      const auto& rate = rates[at(key.first, key.second)];
+    for (size_t k = 0; k < t.strata.size(); ++k) {
+      const auto& n = t.strata[k];
+      if (n.first == 0) continue;
+      const auto& rate = rates[k];
       if (rate.first == 0) {
         row.unadjusted += n.first;
         continue;
@@ -292,16 +349,8 @@ absl::StatusOr<FairComparison> CompareUnits(
               return a.unit < b.unit;
             });
   // Paired periods with no unit still need counting when unadjusted.
-  for (size_t i = 0; i < periods.size(); ++i) {
-    if (!UnitOf(periods[i], column).empty() ||
-        outcomes[i].status != PairStatus::kPaired) {
-      continue;
-    }
-    const int band =
-        StartTotalBand(assessments[*outcomes[i].start].score.total, rules);
-    if (rates[at(periods[i].cluster.index(), band)].first == 0) {
-      ++out.unadjusted;
-    }
+  for (size_t k = 0; k < rates.size(); ++k) {
+    if (rates[k].first == 0) out.unadjusted += no_unit_paired[k];
   }
   return out;
 }

@@ -477,6 +477,7 @@ absl::StatusOr<OutcomesResult> MeasureOutcomes(
     const Candidate& s = *best;
     const Candidate& e = f;
     r.change = e.total - s.total;
+    r.start_total = s.total;
     for (int k = 0; k < kSubscaleCount; ++k) {
       r.subscale_change[k] = e.subscales[k] - s.subscales[k];
     }

@@ -102,7 +102,7 @@ statement_lines <- function(lines) {
   out$basis[one] <- "one_off"
   out$cluster[one] <- NA
   out$days_in_year[one] <- NA
-  out$status[one] <- "priced"
+  out$status[one & out$status %in% NA] <- "priced"
   out$one_off <- NULL
   # One-offs first, as the tool writes them.
   out <- out[order(!one), , drop = FALSE]
@@ -110,41 +110,192 @@ statement_lines <- function(lines) {
   out
 }
 
+# `contract`: one contract, or several (a character vector of paths, or an
+# unnamed list of contracts) as `--contract` given several times.
+contracts_json <- function(contract, call = sys.call(-1)) {
+  several <- (is.character(contract) && length(contract) > 1) ||
+    (is.list(contract) && !inherits(contract, "json") &&
+       is.null(names(contract)) && length(contract) > 0)
+  if (!several) contract <- list(contract)
+  out <- lapply(seq_along(contract), function(k) {
+    json <- message_json(contract[[k]], if (several) {
+      sprintf("contract[%d]", k)
+    } else {
+      "contract"
+    }, call)
+    if (is.null(json)) mhpbr_error("mhpbr_price: no contract", call = call)
+    json
+  })
+  commissioners <- vapply(out, function(json) {
+    named <- fromJSON(json)$commissioner
+    if (is.null(named)) "" else as.character(named)
+  }, character(1))
+  list(json = out, commissioners = commissioners)
+}
+
+# Sent rows naming a commissioner that no contract is for: rejected, as the
+# tool rejects them (the C API would stop the whole call).
+without_contract <- function(part, known) {
+  if (length(part$rows) == 0) return(part)
+  df <- fromJSON(part$json)
+  named <- if (is.null(df$commissioner)) rep("", nrow(df)) else
+    df$commissioner
+  named[is.na(named)] <- ""
+  drop <- named != "" & !(named %in% known)
+  if (!any(drop)) return(part)
+  id <- if (is.null(df$patient_id)) df$item else df$patient_id
+  part$rejects <- rbind(part$rejects, rejects_frame(
+    part$rows[drop], id[drop],
+    paste0("commissioner: '", named[drop], "' has no contract")))
+  part$rows <- part$rows[!drop]
+  part$json <- rows_json(df[!drop, , drop = FALSE])
+  part
+}
+
 mhpbr_price <- function(periods, tariff, contract, one_offs = NULL,
                         indicators = NULL, as_of = NULL, rules = NULL) {
   what <- "mhpbr_price"
-  contract <- message_json(contract, "contract")
-  if (is.null(contract)) mhpbr_error("mhpbr_price: no contract")
+  contracts <- contracts_json(contract)
+  # As the tool: contracts naming their commissioners price each record
+  # under its commissioner's; one naming none prices everything.
+  by_commissioner <- length(contracts$json) > 1 ||
+    any(contracts$commissioners != "")
   parts <- list(periods = periods_part(periods, what))
   if (!is.null(one_offs)) {
     parts$one_offs <- one_offs_part(read_csv_arg(one_offs, "one_offs"), what)
   }
+  if (by_commissioner) {
+    parts <- lapply(parts, without_contract, contracts$commissioners)
+  }
   response <- call_json("price", list(
-    contract = contract, tariff = tariff_json(tariff, what),
+    contract = if (!by_commissioner) contracts$json[[1]],
+    contracts = if (by_commissioner) {
+      structure(paste0("[", paste(contracts$json, collapse = ","), "]"),
+                class = "json")
+    },
+    tariff = tariff_json(tariff, what),
     periods = parts$periods$json, one_offs = parts$one_offs$json,
     indicators = indicators_json(indicators, "mhpbr_price indicators"),
     as_of = if (is.null(as_of)) NULL else as_date_arg(as_of, "as_of")),
     rules, what)
+  if (by_commissioner) {
+    return(with_rejects(commissioner_statement(response, !is.null(as_of)),
+                        all_rejects(parts, NULL)))
+  }
   out <- statement_lines(response$lines)
   totals <- response$totals
+  attr(out, "summary") <- summary_frame(nrow(out), totals,
+                                        response$decoupled)
+  attr(out, "by_cluster") <- by_cluster_frame(response$clusters)
+  if (!is.null(as_of)) attr(out, "months") <- months_frame(response$in_year)
+  with_rejects(out, all_rejects(parts, NULL))
+}
+
+summary_frame <- function(lines, totals, decoupled) {
   keys <- c("baseline_pence", "activity_pence", "risk_shared_pence",
             "risk_share_pence", "withheld_pence", "earned_pence",
             "payment_pence")
-  if (isTRUE(response$decoupled)) {
-    keys <- c(keys, "health_pence", "social_care_pence")
-  }
-  attr(out, "summary") <- data.frame(
+  if (isTRUE(decoupled)) keys <- c(keys, "health_pence", "social_care_pence")
+  data.frame(
     key = c("lines", keys),
-    value = c(nrow(out), vapply(keys, function(k) as.numeric(totals[[k]]),
-                                numeric(1))),
+    value = c(lines, vapply(keys, function(k) as.numeric(totals[[k]]),
+                            numeric(1))),
     stringsAsFactors = FALSE, row.names = NULL)
-  attr(out, "by_cluster") <- response_frame(response$clusters, c(
+}
+
+by_cluster_frame <- function(clusters) {
+  response_frame(clusters, c(
     cluster = "int", patients = "number", periods = "number",
     days = "number", amount_pence = "number"))
-  if (!is.null(as_of)) {
-    attr(out, "months") <- response_frame(response$in_year$months, c(
-      month = "text", periods = "number", days = "number",
-      amount_pence = "number", cumulative_pence = "number"))
+}
+
+months_frame <- function(in_year) {
+  response_frame(in_year$months, c(
+    month = "text", periods = "number", days = "number",
+    amount_pence = "number", cumulative_pence = "number"))
+}
+
+# Priced with contracts naming their commissioners, as the tool writes it:
+# lines with a leading commissioner column (each commissioner's, then
+# those naming none), the summary the provider's totals and the counts,
+# `by_commissioner` each one's totals then `total`, `months` each one's
+# then `total`.
+commissioner_statement <- function(response, in_year) {
+  cs <- response$commissioners
+  n <- if (is.data.frame(cs)) nrow(cs) else 0L
+  st <- if (n) cs$statement else NULL
+  pieces <- lapply(seq_len(n), function(k) {
+    lines <- statement_lines(st$lines[[k]])
+    cbind(commissioner = rep(cs$commissioner[k], nrow(lines)), lines,
+          stringsAsFactors = FALSE)
+  })
+  all <- statement_lines(response$lines)
+  # The tool writes these after the commissioners' lines, in its order.
+  none <- all[all$status %in% "no_commissioner", , drop = FALSE]
+  none <- none[order(none$basis != "one_off"), , drop = FALSE]
+  pieces <- c(pieces, list(cbind(commissioner = rep(NA_character_,
+                                                    nrow(none)),
+                                 none, stringsAsFactors = FALSE)))
+  out <- do.call(rbind, pieces)
+  rownames(out) <- NULL
+  line_counts <- vapply(seq_len(n), function(k) {
+    l <- st$lines[[k]]
+    if (is.data.frame(l)) nrow(l) else 0L
+  }, integer(1))
+  summary <- summary_frame(sum(line_counts), response$totals,
+                           response$decoupled)
+  counts <- c(commissioners = n,
+              periods_without_commissioner =
+                as.numeric(response$periods_without_commissioner),
+              one_offs_without_commissioner =
+                as.numeric(response$one_offs_without_commissioner))
+  attr(out, "summary") <- rbind(summary, data.frame(
+    key = names(counts), value = unname(counts), stringsAsFactors = FALSE))
+  attr(out, "by_cluster") <- by_cluster_frame(response$clusters)
+  keys <- c("activity_pence", "risk_share_pence", "withheld_pence",
+            "earned_pence", "payment_pence", "health_pence",
+            "social_care_pence")
+  totals <- function(t, k) {
+    vapply(keys, function(key) {
+      v <- t[[key]]
+      if (is.null(v)) 0 else as.numeric(v[[k]])
+    }, numeric(1))
   }
-  with_rejects(out, all_rejects(parts, NULL))
+  by <- data.frame(commissioner = c(if (n) cs$commissioner, "total"),
+                   provider = c(if (n) cs$provider, response$provider),
+                   lines = c(line_counts, sum(line_counts)),
+                   stringsAsFactors = FALSE)
+  figures <- do.call(rbind, lapply(seq_len(n), function(k) {
+    f <- totals(st$totals, k)
+    # The response sets health and social care only when decoupled; the
+    # tool writes them always: social care is the lines' sum, health the
+    # rest of the activity (contract_pricer.cc).
+    if (!isTRUE(st$decoupled[k])) {
+      l <- st$lines[[k]]
+      f[["social_care_pence"]] <- if (is.data.frame(l) &&
+                                      !is.null(l$social_care_pence)) {
+        sum(as.numeric(l$social_care_pence))
+      } else {
+        0
+      }
+      f[["health_pence"]] <- f[["activity_pence"]] - f[["social_care_pence"]]
+    }
+    f
+  }))
+  # The provider's total is the sum over the commissioners.
+  figures <- rbind(figures, if (n) colSums(figures) else totals(list(), 1))
+  by <- cbind(by, as.data.frame(figures, row.names = FALSE))
+  attr(out, "by_commissioner") <- by
+  if (in_year) {
+    months <- lapply(seq_len(n), function(k) {
+      m <- months_frame(list(months = st$in_year$months[[k]]))
+      cbind(commissioner = rep(cs$commissioner[k], nrow(m)), m,
+            stringsAsFactors = FALSE)
+    })
+    m <- months_frame(response$in_year)
+    months <- c(months, list(cbind(commissioner = rep("total", nrow(m)), m,
+                                   stringsAsFactors = FALSE)))
+    attr(out, "months") <- do.call(rbind, months)
+  }
+  out
 }

@@ -16,6 +16,7 @@
 #include "mhpbr/report.h"
 #include "mhpbr/report_builder.h"
 #include "mhpbr/rule_set_text.h"
+#include "tests/analysis/report_table_lookup.h"
 
 namespace mhpbr {
 namespace {
@@ -166,14 +167,6 @@ Report Build(const Options& o) {
     EXPECT_TRUE((*b)->SetEvents(f.events).empty());
   }
   return (*b)->Finish();
-}
-
-const ReportTable* Table(const std::vector<ReportTable>& tables,
-                         const std::string& name) {
-  for (const ReportTable& t : tables) {
-    if (t.name == name) return &t;
-  }
-  return nullptr;
 }
 
 TEST(ReportOutcomesTest, FiguresPerCluster) {

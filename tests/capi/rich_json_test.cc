@@ -398,14 +398,14 @@ TEST(ReportBuild, SameFiguresAndPageAsTheTool) {
     }
     EXPECT_EQ(csv, Slurp(dir + "/csv/" + t.name())) << t.name();
   }
-  // With events and assessments, the outcomes too; always the moves and
-  // the cluster mix, and with assessments the agreement.
+  // With events and assessments, the outcomes too; always the moves, the
+  // cluster mix and the SPC series, and with assessments the agreement.
   EXPECT_THAT(names,
-              ::testing::ElementsAre("homogeneity.csv", "summary.csv",
-                                     "coverage_by_team.csv", "red_items.csv",
-                                     "outcomes_by_cluster.csv",
-                                     "outcome_indicators.csv", "agreement.csv",
-                                     "transitions.csv", "cluster_mix.csv"));
+              ::testing::ElementsAre(
+                  "homogeneity.csv", "summary.csv", "coverage_by_team.csv",
+                  "red_items.csv", "outcomes_by_cluster.csv",
+                  "outcome_indicators.csv", "agreement.csv", "transitions.csv",
+                  "cluster_mix.csv", "spc_points.csv", "spc_summary.csv"));
   // The rows the tool rejects for a reason the request can carry (an
   // unknown staff group; an event the builder cannot use) come back as
   // errors.

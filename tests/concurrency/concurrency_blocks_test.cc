@@ -1,13 +1,15 @@
 // The tool's parallel costing path (cli/block_rows.h): an activity file
-// parsed by blocks on several threads and costed in file order must give
-// every row the outcome, line and cost of the single-thread run, and a
-// reader stopped part-way must stop its threads cleanly. Run under
+// cut into blocks (MHPBR_BLOCK_BYTES, small here so that there are many),
+// parsed on several threads and costed in file order must give every row
+// the outcome, line and cost of the single-thread run, and a reader
+// stopped part-way must stop its threads cleanly. Run under
 // ThreadSanitizer by tools/test.sh --tsan.
 
 #include <unistd.h>
 
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -28,14 +30,23 @@ using Rows = cli::BlockRows<ActivityCsvReader, ActivityRow>;
 // 6,000 rows over 200 patients (100 with a period each, days 1-200 of
 // 2023), some rejected by the reader (impossible date, ragged), some by
 // the coster (unknown staff group), and half with ids quoted over two
-// lines, so that many blocks are first cut inside a quoted field and must
-// be read again from the right line.
-std::string WriteActivity() {
+// lines, so that a cut at a line start would often fall inside a quoted
+// field.
+constexpr char kHeader[] =
+    "activity_id,patient_id,date,kind,staff_group,minutes,ward,count,"
+    "attendees,cost_pence\n";
+
+std::string WriteFile(const std::string& text) {
   const std::string path =
       absl::StrCat(::testing::TempDir(), "/blocks_", getpid(), "_activity.csv");
-  std::string text =
-      "activity_id,patient_id,date,kind,staff_group,minutes,ward,count,"
-      "attendees,cost_pence\n";
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  std::fwrite(text.data(), 1, text.size(), f);
+  std::fclose(f);
+  return path;
+}
+
+std::string WriteActivity() {
+  std::string text = kHeader;
   for (int i = 0; i < 6000; ++i) {
     const int patient = (i * 7) % 200;
     const int day = 1 + (i * 13) % 28;
@@ -55,10 +66,7 @@ std::string WriteActivity() {
                       ",contact,nurse,", 15 * (1 + i % 4), ",,,,\n");
     }
   }
-  std::FILE* f = std::fopen(path.c_str(), "wb");
-  std::fwrite(text.data(), 1, text.size(), f);
-  std::fclose(f);
-  return path;
+  return WriteFile(text);
 }
 
 struct Outcome {
@@ -116,6 +124,7 @@ TEST(BlockRowsConcurrency, ParallelCostingMatchesOneThread) {
   const UnitCosts costs = TestCosts();
   CostingTotals one_totals;
   const std::vector<Outcome> one = CostWithThreads(path, 1, costs, &one_totals);
+  setenv("MHPBR_BLOCK_BYTES", "1000", 1);
   ASSERT_EQ(one.size(), 6000u);
   // Row 0 (patient P0, id quoted over lines 2-3, 45 minutes at 6000 pence
   // an hour = 4500 pence); row 1, the first impossible date, on line 4.
@@ -134,11 +143,50 @@ TEST(BlockRowsConcurrency, ParallelCostingMatchesOneThread) {
     EXPECT_EQ(totals.total_pence, one_totals.total_pence);
     EXPECT_EQ(totals.records_rejected, one_totals.records_rejected);
   }
+  unsetenv("MHPBR_BLOCK_BYTES");
+  std::remove(path.c_str());
+}
+
+// A record over half the reader's limit stops the cutting into blocks
+// (only a reader of the whole file can tell how such a record is refused):
+// the rest of the file is read on the calling thread, lines still right.
+TEST(BlockRowsConcurrency, LongRecordsAreReadOnTheCallingThread) {
+  const std::string ok_row = ",P0,2023-04-10,contact,nurse,45,,,,\n";
+  std::string text = kHeader;
+  for (int i = 0; i < 3; ++i) absl::StrAppend(&text, "A", i, ok_row);
+  // Line 5: a quoted id of 600,000 bytes, within the 1 MiB limit.
+  absl::StrAppend(&text, "\"", std::string(600000, 'x'), "\"", ok_row);
+  absl::StrAppend(&text, "A6", ok_row);
+  // Line 7: 1.2 MB without a line end, over the limit.
+  absl::StrAppend(&text, "A7", std::string(1200000, 'y'), ok_row);
+  absl::StrAppend(&text, "A8", ok_row);
+  const std::string path = WriteFile(text);
+  const UnitCosts costs = TestCosts();
+  CostingTotals one_totals;
+  const std::vector<Outcome> one = CostWithThreads(path, 1, costs, &one_totals);
+  ASSERT_EQ(one.size(), 7u);
+  for (size_t i = 0; i < one.size(); ++i) {
+    EXPECT_EQ(one[i].line, static_cast<int64_t>(i) + 2);
+  }
+  // 45 minutes at 6000 pence an hour: 4500 pence; the long line refused.
+  EXPECT_EQ(one[4].cost, 4500);
+  EXPECT_FALSE(one[5].status.empty());
+  EXPECT_EQ(one[6].cost, 4500);
+  setenv("MHPBR_BLOCK_BYTES", "100", 1);
+  for (int threads : {2, 3}) {
+    CostingTotals totals;
+    const std::vector<Outcome> many =
+        CostWithThreads(path, threads, costs, &totals);
+    EXPECT_TRUE(many == one) << threads;
+    EXPECT_EQ(totals.total_pence, one_totals.total_pence);
+  }
+  unsetenv("MHPBR_BLOCK_BYTES");
   std::remove(path.c_str());
 }
 
 TEST(BlockRowsConcurrency, StoppingEarlyStopsTheWorkers) {
   const std::string path = WriteActivity();
+  setenv("MHPBR_BLOCK_BYTES", "1000", 1);
   for (int taken : {0, 1, 500}) {
     auto rows =
         Rows::Open(path, 4, cli::NextRow<ActivityCsvReader, ActivityRow>,
@@ -150,6 +198,7 @@ TEST(BlockRowsConcurrency, StoppingEarlyStopsTheWorkers) {
       EXPECT_GT(row.line, 500);
     }
   }  // each destroyed with blocks in flight
+  unsetenv("MHPBR_BLOCK_BYTES");
   std::remove(path.c_str());
 }
 

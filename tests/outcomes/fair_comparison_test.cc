@@ -60,6 +60,7 @@ struct Data {
     o.start = assessments.size() - 1;
     o.follow_up = assessments.size() - 1;
     o.outcome = improved ? Outcome::kImproved : Outcome::kNoChange;
+    o.start_total = start_total;
     outcomes.push_back(o);
   }
   // A period with no start assessment.

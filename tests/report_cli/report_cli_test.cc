@@ -47,6 +47,8 @@ const std::string kExamples = kRoot + "/examples/data";
 const std::string kUnitCosts =
     kRoot + "/lib/rules/example_unit_costs.textproto";
 const std::string kFixtures = kRoot + "/tests/data/report";
+// Where the page's SPC charts begin.
+const char kSpcSection[] = "<h2>Monthly measures (SPC)</h2>";
 constexpr char kAsOf[] = "2024-03-31";
 
 ProcessResult RunTool(std::vector<std::string> args,
@@ -772,7 +774,8 @@ TEST(ReportCliSampleTest, HtmlPage) {
   EXPECT_EQ(CountOf(html, "<svg"), CountOf(html, "</svg>"));
   // One box per cluster and measure, as many as homogeneity.csv has rows.
   const Csv homogeneity = ReadCsv(s.dir + "/csv/homogeneity.csv");
-  EXPECT_EQ(CountOf(html, "<g><title>"),
+  // (The SPC charts at the end title their points too.)
+  EXPECT_EQ(CountOf(html.substr(0, html.find(kSpcSection)), "<g><title>"),
             static_cast<int>(homogeneity.rows.size()));
   // Figures from the model: people in periods or accepted activity.
   const Coverage c = CoverageOf(s.model, AllPeople(s.model));
@@ -1059,7 +1062,7 @@ TEST(ReportCliTest, ProviderColumnFiguresByHand) {
   EXPECT_THAT(html, HasSubstr("<tr><td>Trust B</td><td>3</td><td>33.3%</td>"
                               "<td>33.3%</td><td>33.3%</td>"));
   // 4 clusters, both measures: 8 boxes.
-  EXPECT_EQ(CountOf(html, "<g><title>"), 8);
+  EXPECT_EQ(CountOf(html.substr(0, html.find(kSpcSection)), "<g><title>"), 8);
   EXPECT_THAT(html, HasSubstr("No events were given"));
 }
 
@@ -1386,6 +1389,46 @@ TEST(ReportCliTest, MemoryDoesNotGrowWithActivity) {
   EXPECT_LT(large - small, 4096) << "peak RSS " << small << " kB at 100k rows, "
                                  << large << " kB at 1M rows";
 #endif
+}
+
+// The report's SPC files (the sample run) are what `mhpbr spc` writes for
+// the same series: each series' months and values fed back through `mhpbr
+// spc` with the report's directions (cost and allocations neutral,
+// agreement up) give the same rows (`mhpbr spc` orders series by name, so
+// the lines are compared sorted), and the page draws one chart per series.
+TEST(ReportCliTest, SpcFilesAsTheSpcCommandWritesThem) {
+  const SampleRun& s = Sample();
+  ASSERT_EQ(s.result.exit_code, 0) << s.result.err;
+  const Csv points = ReadCsv(s.dir + "/csv/spc_points.csv");
+  std::string series = "series,month,value,direction\n";
+  std::set<std::string> names;
+  for (const auto& row : points.rows) {
+    const std::string& name = row.at("series");
+    names.insert(name);
+    absl::StrAppend(&series, name, ",", row.at("month"), ",", row.at("value"),
+                    ",", name == "agreement_ppm" ? "up" : "neutral", "\n");
+  }
+  EXPECT_EQ(names, (std::set<std::string>{"allocations", "agreement_ppm",
+                                          "cost_per_cluster_day_pence"}));
+  const std::string dir = TempDir("spc");
+  WriteFile(dir + "/series.csv", series);
+  const ProcessResult r =
+      RunTool({"spc", "--in", dir + "/series.csv", "--out", dir + "/p.csv",
+               "--summary", dir + "/s.csv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto sorted = [](const std::string& text) {
+    std::vector<std::string> lines = Lines(text);
+    std::sort(lines.begin(), lines.end());
+    return lines;
+  };
+  EXPECT_EQ(sorted(Slurp(s.dir + "/csv/spc_points.csv")),
+            sorted(Slurp(dir + "/p.csv")));
+  EXPECT_EQ(sorted(Slurp(s.dir + "/csv/spc_summary.csv")),
+            sorted(Slurp(dir + "/s.csv")));
+  EXPECT_THAT(s.html, HasSubstr(kSpcSection));
+  for (const std::string& name : names) {
+    EXPECT_THAT(s.html, HasSubstr(absl::StrCat(name, " ("))) << name;
+  }
 }
 
 }  // namespace

@@ -93,3 +93,88 @@ test_that("bad period rows are rejects with the tool's reasons", {
                "end: before start"),
     stringsAsFactors = FALSE))
 })
+
+# One contract per commissioner (tests/data/pricing/commissioner_*, worked
+# in tests/pricing_cli/pricing_cli_test.cc): A (MFF 1.1): ect 2 * 500 * 1.1
+# = 1100, p1 10 * 1000 * 1.1 = 11000. B (MFF 1.08543, baseline 72000, cap
+# and collar): ect 1085.43 -> 1085, p2 20 * 2000 * 1.08543 = 43417.2 ->
+# 43417, p3 30 * 1000 * 1.08543 = 32562.9 -> 32563; activity 77065, paid
+# 72000 + 3600 + (77065 - 75600) / 2 = 76332.5 -> 76333 (risk share -732).
+# p4 and crisis name no commissioner: 0, last; p5 names C: rejected.
+commissioner_inputs <- function() {
+  path <- function(name) repo_file("tests", "data", "pricing", name)
+  list(path = path,
+       periods = read.csv(path("commissioner_periods.csv"),
+                          stringsAsFactors = FALSE),
+       one_offs = read.csv(path("commissioner_one_offs.csv"),
+                           stringsAsFactors = FALSE),
+       tariff = path("commissioner_tariff.csv"),
+       contracts = c(path("commissioner_b.textproto"),
+                     path("commissioner_a.textproto")))
+}
+
+test_that("several contracts price each commissioner's records", {
+  d <- commissioner_inputs()
+  x <- mhpbr_price(d$periods, d$tariff, d$contracts, one_offs = d$one_offs)
+  expect_equal(x$commissioner, c("A", "A", "B", "B", "B", NA, NA))
+  expect_equal(x$amount_pence, c(1100, 11000, 1085, 43417, 32563, 0, 0))
+  expect_equal(x$status[6:7], c("no_commissioner", "no_commissioner"))
+  expect_equal(x$basis, c("one_off", "day", "one_off", "day", "day",
+                          "one_off", NA))
+  s <- attr(x, "summary")
+  expect_equal(s$value[match(c("lines", "activity_pence", "payment_pence",
+                               "commissioners",
+                               "periods_without_commissioner",
+                               "one_offs_without_commissioner"), s$key)],
+               c(5, 89165, 88433, 2, 1, 1))
+  by <- attr(x, "by_commissioner")
+  expect_equal(by$commissioner, c("A", "B", "total"))
+  expect_equal(by$payment_pence, c(12100, 76333, 88433))
+  expect_equal(by$risk_share_pence, c(0, -732, -732))
+  r <- attr(x, "rejects")
+  expect_equal(r$line, 6L)
+  expect_equal(r$reason, "periods: commissioner: 'C' has no contract")
+  # The same contracts as a list of lists.
+  y <- mhpbr_price(d$periods, d$tariff,
+                   lapply(d$contracts, mhpbr_read_textproto),
+                   one_offs = d$one_offs)
+  expect_equal(y$amount_pence, x$amount_pence)
+})
+
+test_that("several contracts match `mhpbr price --contract ... --contract`", {
+  d <- commissioner_inputs()
+  for (as_of in list(NULL, "2024-05-31")) {
+    summary <- tempfile(fileext = ".csv")
+    by_commissioner <- tempfile(fileext = ".csv")
+    by_cluster <- tempfile(fileext = ".csv")
+    months <- tempfile(fileext = ".csv")
+    rejects <- tempfile(fileext = ".csv")
+    cli <- run_tool(c("price", "--periods", d$path("commissioner_periods.csv"),
+                      "--tariff", d$tariff, "--contract", d$contracts[1],
+                      "--contract", d$contracts[2], "--one-offs",
+                      d$path("commissioner_one_offs.csv"), "--summary",
+                      summary, "--by-cluster", by_cluster, "--rejects",
+                      rejects,
+                      if (is.null(as_of)) "--by-commissioner" else
+                        c("--as-of", as_of, "--months", months),
+                      if (is.null(as_of)) by_commissioner))
+    x <- mhpbr_price(d$periods, d$tariff, d$contracts, one_offs = d$one_offs,
+                     as_of = as_of)
+    expect_equal(as_tool(x), cli)
+    cli_summary <- read.csv(summary, colClasses = "character")
+    # The tool's summary has the in-year rows after these.
+    ours <- as_tool(attr(x, "summary"))
+    expect_equal(ours, cli_summary[seq_len(nrow(ours)), ],
+                 ignore_attr = TRUE)
+    expect_equal(as_tool(attr(x, "by_cluster")),
+                 read.csv(by_cluster, colClasses = "character"))
+    if (is.null(as_of)) {
+      expect_equal(as_tool(attr(x, "by_commissioner")),
+                   read.csv(by_commissioner, colClasses = "character"))
+    } else {
+      expect_equal(as_tool(attr(x, "months")),
+                   read.csv(months, colClasses = "character"))
+    }
+    expect_equal(nrow(attr(x, "rejects")), nrow(read.csv(rejects)))
+  }
+})
