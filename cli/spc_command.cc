@@ -215,9 +215,13 @@ int RunSpc(const std::vector<std::string>& argv) {
   auto charts = mhpbr::RunSpc(*series, options, start.rules->spc());
   if (!charts.ok()) return DataError(charts.status());
 
-  absl::Status written = WriteCsv(
-      outputs, args.Get("out"),
-      [&](CsvWriter& out) { WriteTable(SpcPointsTable(*charts), out); });
+  absl::Status written =
+      WriteCsv(outputs, args.Get("out"), [&](CsvWriter& out) {
+        ForEachSpcPointRow(*charts, [&out](absl::Span<const std::string> row) {
+          for (const std::string& cell : row) out.Field(cell);
+          out.EndRow();
+        });
+      });
   if (written.ok() && args.Has("summary")) {
     written = WriteCsv(outputs, args.Get("summary"), [&](CsvWriter& out) {
       WriteTable(SpcSummaryTable(*charts), out);

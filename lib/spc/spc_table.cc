@@ -1,34 +1,57 @@
 #include "mhpbr/spc_table.h"
 
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "mhpbr/dates.h"
 
 namespace mhpbr {
 
-ReportTable SpcPointsTable(absl::Span<const SpcChart> charts) {
-  ReportTable t;
-  t.name = "spc_points.csv";
-  t.columns = {"series",       "month",         "value",     "mean", "lpl",
-               "upl",          "side",          "outside",   "run",  "trend",
-               "two_in_three", "special_cause", "point_type"};
-  auto yn = [](bool b) { return std::string(b ? "y" : "n"); };
+void ForEachSpcPointRow(
+    absl::Span<const SpcChart> charts,
+    const std::function<void(absl::Span<const std::string> cells)>& row) {
+  std::vector<std::string> cells = {
+      "series",       "month",         "value",     "mean", "lpl",
+      "upl",          "side",          "outside",   "run",  "trend",
+      "two_in_three", "special_cause", "point_type"};
+  row(cells);
+  auto yn = [](bool b) { return b ? "y" : "n"; };
   for (const SpcChart& c : charts) {
     if (c.points.empty()) continue;
     const int places = SpcFigurePlaces(c);
     // One baseline per series: its figures are formatted once.
-    const std::string mean = c.mean->ToDecimal(places);
-    const std::string lpl = c.lpl ? c.lpl->ToDecimal(places) : "";
-    const std::string upl = c.upl ? c.upl->ToDecimal(places) : "";
+    cells[0] = c.name;
+    cells[3] = c.mean->ToDecimal(places);
+    cells[4] = c.lpl ? c.lpl->ToDecimal(places) : "";
+    cells[5] = c.upl ? c.upl->ToDecimal(places) : "";
     for (const SpcPoint& p : c.points) {
-      t.rows.push_back({c.name, FormatIsoMonth(p.month),
-                        FormatExactDecimal(p.value, places), mean, lpl, upl,
-                        absl::StrCat(p.side), yn(p.outside), yn(p.run),
-                        yn(p.trend), yn(p.two_in_three), yn(p.special_cause),
-                        std::string(SpcPointTypeName(p.type))});
+      // assign() keeps each cell's buffer: no allocation per row.
+      cells[1].assign(FormatIsoMonth(p.month));
+      cells[2].assign(FormatExactDecimal(p.value, places));
+      cells[6].assign(p.side > 0 ? "1" : p.side < 0 ? "-1" : "0");
+      cells[7].assign(yn(p.outside));
+      cells[8].assign(yn(p.run));
+      cells[9].assign(yn(p.trend));
+      cells[10].assign(yn(p.two_in_three));
+      cells[11].assign(yn(p.special_cause));
+      const absl::string_view type = SpcPointTypeName(p.type);
+      cells[12].assign(type.data(), type.size());
+      row(cells);
     }
   }
+}
+
+ReportTable SpcPointsTable(absl::Span<const SpcChart> charts) {
+  ReportTable t;
+  t.name = "spc_points.csv";
+  ForEachSpcPointRow(charts, [&t](absl::Span<const std::string> cells) {
+    if (t.columns.empty()) {
+      t.columns.assign(cells.begin(), cells.end());
+    } else {
+      t.rows.emplace_back(cells.begin(), cells.end());
+    }
+  });
   return t;
 }
 
