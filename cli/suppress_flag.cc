@@ -1,12 +1,9 @@
 #include "suppress_flag.h"
 
-#include <cstdio>
-#include <cstdlib>
-
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "csv_output.h"
-#include "mhpbr/csv_reader.h"
+#include "csv_table.h"
 #include "mhpbr/status_macros.h"
 
 namespace mhpbr::cli {
@@ -21,28 +18,6 @@ absl::Status NumberFlag(const Args& args, const char* name, int low, int high,
         "--", name, " ", *text, ": expected a whole number ", low, "-", high));
   }
   return absl::OkStatus();
-}
-
-// CSV text back into a table (the writers' own output, so well formed).
-absl::StatusOr<ReportTable> ReadTable(const std::string& text,
-                                      const std::string& name) {
-  std::FILE* in = fmemopen(const_cast<char*>(text.data()), text.size(), "r");
-  if (in == nullptr) return absl::InternalError("cannot read back a table");
-  ReportTable table;
-  table.name = name;
-  CsvReader csv(in, name);
-  absl::Status s = csv.ReadHeader();
-  if (s.ok()) {
-    table.columns = csv.header();
-    CsvRecord rec;
-    while (csv.Next(&rec)) {
-      table.rows.emplace_back(rec.fields.begin(), rec.fields.end());
-    }
-    s = csv.io_status();
-  }
-  std::fclose(in);
-  MHPBR_RETURN_IF_ERROR(s);
-  return table;
 }
 
 }  // namespace
@@ -80,19 +55,8 @@ absl::Status WriteAggregateCsv(OutputSet& outputs,
                                const std::optional<SuppressionRules>& rule,
                                const std::function<void(CsvWriter&)>& write) {
   if (!rule) return WriteCsv(outputs, path, write);
-  char* buffer = nullptr;
-  size_t size = 0;
-  std::FILE* memory = open_memstream(&buffer, &size);
-  if (memory == nullptr) return absl::InternalError("out of memory");
-  {
-    CsvWriter out(memory);
-    write(out);
-  }
-  std::fclose(memory);
-  const std::string text(buffer, size);
-  std::free(buffer);
-  const std::string name = path.value_or("standard output");
-  MHPBR_ASSIGN_OR_RETURN(ReportTable table, ReadTable(text, name));
+  MHPBR_ASSIGN_OR_RETURN(ReportTable table,
+                         CaptureCsv(path.value_or("standard output"), write));
   MHPBR_RETURN_IF_ERROR(SuppressTable(table, spec, *rule));
   return WriteTableCsv(outputs, path, table);
 }
