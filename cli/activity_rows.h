@@ -20,9 +20,9 @@ namespace mhpbr::cli {
 
 // Reads `path` and costs each row (reject reasons prefixed by
 // `reason_prefix`). Fails only when the file cannot be opened or read.
-// With `threads` > 1 the rows are parsed by blocks on that many threads
-// (block_rows.h) and costed in file order on the calling thread, so the
-// results are those of one thread.
+// With `threads` > 1 the rows are parsed and priced (ActivityCoster::Price)
+// by blocks on that many threads (block_rows.h) and added in file order on
+// the calling thread, so the results are those of one thread.
 absl::Status CostActivityRows(const std::string& path,
                               absl::string_view reason_prefix,
                               ActivityCoster& coster, RowLedger& ledger,

@@ -18,6 +18,12 @@
 // One thread, standard input or a pipe, or a header the splitter's first
 // block does not hold whole: the file is read in one stream on the calling
 // thread, as before.
+//
+// A stage with costly work per row that does not depend on the rows
+// before (pricing activity) can have it done on the workers too: the
+// `after` hook runs on each block's rows where they were parsed, filling
+// the block's `Extra`, and NextBlock() hands out a block of rows with its
+// Extra in place, not moving a row.
 
 #ifndef MHPBR_CLI_BLOCK_ROWS_H_
 #define MHPBR_CLI_BLOCK_ROWS_H_
@@ -38,6 +44,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "absl/types/span.h"
 #include "input_file.h"
 #include "mhpbr/csv_blocks.h"
 #include "mhpbr/csv_reader.h"
@@ -68,17 +75,24 @@ void ShiftRowLines(InputRow<T>& row, int64_t delta) {
   if constexpr (HasLine<T>::value) row.value.line += delta;
 }
 
-template <typename Reader, typename Row>
+// For a stage that keeps nothing beside a block's rows.
+struct NoExtra {};
+
+template <typename Reader, typename Row, typename Extra = NoExtra>
 class BlockRows {
  public:
   using ReadFn = std::function<bool(Reader&, Row*)>;
   using ShiftFn = std::function<void(Row&, int64_t)>;
+  // Called on a block's rows in file order, on the thread that parsed
+  // them (and concurrently for other blocks): it must be thread-safe.
+  using AfterFn = std::function<void(absl::Span<const Row>, Extra*)>;
 
   // Opens `path` and its header (failing as Reader::Open does).
   static absl::StatusOr<std::unique_ptr<BlockRows>> Open(
-      const std::string& path, int threads, ReadFn read, ShiftFn shift) {
-    std::unique_ptr<BlockRows> r(
-        new BlockRows(path, std::move(read), std::move(shift)));
+      const std::string& path, int threads, ReadFn read, ShiftFn shift,
+      AfterFn after = nullptr) {
+    std::unique_ptr<BlockRows> r(new BlockRows(
+        path, std::move(read), std::move(shift), std::move(after)));
     MHPBR_ASSIGN_OR_RETURN(r->file_, OpenInput(path));
     // A pipe is read in one stream, as before: its rows arrive no faster
     // than one thread parses them, and blocks in flight would only make
@@ -137,6 +151,39 @@ class BlockRows {
     }
   }
 
+  // The next block of rows in file order, with what `after` made of them;
+  // false at the end or on a read error. Both stay valid until the next
+  // call. Read either by Next() or by NextBlock(), not both.
+  bool NextBlock(absl::Span<const Row>* rows, Extra** extra) {
+    for (;;) {
+      if (stream_reader_ != nullptr) {
+        // Batches the size a row-by-row stage takes, in its cache.
+        constexpr size_t kStreamBatch = 64;
+        if (current_.rows.size() < kStreamBatch) {
+          current_.rows.resize(kStreamBatch);
+        }
+        size_t n = 0;
+        while (n < kStreamBatch && Next(&current_.rows[n])) ++n;
+        if (n == 0) return false;
+        current_.used = n;
+        After(current_);
+        *rows = absl::MakeConstSpan(current_.rows.data(), n);
+        *extra = &current_.extra;
+        return true;
+      }
+      if (!blocks_.has_value()) return false;
+      if (NextParsed()) {
+        // A stream reader takes over from here: its rows come next.
+        if (stream_reader_ != nullptr) continue;
+        *rows = absl::MakeConstSpan(current_.rows.data(), current_.used);
+        *extra = &current_.extra;
+        taken_ = current_.used;
+        return true;
+      }
+      return false;
+    }
+  }
+
   const absl::Status& io_status() const {
     if (!io_status_.ok() || stream_reader_ == nullptr) return io_status_;
     return stream_reader_->io_status();
@@ -147,6 +194,7 @@ class BlockRows {
     std::vector<Row> rows;  // some beyond `used` kept for their memory
     size_t used = 0;
     absl::Status status;
+    Extra extra;
   };
   // A reader with the stream it reads, which must outlive it.
   struct OpenReader {
@@ -154,10 +202,17 @@ class BlockRows {
     std::unique_ptr<Reader> reader;
   };
 
-  BlockRows(std::string path, ReadFn read, ShiftFn shift)
+  BlockRows(std::string path, ReadFn read, ShiftFn shift, AfterFn after)
       : path_(std::move(path)),
         read_(std::move(read)),
-        shift_(std::move(shift)) {}
+        shift_(std::move(shift)),
+        after_(std::move(after)) {}
+
+  void After(Parsed& block) {
+    if (after_) {
+      after_(absl::MakeConstSpan(block.rows.data(), block.used), &block.extra);
+    }
+  }
 
   // The records of `first` (the splitter's first block) after the header,
   // the header kept in header_; none when `first` does not hold it whole
@@ -217,7 +272,8 @@ class BlockRows {
       // saves most of the allocation a block's rows would take.
       std::lock_guard<std::mutex> lock(spare_mu_);
       if (!spare_.empty()) {
-        out.rows = std::move(spare_.back());
+        out.rows = std::move(spare_.back().rows);
+        out.extra = std::move(spare_.back().extra);
         spare_.pop_back();
       }
     }
@@ -239,6 +295,7 @@ class BlockRows {
       ++out.used;
     }
     out.status = r->reader->io_status();
+    if (out.status.ok()) After(out);
     return out;
   }
 
@@ -248,7 +305,7 @@ class BlockRows {
     taken_ = 0;
     if (!current_.rows.empty()) {
       std::lock_guard<std::mutex> lock(spare_mu_);
-      spare_.push_back(std::move(current_.rows));
+      spare_.push_back({std::move(current_.rows), std::move(current_.extra)});
     }
     current_ = Parsed();
     if (blocks_->Next(&current_)) {
@@ -268,6 +325,7 @@ class BlockRows {
   std::string path_;
   ReadFn read_;
   ShiftFn shift_;
+  AfterFn after_;
   InputFile file_;
   const Reader* header_reader_ = nullptr;
   OpenReader header_reader_owned_;
@@ -281,7 +339,12 @@ class BlockRows {
   int64_t stream_shift_ = 0;
   // Reading by blocks; last, so its threads stop before the rest goes.
   std::mutex spare_mu_;
-  std::vector<std::vector<Row>> spare_;  // at most one per block in flight
+  // Memory of blocks taken, at most one per block in flight.
+  struct Spare {
+    std::vector<Row> rows;
+    Extra extra;
+  };
+  std::vector<Spare> spare_;
   Parsed current_;
   size_t taken_ = 0;
   absl::Status io_status_;

@@ -58,6 +58,7 @@ absl::Status ClassifyMhsds(const Args& args, const DatedClassifier& classifiers,
     ledger.Reject(r.line, r.id, absl::StrCat(r.file, ": ", r.reason));
   }
   ledger.Ok(extract.rows_read - static_cast<int64_t>(extract.rejects.size()));
+  RowBytes row;
   for (const MhsdsAssessment& a : extract.assessments) {
     auto classifier = classifiers.For(a.record.date);
     if (!classifier.ok()) {
@@ -65,8 +66,10 @@ absl::Status ClassifyMhsds(const Args& args, const DatedClassifier& classifiers,
                             classifier.status().message());
       continue;
     }
-    WriteClassifiedRow((*classifier)->rules(), a.record,
-                       (*classifier)->Classify(a.record.ratings), out);
+    AppendClassifiedRow((*classifier)->rules(), a.record,
+                        (*classifier)->Classify(a.record.ratings), &row);
+    out.Rows(row.view());
+    row.clear();
   }
   return absl::OkStatus();
 }

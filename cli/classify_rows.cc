@@ -1,5 +1,6 @@
 #include "classify_rows.h"
 
+#include <cstring>
 #include <memory>
 #include <string>
 #include <utility>
@@ -20,7 +21,7 @@ struct BlockReject {
 };
 
 struct ClassifiedBlock {
-  std::string rows;  // formatted output rows
+  RowBytes rows;  // formatted output rows
   std::vector<BlockReject> rejects;
   int64_t ok = 0;
 };
@@ -39,11 +40,15 @@ class BlockLedger {
   ClassifiedBlock* block_;
 };
 
+// Rows are formatted into `rows`; with `out`, written to it in pieces of
+// this size (a worker keeps its block's rows whole).
+constexpr size_t kWriteBytes = size_t{1} << 16;
+
 // The one loop over rows, for RowLedger or BlockLedger.
 template <typename Ledger>
 void ClassifyAll(AssessmentCsvReader& reader,
-                 const DatedClassifier& classifiers, CsvWriter& out,
-                 Ledger& ledger) {
+                 const DatedClassifier& classifiers, RowBytes* rows,
+                 CsvWriter* out, Ledger& ledger) {
   AssessmentRow row;
   while (reader.Next(&row)) {
     if (!row.error.empty()) {
@@ -56,52 +61,91 @@ void ClassifyAll(AssessmentCsvReader& reader,
                     classifier.status().message());
       continue;
     }
-    WriteClassifiedRow((*classifier)->rules(), row.record,
-                       (*classifier)->Classify(row.record.ratings), out);
+    AppendClassifiedRow((*classifier)->rules(), row.record,
+                        (*classifier)->Classify(row.record.ratings), rows);
     ledger.Ok();
+    if (out != nullptr && rows->size() >= kWriteBytes) {
+      out->Rows(rows->view());
+      rows->clear();
+    }
   }
+  if (out != nullptr) {
+    out->Rows(rows->view());
+    rows->clear();
+  }
+}
+
+// Writes one of the fixed names (superclasses, variance reasons), none of
+// which needs quotes.
+char* WriteName(absl::string_view name, char* out) {
+  std::memcpy(out, name.data(), name.size());
+  return out + name.size();
+}
+
+// Writes a cluster code, 0-21.
+char* WriteCode(int code, char* out) {
+  if (code >= 10) *out++ = static_cast<char>('0' + code / 10);
+  *out++ = static_cast<char>('0' + code % 10);
+  return out;
 }
 
 }  // namespace
 
-void WriteClassifiedRow(const RuleSet& rules, const AssessmentRecord& rec,
-                        const Classification& c, CsvWriter& out) {
-  out.Field(rec.assessment_id);
-  out.Field(rec.patient_id);
-  out.Field(FormatIsoDate(rec.date));
-  out.Field(int64_t{c.suggested.code()});
-  if (c.suggested_fit_milli) {
-    out.Field(FormatFit(*c.suggested_fit_milli));
-  } else {
-    out.EmptyField();
-  }
+void AppendClassifiedRow(const RuleSet& rules, const AssessmentRecord& rec,
+                         const Classification& c, RowBytes* rows) {
+  const absl::string_view superclass =
+      SuperclassName(rules.cluster(c.suggested).superclass);
+  const absl::string_view reason = VarianceReasonName(c.reason);
+  // Besides those: the date, three codes, two fits, y/n, the red items and
+  // the separators and line end.
+  constexpr size_t kRestBytes =
+      10 + 3 * 2 + 2 * kMaxFitBytes + 1 + ItemSet::kMaxTextBytes + 12;
+  char* p = rows->Room(CsvFieldMaxBytes(rec.assessment_id) +
+                       CsvFieldMaxBytes(rec.patient_id) + superclass.size() +
+                       reason.size() + kRestBytes);
+  p = WriteCsvField(rec.assessment_id, p);
+  *p++ = ',';
+  p = WriteCsvField(rec.patient_id, p);
+  *p++ = ',';
+  p = WriteIsoDate(rec.date, p);
+  *p++ = ',';
+  p = WriteCode(c.suggested.code(), p);
+  *p++ = ',';
+  if (c.suggested_fit_milli) p = WriteFit(*c.suggested_fit_milli, p);
+  *p++ = ',';
   if (c.runner_up) {
-    out.Field(int64_t{c.runner_up->code()});
-    out.Field(FormatFit(*c.runner_up_fit_milli));
+    p = WriteCode(c.runner_up->code(), p);
+    *p++ = ',';
+    p = WriteFit(*c.runner_up_fit_milli, p);
   } else {
-    out.EmptyField();
-    out.EmptyField();
+    *p++ = ',';
   }
-  out.Field(SuperclassName(rules.cluster(c.suggested).superclass));
+  *p++ = ',';
+  p = WriteName(superclass, p);
+  *p++ = ',';
   if (c.allocation) {
-    out.Field(int64_t{c.allocation->cluster.code()});
-    out.Field(c.allocation->red ? "y" : "n");
-    out.Field(c.allocation->red_items.ToString(';'));
+    p = WriteCode(c.allocation->cluster.code(), p);
+    *p++ = ',';
+    *p++ = c.allocation->red ? 'y' : 'n';
+    *p++ = ',';
+    p = c.allocation->red_items.WriteTo(';', p);
   } else {
-    out.EmptyField();
-    out.EmptyField();
-    out.EmptyField();
+    *p++ = ',';
+    *p++ = ',';
   }
-  out.Field(VarianceReasonName(c.reason));
-  out.EndRow();
+  *p++ = ',';
+  p = WriteName(reason, p);
+  *p++ = '\n';
+  rows->Keep(p);
 }
 
 absl::Status ClassifyRows(AssessmentCsvReader& reader, std::FILE* file,
                           const std::string& name,
                           const DatedClassifier& classifiers, int threads,
                           CsvWriter& out, RowLedger& ledger) {
+  RowBytes pending;  // rows formatted, not yet written
   if (threads <= 1) {
-    ClassifyAll(reader, classifiers, out, ledger);
+    ClassifyAll(reader, classifiers, &pending, &out, ledger);
     return reader.io_status();
   }
   CsvBlockSplitter blocks(file, name, reader.TakeUnparsed(), BlockBytes());
@@ -109,12 +153,13 @@ absl::Status ClassifyRows(AssessmentCsvReader& reader, std::FILE* file,
       threads, [&blocks](CsvBlock* block) { return blocks.Next(block); },
       [&](CsvBlock block) {
         ClassifiedBlock result;
+        // Output rows are about as long as input rows: room for them all
+        // at once, not by doubling.
+        result.rows.Room(block.text.size() + block.text.size() / 4);
         std::unique_ptr<AssessmentCsvReader> rows =
             reader.ForRows(nullptr, std::move(block));
-        CsvWriter block_out(&result.rows);
         BlockLedger block_ledger(&result);
-        ClassifyAll(*rows, classifiers, block_out, block_ledger);
-        block_out.Flush();
+        ClassifyAll(*rows, classifiers, &result.rows, nullptr, block_ledger);
         return result;
       },
       [&](ClassifiedBlock result) {
@@ -122,7 +167,7 @@ absl::Status ClassifyRows(AssessmentCsvReader& reader, std::FILE* file,
           ledger.Reject(r.line, r.id, r.reason);
         }
         ledger.Ok(result.ok);
-        out.Rows(result.rows);
+        out.Rows(result.rows.view());
         return absl::OkStatus();
       });
   if (!status.ok()) return status;
@@ -131,7 +176,7 @@ absl::Status ClassifyRows(AssessmentCsvReader& reader, std::FILE* file,
     // A record near the reader's length limit: the rest on this thread.
     std::unique_ptr<AssessmentCsvReader> rest =
         reader.ForRows(file, blocks.TakeRest());
-    ClassifyAll(*rest, classifiers, out, ledger);
+    ClassifyAll(*rest, classifiers, &pending, &out, ledger);
     return rest->io_status();
   }
   return absl::OkStatus();

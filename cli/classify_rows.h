@@ -14,6 +14,7 @@
 #include "mhpbr/assessment_csv.h"
 #include "mhpbr/csv_writer.h"
 #include "mhpbr/dated_classifier.h"
+#include "row_bytes.h"
 #include "row_ledger.h"
 
 namespace mhpbr::cli {
@@ -27,9 +28,10 @@ absl::Status ClassifyRows(AssessmentCsvReader& reader, std::FILE* file,
                           const DatedClassifier& classifiers, int threads,
                           CsvWriter& out, RowLedger& ledger);
 
-// One output row of `mhpbr classify`.
-void WriteClassifiedRow(const RuleSet& rules, const AssessmentRecord& rec,
-                        const Classification& c, CsvWriter& out);
+// One output row of `mhpbr classify`, appended to `rows` as CsvWriter
+// would write it.
+void AppendClassifiedRow(const RuleSet& rules, const AssessmentRecord& rec,
+                         const Classification& c, RowBytes* rows);
 
 }  // namespace mhpbr::cli
 

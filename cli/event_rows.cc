@@ -1,5 +1,7 @@
 #include "event_rows.h"
 
+#include <sys/stat.h>
+
 #include <memory>
 #include <utility>
 
@@ -22,6 +24,13 @@ absl::StatusOr<std::vector<PeriodEvent>> ReadEventRows(
                              })));
   if (columns != nullptr) *columns = reader->header_reader().unit_columns();
   std::vector<PeriodEvent> events;
+  // About as many events as the file has room for: growing a national year's
+  // events would copy them and fault in their pages twice over, while
+  // pages reserved and never written cost nothing.
+  if (struct stat st; stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+    constexpr size_t kShortestEventRow = 24;  // "P,2024-01-01,discharge,\n"
+    events.reserve(static_cast<size_t>(st.st_size) / kShortestEventRow);
+  }
   EventRow row;
   while (reader->Next(&row)) {
     if (!row.error.empty()) {

@@ -46,12 +46,14 @@ absl::Status ForEachRow(const std::string& path,
   return reader->io_status();
 }
 
-// Every good row, in file order.
+// Every good row, in file order; room for `expected` rows is made first.
 template <typename Reader, typename T>
 absl::StatusOr<std::vector<T>> ReadAllRows(const std::string& path,
                                            absl::string_view reason_prefix,
-                                           RowLedger& ledger, int threads = 1) {
+                                           RowLedger& ledger, int threads = 1,
+                                           size_t expected = 0) {
   std::vector<T> rows;
+  rows.reserve(expected);
   MHPBR_RETURN_IF_ERROR((ForEachRow<Reader, T>(
       path, reason_prefix, ledger,
       [&](T& value) {

@@ -38,12 +38,7 @@ absl::Status ReadContacts(const ContactFiles& files, const UnitCosts& costs,
   const std::string prefix = absl::StrCat(files.contacts, ": ");
   row_loop([&](InputRow<ActivityRecord>* row) { return reader->Next(row); },
            [&](const InputRow<ActivityRecord>& row, const Attribution& a) {
-             if (a.status.ok()) {
-               ledger.Ok();
-             } else {
-               ledger.Reject(row.line, row.id,
-                             absl::StrCat(prefix, a.status.message()));
-             }
+             ledger.Account(row.line, row.id, a.status, prefix);
            });
   counts->contacts_read += reader->contacts_read();
   counts->not_attended += reader->not_attended();

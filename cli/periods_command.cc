@@ -214,7 +214,9 @@ int RunPeriods(const std::vector<std::string>& argv) {
       WritePeriod(p, columns, out);
     }
   }
-  const PeriodSummary summary = SummarisePeriods(build.periods);
+  const PeriodSummary summary = args->Has("by-patient")
+                                    ? SummarisePeriods(build.periods)
+                                    : SummarisePeriodsByCluster(build.periods);
   if (!WriteSummary(outputs, args->Get("by-patient"), "patient_id",
                     summary.by_patient, std::nullopt) ||
       !WriteSummary(outputs, args->Get("by-cluster"), "cluster",

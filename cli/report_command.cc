@@ -19,6 +19,7 @@
 #include "command_start.h"
 #include "commands.h"
 #include "csv_output.h"
+#include "csv_table.h"
 #include "event_rows.h"
 #include "help.h"
 #include "input_file.h"

@@ -13,6 +13,8 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "mhpbr/csv_writer.h"
 #include "output_file.h"
 #include "progress.h"
@@ -48,6 +50,16 @@ class RowLedger {
     progress_ = std::make_unique<Progress>(mode);
   }
   void Reject(int64_t line, absl::string_view id, absl::string_view reason);
+  // Ok() when `status` is, else a reject whose reason is `prefix` and the
+  // status's message (how a costed row's Attribution is accounted).
+  void Account(int64_t line, absl::string_view id, const absl::Status& status,
+               absl::string_view prefix) {
+    if (status.ok()) {
+      Ok();
+    } else {
+      Reject(line, id, absl::StrCat(prefix, status.message()));
+    }
+  }
   // Rejects a row already counted ok: one a later stage finds it cannot
   // use (a period whose commissioner has no contract).
   void RejectAccepted(int64_t line, absl::string_view id,

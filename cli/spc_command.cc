@@ -16,6 +16,7 @@
 #include "command_start.h"
 #include "commands.h"
 #include "csv_output.h"
+#include "csv_table.h"
 #include "help.h"
 #include "input_file.h"
 #include "mhpbr/csv_reader.h"
@@ -35,21 +36,62 @@ namespace {
 
 int Usage(absl::string_view why) { return UsageError("spc", why); }
 
-// One series as read: its months in file order (empty values included, to
-// catch a month given twice), and the first direction and target given.
+// One series as read: its months in file order with their lines (empty
+// values included, to catch a month given twice), and the first direction
+// and target given. A series' months mostly come in order, and a month
+// after every one before it cannot repeat one: the months are hashed only
+// once one comes out of order.
 struct SeriesRows {
+  // Small, as a file may hold millions: the month as MonthKey, places -1
+  // for no value.
+  struct Row {
+    int64_t units = 0;
+    int64_t line = 0;
+    int32_t month = 0;
+    int32_t places = -1;
+  };
   std::string name;
-  std::vector<std::pair<absl::CivilMonth, std::optional<ExactDecimal>>> rows;
-  absl::flat_hash_map<int64_t, int64_t> line_of_month;
+  std::vector<Row> rows;
+  bool in_order = true;
+  absl::flat_hash_map<int32_t, int64_t> line_of_month;  // once out of order
   std::optional<SpcDirection> direction;
   std::optional<ExactDecimal> target;
 };
+
+// Months from 1800 to 9999 (ParseIsoMonth), counted from year 0.
+int32_t MonthKey(absl::CivilMonth m) {
+  return static_cast<int32_t>(m.year() * 12 + m.month() - 1);
+}
 
 struct Defaults {
   SpcDirection direction = SpcDirection::kNeutral;
   std::optional<ExactDecimal> target;
 };
 
+// `rows` as a series, months rising; its rows are let go.
+SpcSeries TakeSeries(SeriesRows& rows, const Defaults& defaults) {
+  if (!rows.in_order) {
+    std::sort(rows.rows.begin(), rows.rows.end(),
+              [](const SeriesRows::Row& a, const SeriesRows::Row& b) {
+                return a.month < b.month;
+              });
+  }
+  SpcSeries s;
+  s.name = std::move(rows.name);
+  s.direction = rows.direction.value_or(defaults.direction);
+  s.target = rows.target ? rows.target : defaults.target;
+  s.months.reserve(rows.rows.size());
+  s.values.reserve(rows.rows.size());
+  for (const SeriesRows::Row& row : rows.rows) {
+    if (row.places < 0) continue;  // an empty month is left out
+    s.months.emplace_back(row.month / 12, row.month % 12 + 1);
+    s.values.push_back(ExactDecimal{row.units, row.places});
+  }
+  rows = SeriesRows();
+  return s;
+}
+
+// The series of the file at `path`, sorted by name.
 absl::StatusOr<std::vector<SpcSeries>> ReadSeries(const std::string& path,
                                                   const Defaults& defaults,
                                                   RowLedger& ledger) {
@@ -71,6 +113,8 @@ absl::StatusOr<std::vector<SpcSeries>> ReadSeries(const std::string& path,
   }
   std::vector<SeriesRows> all;
   absl::flat_hash_map<std::string, size_t> index;
+  // A series' rows mostly follow one another: the last one is tried first.
+  size_t last = 0;
   CsvRecord rec;
   auto cell = [&](const std::optional<int>& col) {
     return col && *col < static_cast<int>(rec.fields.size())
@@ -114,21 +158,36 @@ absl::StatusOr<std::vector<SpcSeries>> ReadSeries(const std::string& path,
         !read("target", cell(target_col), ParseExactDecimal, &target)) {
       continue;
     }
-    auto [it, added] = index.try_emplace(name, all.size());
-    if (added) {
-      all.emplace_back();
-      all.back().name = std::string(name);
+    if (all.empty() || all[last].name != name) {
+      auto [it, added] = index.try_emplace(name, all.size());
+      if (added) {
+        // Series are mostly of one length: room for as many as the last.
+        const size_t room = all.empty() ? 0 : all.back().rows.size();
+        all.emplace_back();
+        all.back().name = std::string(name);
+        all.back().rows.reserve(room);
+      }
+      last = it->second;
     }
-    SeriesRows& s = all[it->second];
-    const int64_t key = month->year() * 12 + month->month();
-    auto [seen, first] = s.line_of_month.try_emplace(key, rec.line);
-    if (!first) {
-      ledger.Reject(rec.line, name,
-                    absl::StrCat("duplicate_month: ", FormatIsoMonth(*month),
-                                 " is already on line ", seen->second));
-      continue;
+    SeriesRows& s = all[last];
+    const int32_t key = MonthKey(*month);
+    if (s.in_order && !s.rows.empty() && s.rows.back().month >= key) {
+      s.in_order = false;
+      for (const SeriesRows::Row& row : s.rows) {
+        s.line_of_month.try_emplace(row.month, row.line);
+      }
     }
-    s.rows.emplace_back(*month, value);
+    if (!s.in_order) {
+      auto [seen, first] = s.line_of_month.try_emplace(key, rec.line);
+      if (!first) {
+        ledger.Reject(rec.line, name,
+                      absl::StrCat("duplicate_month: ", FormatIsoMonth(*month),
+                                   " is already on line ", seen->second));
+        continue;
+      }
+    }
+    s.rows.push_back(
+        {value ? value->units : 0, rec.line, key, value ? value->places : -1});
     if (!s.direction) s.direction = direction;
     if (!s.target) s.target = target;
     ledger.Ok();
@@ -138,34 +197,10 @@ absl::StatusOr<std::vector<SpcSeries>> ReadSeries(const std::string& path,
   std::sort(
       all.begin(), all.end(),
       [](const SeriesRows& a, const SeriesRows& b) { return a.name < b.name; });
-  std::vector<SpcSeries> series(all.size());
-  for (size_t i = 0; i < all.size(); ++i) {
-    SeriesRows& rows = all[i];
-    std::sort(rows.rows.begin(), rows.rows.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
-    SpcSeries& s = series[i];
-    s.name = std::move(rows.name);
-    s.direction = rows.direction.value_or(defaults.direction);
-    s.target = rows.target ? rows.target : defaults.target;
-    s.months.reserve(rows.rows.size());
-    s.values.reserve(rows.rows.size());
-    for (const auto& [month, value] : rows.rows) {
-      if (!value) continue;  // an empty month is left out
-      s.months.push_back(month);
-      s.values.push_back(*value);
-    }
-  }
+  std::vector<SpcSeries> series;
+  series.reserve(all.size());
+  for (SeriesRows& rows : all) series.push_back(TakeSeries(rows, defaults));
   return series;
-}
-
-// The rows of `table` (SpcPointsTable, SpcSummaryTable) under its header.
-void WriteTable(const ReportTable& table, CsvWriter& out) {
-  for (const std::string& c : table.columns) out.Field(c);
-  out.EndRow();
-  for (const std::vector<std::string>& row : table.rows) {
-    for (const std::string& cell : row) out.Field(cell);
-    out.EndRow();
-  }
 }
 
 }  // namespace
@@ -212,28 +247,64 @@ int RunSpc(const std::vector<std::string>& argv) {
   if (!ledger.ok()) return DataError(ledger.status());
   auto series = ReadSeries(*args.Get("in"), defaults, **ledger);
   if (!series.ok()) return DataError(series.status());
-  auto charts = mhpbr::RunSpc(*series, options, start.rules->spc());
-  if (!charts.ok()) return DataError(charts.status());
+  // Checked first, so that a bad series stops the run before any chart is
+  // written (to standard output, say).
+  for (const SpcSeries& s : *series) {
+    if (absl::Status checked = CheckSpcSeries(s); !checked.ok()) {
+      return DataError(checked);
+    }
+  }
 
+  // Each chart is drawn, written and let go (only the SVG page needs them
+  // all), so memory does not grow with the points.
+  const bool svg = args.Has("svg"), want_summary = args.Has("summary");
+  std::vector<SpcChart> charts;
+  ReportTable summary = SpcSummaryTable({});
+  absl::Status drawn;
   absl::Status written =
       WriteCsv(outputs, args.Get("out"), [&](CsvWriter& out) {
-        ForEachSpcPointRow(*charts, [&out](absl::Span<const std::string> row) {
-          for (const std::string& cell : row) out.Field(cell);
-          out.EndRow();
-        });
+        // Rows are formatted into one buffer, reused, and handed over a
+        // megabyte at a time: CsvWriter::Rows writes a block that large
+        // straight to the file, not copying it into its own buffer.
+        constexpr size_t kBlock = 1 << 20;
+        std::string text;
+        text.reserve(kBlock + (1 << 16));
+        const SpcPointRows::RowFn append_row =
+            [&text](absl::Span<const absl::string_view> row) {
+              AppendCsvRow(row, &text);
+            };
+        append_row(SpcPointRows::Header());
+        SpcPointRows rows;
+        for (const SpcSeries& s : *series) {
+          auto chart = mhpbr::RunSpc(absl::MakeConstSpan(&s, 1), options,
+                                     start.rules->spc());
+          if (!chart.ok()) {
+            drawn = chart.status();
+            return;
+          }
+          rows.ForChart(chart->front(), append_row);
+          if (text.size() >= kBlock) {
+            out.Rows(text);
+            text.clear();
+          }
+          if (want_summary) {
+            summary.rows.push_back(SpcSummaryRow(chart->front()));
+          }
+          if (svg) charts.push_back(std::move(chart->front()));
+        }
+        out.Rows(text);
       });
-  if (written.ok() && args.Has("summary")) {
-    written = WriteCsv(outputs, args.Get("summary"), [&](CsvWriter& out) {
-      WriteTable(SpcSummaryTable(*charts), out);
-    });
+  if (!drawn.ok()) return DataError(drawn);
+  if (written.ok() && want_summary) {
+    written = WriteTableCsv(outputs, args.Get("summary"), summary);
   }
-  if (written.ok() && args.Has("svg")) {
+  if (written.ok() && svg) {
     auto file = outputs.Open(args.Get("svg"));
     if (!file.ok()) {
       written = file.status();
     } else {
       // A short write is reported by Finish(), which commits nothing then.
-      WriteAll(*file, SpcSvgPage(*charts, "SPC charts"));
+      WriteAll(*file, SpcSvgPage(charts, "SPC charts"));
     }
   }
   if (!written.ok()) return DataError(written);

@@ -61,17 +61,4 @@ absl::Status WriteAggregateCsv(OutputSet& outputs,
   return WriteTableCsv(outputs, path, table);
 }
 
-absl::Status WriteTableCsv(OutputSet& outputs,
-                           const std::optional<std::string>& path,
-                           const ReportTable& table) {
-  return WriteCsv(outputs, path, [&table](CsvWriter& out) {
-    for (const std::string& c : table.columns) out.Field(c);
-    out.EndRow();
-    for (const std::vector<std::string>& row : table.rows) {
-      for (const std::string& cell : row) out.Field(cell);
-      out.EndRow();
-    }
-  });
-}
-
 }  // namespace mhpbr::cli

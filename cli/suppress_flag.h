@@ -44,11 +44,6 @@ absl::Status WriteAggregateCsv(OutputSet& outputs,
                                const std::optional<SuppressionRules>& rule,
                                const std::function<void(CsvWriter&)>& write);
 
-// Writes a table (header, then rows) as CSV.
-absl::Status WriteTableCsv(OutputSet& outputs,
-                           const std::optional<std::string>& path,
-                           const ReportTable& table);
-
 }  // namespace mhpbr::cli
 
 #endif  // MHPBR_CLI_SUPPRESS_FLAG_H_

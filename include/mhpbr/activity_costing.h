@@ -46,6 +46,18 @@ struct Attribution {
   int64_t cost_pence = 0;
 };
 
+// A record priced but not yet added (ActivityCoster::Price), for Commit:
+// where it goes and what it costs, and what an admitted record adds to
+// its period's admitted figures.
+struct PricedRecord {
+  // Its status is the cost's error, if any; Commit may still reject the
+  // record for an overflowing total.
+  Attribution attribution;
+  bool admitted = false;
+  // The nights a stay adds within its period.
+  int64_t nights = 0;
+};
+
 // Where one ward stay went: its bed_day records (ward_stay.h) and where
 // each of them went.
 struct StayAttribution {
@@ -77,6 +89,16 @@ class ActivityCoster {
   // Fails, adding nothing, when `out` is too short or a record is null.
   absl::Status AddBatch(absl::Span<const ActivityRecord* const> records,
                         absl::Span<Attribution> out);
+  // AddBatch in two halves, so that the costly half runs on many threads:
+  // Price finds each record's period and cost without adding anything
+  // (any number of threads may price at once, and while Commit runs), and
+  // Commit adds priced records in the order they are to count, which
+  // alone decides the totals and which record an overflow rejects.
+  // REQUIRES: out.size() >= records.size(), no record null.
+  void Price(absl::Span<const ActivityRecord* const> records,
+             absl::Span<PricedRecord> out) const;
+  // Each record's outcome is left in its `attribution`.
+  void Commit(absl::Span<PricedRecord> priced);
   // Costs a ward stay as its bed_day records, each night in the period
   // covering it for the stay's patient, through the as-of date given at
   // Create. The stay is one record read (a stay with no night too); its
@@ -110,17 +132,29 @@ class ActivityCoster {
   int Find(absl::string_view patient_id, absl::CivilDay date) const;
 
  private:
-  // What the hot path reads and writes of a period, 24 bytes, so that a
-  // patient's few periods share one or two cache lines.
+  // What pricing reads of a period, 8 bytes, so that a patient's few
+  // periods share a cache line; apart from the sums, which Commit writes
+  // while other threads price.
   struct Slot {
     int32_t start;  // days from 1970-01-01
     int32_t last;   // the end, or the as-of date when open
-    int64_t records;
-    int64_t cost_pence;
+  };
+  // What Commit adds to a period: 32 bytes, aligned so that one record's
+  // addition touches one cache line.
+  struct alignas(32) Sums {
+    int64_t records = 0;
+    int64_t cost_pence = 0;
+    // The nights of the period's stays inside it and the cost of its
+    // admitted records (within cost_pence).
+    int64_t nights = 0;
+    int64_t admitted_pence = 0;
   };
 
   ActivityCoster() = default;
   int FindIn(int32_t patient, int64_t day) const;
+  void PriceOne(const ActivityRecord& record, int32_t patient,
+                PricedRecord* out) const;
+  void CommitOne(PricedRecord& priced);
   void Attribute(const ActivityRecord& record, int32_t patient,
                  Attribution* out);
 
@@ -129,13 +163,7 @@ class ActivityCoster {
   std::vector<PeriodToPrice> periods_;  // sorted by patient, start
   std::vector<int64_t> days_;
   std::vector<Slot> slots_;
-  // Beside slots_, so the hot slot stays 24 bytes: the nights of the
-  // period's stays inside it and the cost of its admitted records.
-  struct AdmittedSlot {
-    int64_t nights = 0;
-    int64_t cost_pence = 0;
-  };
-  std::vector<AdmittedSlot> admitted_;
+  std::vector<Sums> sums_;
   // Patient n's periods are [first_[n], first_[n + 1]).
   std::vector<int32_t> first_;
   std::shared_ptr<const PatientIndex> patients_;

@@ -8,6 +8,7 @@
 #ifndef MHPBR_CLASSIFICATION_H_
 #define MHPBR_CLASSIFICATION_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -29,6 +30,10 @@ absl::string_view VarianceReasonName(VarianceReason r);
 
 // A fit score in thousandths as a decimal without trailing zeros.
 std::string FormatFit(int64_t fit_milli);
+// The same written at `out` (room for kMaxFitBytes), for output loops;
+// returns the end.
+inline constexpr size_t kMaxFitBytes = 24;
+char* WriteFit(int64_t fit_milli, char* out);
 
 // The check of one allocation against its cluster's red rules.
 struct AllocationCheck {

@@ -8,8 +8,10 @@
 #ifndef MHPBR_COST_HOMOGENEITY_H_
 #define MHPBR_COST_HOMOGENEITY_H_
 
+#include <array>
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/string_view.h"
@@ -55,6 +57,44 @@ struct VarianceExplained {
 VarianceExplained ClusterRSquared(absl::Span<const CostedPeriod> periods,
                                   const RuleSet& rules,
                                   std::optional<Superclass> within = {});
+
+// The figures above from one pass over the periods, as a report takes
+// them: Add each period, in the order the functions above would be given
+// them (sums of costs per day depend on it), then Finish once.
+//
+//   mhpbr::CostTally tally;
+//   for (const mhpbr::CostedPeriod& p : costed) tally.Add(p);
+//   mhpbr::CostFigures f = std::move(tally).Finish(rules);
+struct CostFigures {
+  std::vector<HomogeneityRow> homogeneity;  // CostHomogeneity
+  VarianceExplained r_squared;              // ClusterRSquared, all
+  // Non-psychotic, psychotic, organic.
+  std::vector<std::pair<Superclass, VarianceExplained>> r_squared_by_superclass;
+};
+class CostTally {
+ public:
+  void Add(const CostedPeriod& p) {
+    Add(p.period.cluster, p.days, p.cost_pence);
+  }
+  void Add(Cluster cluster, int64_t days, int64_t cost_pence);
+  CostFigures Finish(const RuleSet& rules) &&;
+
+ private:
+  friend std::vector<HomogeneityRow> CostHomogeneity(
+      absl::Span<const CostedPeriod> periods);
+  friend VarianceExplained ClusterRSquared(
+      absl::Span<const CostedPeriod> periods, const RuleSet& rules,
+      std::optional<Superclass> within);
+  VarianceExplained RSquared(const RuleSet& rules,
+                             std::optional<Superclass> within) const;
+  // Sorts the values: R-squared is to be taken first.
+  std::vector<HomogeneityRow> Homogeneity();
+
+  // Per cluster index, in the order added: costs per period (whole
+  // pence, so sorted as integers) and per day of periods with days.
+  std::array<std::vector<int64_t>, Cluster::kCount> per_period_;
+  std::array<std::vector<long double>, Cluster::kCount> per_day_;
+};
 
 }  // namespace mhpbr
 

@@ -54,12 +54,29 @@ class CoverageCounter {
       absl::Span<const PeriodToPrice> periods,
       std::shared_ptr<const PatientIndex> numbering = nullptr);
 
+  // One more period, of the patient numbered `patient` in `numbering`
+  // (REQUIRES: 0 <= patient < numbering->size()): for a caller that walks
+  // the periods in numbering order and so knows each one's number.
+  void AddPeriod(int32_t patient, Cluster cluster);
+
   // One accepted activity row; `team` may be empty (no per-team figures).
   void AddActivity(absl::string_view patient_id, absl::string_view team);
   // The same with the patient's number in `numbering` already known, or
   // PatientIndex::kNone (then the id is looked up).
   void AddActivity(int32_t patient, absl::string_view patient_id,
                    absl::string_view team);
+
+  // A hint that AddActivity(patient, ...) comes soon: its memory is
+  // fetched meanwhile. Any number is safe.
+  void Prefetch(int32_t patient) const {
+    // (Written so: GCC 12 drops the prefetch of `&seen_[patient]` behind
+    // a `patient >= 0 &&` test.) A negative number converts to a size past
+    // any vector's.
+    const Seen* words = seen_.data();
+    if (static_cast<size_t>(patient) < seen_.size()) {
+      __builtin_prefetch(words + patient, /*rw=*/1);
+    }
+  }
 
   CoverageCounts Totals() const;
   // Per team: the people with activity of that team (periods counts are
@@ -70,25 +87,37 @@ class CoverageCounter {
   enum class Status : uint8_t { kUnclustered, kOnlyCluster0, kInClusters };
   Status StatusOf(int32_t patient) const;
   static void Count(Status status, CoverageCounts* c);
-  // A number for the id: its own, or a new one past the period patients.
+  // A number for the id: its number in `numbering_`, or one of our own
+  // past it.
   int32_t Number(absl::string_view patient_id);
+  int32_t Numbered() const { return base_ + others_.size(); }
 
-  PatientIndex index_;
+  // Shared, not copied: a national year numbers millions of people.
+  std::shared_ptr<const PatientIndex> numbering_;
+  int32_t base_ = 0;  // numbering_->size()
+  // The people numbering_ lacks, numbered from base_.
+  PatientIndex others_;
   // Per number: what the patient's periods say.
   std::vector<Status> status_;
-  // Per number: bit kActive when the patient has activity, and bit t for
-  // each of the first kMaskTeams teams the activity names; a word per
-  // person rather than a set of pairs, because a report adds millions of
-  // rows and a word is one memory read.
+  // Per number: which teams' activity saw the patient. A team is a
+  // number in teams_; the first team of the patient's rows is `first`,
+  // any other of the first kMaskTeams teams a bit of `mask`, and the rest
+  // go to more_team_patients_. One 16-byte read per row, as most people
+  // are seen by one team (`first` also saves the team's lookup by name),
+  // where a national year has hundreds of teams.
   static constexpr int kMaskTeams = 63;
   static constexpr uint64_t kActive = uint64_t{1} << kMaskTeams;
-  std::vector<uint64_t> seen_;
+  struct Seen {
+    uint64_t mask = 0;  // kActive when the patient has activity
+    int32_t first = -1;
+  };
+  std::vector<Seen> seen_;
   int64_t periods_in_clusters_ = 0, periods_cluster_0_ = 0;
   absl::flat_hash_map<std::string, int32_t> team_numbers_;
   std::vector<std::string> teams_;
   int32_t last_team_ = -1;
-  // (team number << 32) | patient number, for teams past the first
-  // kMaskTeams.
+  // (team number << 32) | patient number, for a patient's teams past the
+  // first kMaskTeams other than its `first`.
   absl::flat_hash_set<uint64_t> more_team_patients_;
 };
 

@@ -82,6 +82,10 @@ class CsvReader {
   // Ensures bytes from pos_ on are buffered; false at end of input.
   bool Fill();
   void SkipToNextLine(int64_t* lines);
+  // Reads the next record when it is a whole line in the buffer with no
+  // quote, not blank and within the limit, as the general path would; else
+  // false with nothing read (and record->fields empty).
+  bool NextPlainLine(CsvRecord* record);
 
   std::FILE* file_;
   std::string name_;

@@ -9,6 +9,7 @@
 #ifndef MHPBR_CSV_WRITER_H_
 #define MHPBR_CSV_WRITER_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <initializer_list>
@@ -18,6 +19,14 @@
 #include "absl/strings/string_view.h"
 
 namespace mhpbr {
+
+// For code that formats whole rows into bytes itself: writes `text` at
+// `out` as one field, quoted as CsvWriter::Field quotes it, and returns
+// the end. `out` must have room for CsvFieldMaxBytes(text).
+char* WriteCsvField(absl::string_view text, char* out);
+inline size_t CsvFieldMaxBytes(absl::string_view text) {
+  return 2 * text.size() + 2;
+}
 
 class CsvWriter {
  public:

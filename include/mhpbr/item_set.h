@@ -7,6 +7,7 @@
 #ifndef MHPBR_ITEM_SET_H_
 #define MHPBR_ITEM_SET_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -33,6 +34,9 @@ class ItemSet {
   std::vector<Item> items() const;
   // Item codes in row order joined by `separator`, e.g. "6;13;D".
   std::string ToString(char separator = ';') const;
+  // The same written at `out` (room for kMaxTextBytes); returns the end.
+  static constexpr size_t kMaxTextBytes = 2 * kItemCount + 4;
+  char* WriteTo(char separator, char* out) const;
 
   friend bool operator==(ItemSet a, ItemSet b) { return a.bits_ == b.bits_; }
   friend bool operator!=(ItemSet a, ItemSet b) { return a.bits_ != b.bits_; }

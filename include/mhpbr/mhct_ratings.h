@@ -41,6 +41,12 @@ class MhctRatings {
   // form.
   absl::Status SetItem8Type(Item8Type type, int rating);
 
+  // Rates every profile row at once, item 8 in the plain form: what Set()
+  // of each row in turn leaves, for readers that have checked the ratings
+  // already. False, with nothing changed, when one is not 0-4 or kNotKnown
+  // or item 8 was rated by type.
+  bool SetRows(const std::array<uint8_t, kItemCount>& rows);
+
   void set_organic(Answer a) { organic_ = a; }
   void set_psychosis(Answer a) { psychosis_ = a; }
   void set_allocated(std::optional<Cluster> c) {

@@ -141,6 +141,14 @@ std::vector<UnitOutcomes> OutcomesByUnit(
     absl::Span<const ClusterPeriod> periods,
     absl::Span<const PeriodOutcome> outcomes, UnitColumn column);
 
+// Inpatient stays whose follow-up window has closed, by the month of their
+// last bed day, and those followed up: follow_up_7_days month by month.
+struct FollowUpMonth {
+  absl::CivilMonth month;
+  int64_t followed_up = 0;
+  int64_t due = 0;
+};
+
 struct OutcomesResult {
   // One per period given, in the same order.
   std::vector<PeriodOutcome> periods;
@@ -158,6 +166,9 @@ struct OutcomesResult {
   // window ends after the as-of date (left out of follow_up_7_days).
   int64_t stays = 0;
   int64_t stays_not_yet_due = 0;
+  // The due stays by month, in calendar order (their sums are
+  // follow_up_7_days' numerator and denominator).
+  std::vector<FollowUpMonth> follow_up_by_month = {};
 };
 
 // Pairs each period (as BuildPeriods gives them, with their reviews) with

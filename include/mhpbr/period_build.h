@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "mhpbr/cluster_period.h"
+#include "mhpbr/review_months.h"
 
 namespace mhpbr {
 
@@ -29,6 +30,8 @@ struct PeriodBuild {
   int64_t events_after_as_of = 0;
   // Allocations replaced by a later one of the same date.
   int64_t superseded = 0;
+  // Reviews due and held on time per month, as the builder judged them.
+  ReviewMonths review_months = {};
 };
 
 }  // namespace mhpbr

@@ -37,6 +37,10 @@ struct PeriodSummary {
 };
 
 PeriodSummary SummarisePeriods(absl::Span<const ClusterPeriod> periods);
+// The same with by_patient left empty, for a caller that shows no
+// per-patient totals: a national year has a million and a half patients.
+PeriodSummary SummarisePeriodsByCluster(
+    absl::Span<const ClusterPeriod> periods);
 
 }  // namespace mhpbr
 

@@ -28,6 +28,7 @@
 #include "mhpbr/outcomes.h"
 #include "mhpbr/report_table.h"
 #include "mhpbr/spc.h"
+#include "mhpbr/spc_basis.h"
 
 namespace mhpbr {
 
@@ -93,13 +94,19 @@ struct Report {
   // financial year (clustering_consistency.h).
   ClusteringConsistency consistency = {};
   // Monthly series as SPC charts (spc.h), in this order:
-  // cost_per_cluster_day_pence, allocations and, with assessments,
-  // agreement_ppm; those with no month of value are named in
-  // spc_without_points instead. spc_not_drawn says why there are no charts
-  // when the series could not be charted.
+  // cost_per_cluster_day_pence, allocations, with assessments
+  // agreement_ppm, with events reviews_on_time_ppm, and when outcomes were
+  // measured valid_mhct_at_allocation_ppm, paired_completeness_ppm and
+  // reliably_improved_ppm (README, the report's SPC series); those with no
+  // month of value are named in spc_without_points instead. spc_not_drawn
+  // says why there are no charts when the series could not be charted.
   std::vector<SpcChart> spc = {};
   std::vector<std::string> spc_without_points = {};
   std::string spc_not_drawn = {};
+  // What each chart's points rest on, chart by chart (spc_basis.h); empty
+  // when not known (a report read back from its proto), and then a
+  // suppressed table withholds every figure of the charts.
+  std::vector<SpcSeriesBasis> spc_basis = {};
 };
 
 // key,value figures (summary.csv), in a fixed order: r_squared_per_period,

@@ -30,6 +30,7 @@
 #include "absl/types/span.h"
 #include "mhpbr/activity.h"
 #include "mhpbr/activity_costing.h"
+#include "mhpbr/activity_rows.h"
 #include "mhpbr/assessment_record.h"
 #include "mhpbr/classifier.h"
 #include "mhpbr/cluster_period.h"
@@ -37,6 +38,7 @@
 #include "mhpbr/coverage.h"
 #include "mhpbr/input_row.h"
 #include "mhpbr/mhct_ratings.h"
+#include "mhpbr/monthly_tally.h"
 #include "mhpbr/outcomes.h"
 #include "mhpbr/period_build.h"
 #include "mhpbr/period_event.h"
@@ -70,6 +72,13 @@ class ReportBuilder {
                    absl::FunctionRef<void(const InputRow<ActivityRecord>&,
                                           const Attribution&)>
                        done);
+  // The same for blocks of rows priced already by pricer(), on any thread
+  // (mhpbr::CostPricedRows).
+  void AddActivity(absl::FunctionRef<bool(PricedActivityRows*)> next,
+                   absl::FunctionRef<void(const InputRow<ActivityRecord>&,
+                                          const Attribution&)>
+                       done);
+  const ActivityCoster& pricer() const { return coster_; }
   // Costs a ward stay as ActivityCoster::AddStay does, counting coverage
   // (and, with ExpectOutcomes, keeping the bed days) from its records.
   void AddStay(const WardStay& stay, StayAttribution* out);
@@ -117,9 +126,11 @@ class ReportBuilder {
  private:
   ReportBuilder(absl::CivilDay as_of, std::shared_ptr<const RuleSet> rules,
                 TransitionTable transitions, std::string unit_costs_source,
-                ActivityCoster coster, absl::Span<const PeriodToPrice> periods);
-  // Fills report.outcomes, or why they were not measured.
-  void MeasureReportOutcomes(Report& report);
+                ActivityCoster coster, ClusteringConsistency consistency);
+  // Fills report.outcomes, or why they were not measured; gives what the
+  // monthly series need of the result (each event period's outcome and the
+  // follow-ups by month; empty when not measured).
+  OutcomesResult MeasureReportOutcomes(Report& report);
   // What the rules suggest for one assessment, as `mhpbr classify` gives
   // it: the one place that picks the rule set, so the rule set in force on
   // the assessment's date can replace the report's one here.
@@ -145,9 +156,10 @@ class ReportBuilder {
   ClusteringConsistency consistency_;
   // Counted per month for the SPC charts (report_spc.h). Assessments given
   // as bare ratings have no date and count for no month.
-  std::map<absl::CivilMonth, int64_t> month_cost_pence_;
+  MonthlyTally<int64_t> month_cost_pence_;  // a month per activity row
   std::map<absl::CivilMonth, int64_t> month_event_allocations_;
   std::map<absl::CivilMonth, std::pair<int64_t, int64_t>> month_agreement_;
+  ReviewMonths event_reviews_;
   bool dated_assessments_ = true;
 };
 

@@ -111,6 +111,11 @@ absl::StatusOr<std::vector<SpcChart>> RunSpc(absl::Span<const SpcSeries> series,
                                              const SpcOptions& options,
                                              const SpcRules& rules);
 
+// The error RunSpc would give for `series` (none: it draws), without
+// drawing it: a caller that writes each chart as it is drawn checks every
+// series first, so that a bad one stops the run before anything is written.
+absl::Status CheckSpcSeries(const SpcSeries& series);
+
 // The figures' decimal places in files: at least 4, more when the series'
 // values have more (so a value is written exactly).
 inline int SpcFigurePlaces(const SpcChart& chart) {

@@ -9,7 +9,9 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
+#include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "mhpbr/report_table.h"
 #include "mhpbr/spc.h"
@@ -27,9 +29,29 @@ void ForEachSpcPointRow(
     absl::Span<const SpcChart> charts,
     const std::function<void(absl::Span<const std::string> cells)>& row);
 
+// The rows of ForEachSpcPointRow one chart at a time, for a caller that
+// draws each chart, writes it and lets it go, so that neither every chart
+// nor every row is held at once. The cells are views, valid during the
+// call: into the chart, into buffers reused from row to row, or of
+// constants, so that no cell is copied.
+class SpcPointRows {
+ public:
+  using RowFn = std::function<void(absl::Span<const absl::string_view> cells)>;
+
+  static absl::Span<const absl::string_view> Header();
+  // One row per point of `chart`.
+  void ForChart(const SpcChart& chart, const RowFn& row);
+
+ private:
+  std::string mean_, lpl_, upl_, month_, value_;
+  std::vector<absl::string_view> cells_ = std::vector<absl::string_view>(13);
+};
+
 // series,points,mean,lpl,upl,short,variation,assurance: one row per chart;
 // named spc_summary.csv.
 ReportTable SpcSummaryTable(absl::Span<const SpcChart> charts);
+// The row of SpcSummaryTable for `chart`.
+std::vector<std::string> SpcSummaryRow(const SpcChart& chart);
 
 }  // namespace mhpbr
 

@@ -68,24 +68,36 @@ void GroupAgreement::Add(const std::string& team, const std::string& clinician,
 
 std::vector<TransitionCount> CountTransitions(
     absl::Span<const PeriodToPrice> periods, const TransitionTable& table) {
-  // The periods file comes in any order: walk it by patient then start.
-  std::vector<size_t> order(periods.size());
-  std::iota(order.begin(), order.end(), size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    const PeriodToPrice& x = periods[a];
-    const PeriodToPrice& y = periods[b];
+  auto before = [](const PeriodToPrice& x, const PeriodToPrice& y) {
     if (x.patient_id != y.patient_id) return x.patient_id < y.patient_id;
     return x.start < y.start;
-  });
+  };
   std::array<std::array<int64_t, Cluster::kCount>, Cluster::kCount> moves{};
-  for (size_t i = 1; i < order.size(); ++i) {
-    const PeriodToPrice& earlier = periods[order[i - 1]];
-    const PeriodToPrice& later = periods[order[i]];
+  auto count = [&](const PeriodToPrice& earlier, const PeriodToPrice& later) {
     if (earlier.patient_id != later.patient_id || !earlier.end ||
         *earlier.end + 1 != later.start) {
-      continue;
+      return;
     }
     ++moves[earlier.cluster.index()][later.cluster.index()];
+  };
+  // Walk the periods by patient then start. They usually come so (a
+  // `mhpbr periods` output): checking is one pass, where sorting a
+  // national year's 3 M periods by id took longer than the rest. Counted
+  // while checked, and counted again when not in order.
+  size_t i = 1;
+  for (; i < periods.size() && !before(periods[i], periods[i - 1]); ++i) {
+    count(periods[i - 1], periods[i]);
+  }
+  if (i < periods.size()) {
+    moves = {};
+    std::vector<size_t> order(periods.size());
+    std::iota(order.begin(), order.end(), size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return before(periods[a], periods[b]);
+    });
+    for (size_t k = 1; k < order.size(); ++k) {
+      count(periods[order[k - 1]], periods[order[k]]);
+    }
   }
   std::vector<TransitionCount> out;
   for (int f = 0; f < Cluster::kCount; ++f) {

@@ -1,7 +1,9 @@
 #include "mhpbr/cost_homogeneity.h"
 
 #include <algorithm>
-#include <map>
+#include <array>
+#include <optional>
+#include <vector>
 
 #include "mhpbr/statistics.h"
 
@@ -13,30 +15,28 @@ absl::string_view CostMeasureName(CostMeasure m) {
 
 namespace {
 
-long double Value(const CostedPeriod& p, CostMeasure m) {
-  return m == CostMeasure::kPerDay
-             ? static_cast<long double>(p.cost_pence) / p.days
-             : static_cast<long double>(p.cost_pence);
-}
-
-bool Counts(const CostedPeriod& p, CostMeasure m) {
-  return m == CostMeasure::kPerPeriod || p.days > 0;
-}
-
-std::optional<long double> RSquared(
-    const std::map<int, std::vector<long double>>& groups) {
+// Over the groups `include` takes, in cluster order and each group in the
+// order added, as the sums of costs per day are not exact.
+template <typename T, typename Include>
+std::optional<long double> RSquaredOver(
+    const std::array<std::vector<T>, Cluster::kCount>& groups,
+    Include include) {
   long double sum = 0;
   size_t n = 0;
-  for (const auto& [k, v] : groups) {
-    for (long double x : v) sum += x;
-    n += v.size();
+  for (int k = 0; k < Cluster::kCount; ++k) {
+    if (!include(k)) continue;
+    for (const T x : groups[k]) sum += static_cast<long double>(x);
+    n += groups[k].size();
   }
   if (n < 2) return std::nullopt;
   const long double grand = sum / n;
   long double total = 0, between = 0;
-  for (const auto& [k, v] : groups) {
+  for (int k = 0; k < Cluster::kCount; ++k) {
+    const std::vector<T>& v = groups[k];
+    if (!include(k) || v.empty()) continue;
     long double group_sum = 0;
-    for (long double x : v) {
+    for (const T t : v) {
+      const long double x = static_cast<long double>(t);
       group_sum += x;
       total += (x - grand) * (x - grand);
     }
@@ -49,52 +49,91 @@ std::optional<long double> RSquared(
   return between / total;
 }
 
+// REQUIRES: `sorted` ascending and not empty.
+HomogeneityRow Row(Cluster cluster, CostMeasure measure,
+                   absl::Span<const long double> sorted) {
+  HomogeneityRow row;
+  row.cluster = cluster;
+  row.measure = measure;
+  const Describe d = DescribeValues(sorted);
+  row.periods = static_cast<int64_t>(d.n);
+  row.mean = d.mean;
+  row.sd = d.sd;
+  row.cv = d.cv;
+  row.median = Quantile7(sorted, 0.5L);
+  row.p5 = Quantile7(sorted, 0.05L);
+  row.p25 = Quantile7(sorted, 0.25L);
+  row.p75 = Quantile7(sorted, 0.75L);
+  row.p95 = Quantile7(sorted, 0.95L);
+  return row;
+}
+
 }  // namespace
+
+void CostTally::Add(Cluster cluster, int64_t days, int64_t cost_pence) {
+  const int k = cluster.index();
+  per_period_[k].push_back(cost_pence);
+  if (days > 0) {
+    per_day_[k].push_back(static_cast<long double>(cost_pence) / days);
+  }
+}
+
+VarianceExplained CostTally::RSquared(const RuleSet& rules,
+                                      std::optional<Superclass> within) const {
+  auto include = [&](int k) {
+    const Cluster c = Cluster::FromIndex(k);
+    if (c.is_variance()) return false;
+    return !within || rules.cluster(c).superclass == *within;
+  };
+  return {RSquaredOver(per_period_, include), RSquaredOver(per_day_, include)};
+}
+
+std::vector<HomogeneityRow> CostTally::Homogeneity() {
+  std::vector<HomogeneityRow> out;
+  std::vector<long double> values;
+  for (int k = 0; k < Cluster::kCount; ++k) {
+    const Cluster c = Cluster::FromIndex(k);
+    std::vector<long double>& per_day = per_day_[k];
+    if (!per_day.empty()) {
+      std::sort(per_day.begin(), per_day.end());
+      out.push_back(Row(c, CostMeasure::kPerDay, per_day));
+    }
+    std::vector<int64_t>& per_period = per_period_[k];
+    if (!per_period.empty()) {
+      // Integers sort several times faster than extended-precision values
+      // and convert exactly.
+      std::sort(per_period.begin(), per_period.end());
+      values.assign(per_period.begin(), per_period.end());
+      out.push_back(Row(c, CostMeasure::kPerPeriod, values));
+    }
+  }
+  return out;
+}
+
+CostFigures CostTally::Finish(const RuleSet& rules) && {
+  CostFigures f;
+  f.r_squared = RSquared(rules, std::nullopt);
+  for (Superclass s : {Superclass::kNonPsychotic, Superclass::kPsychotic,
+                       Superclass::kOrganic}) {
+    f.r_squared_by_superclass.emplace_back(s, RSquared(rules, s));
+  }
+  f.homogeneity = Homogeneity();
+  return f;
+}
 
 std::vector<HomogeneityRow> CostHomogeneity(
     absl::Span<const CostedPeriod> periods) {
-  std::map<std::pair<int, int>, std::vector<long double>> values;
-  for (const CostedPeriod& p : periods) {
-    for (CostMeasure m : {CostMeasure::kPerDay, CostMeasure::kPerPeriod}) {
-      if (Counts(p, m)) {
-        values[{p.period.cluster.code(), static_cast<int>(m)}].push_back(
-            Value(p, m));
-      }
-    }
-  }
-  std::vector<HomogeneityRow> out;
-  for (auto& [key, v] : values) {
-    std::sort(v.begin(), v.end());
-    HomogeneityRow row;
-    row.cluster = *Cluster::FromCode(key.first);
-    row.measure = static_cast<CostMeasure>(key.second);
-    const Describe d = DescribeValues(v);
-    row.periods = static_cast<int64_t>(d.n);
-    row.mean = d.mean;
-    row.sd = d.sd;
-    row.cv = d.cv;
-    row.median = Quantile7(v, 0.5L);
-    row.p5 = Quantile7(v, 0.05L);
-    row.p25 = Quantile7(v, 0.25L);
-    row.p75 = Quantile7(v, 0.75L);
-    row.p95 = Quantile7(v, 0.95L);
-    out.push_back(row);
-  }
-  return out;
+  CostTally tally;
+  for (const CostedPeriod& p : periods) tally.Add(p);
+  return tally.Homogeneity();
 }
 
 VarianceExplained ClusterRSquared(absl::Span<const CostedPeriod> periods,
                                   const RuleSet& rules,
                                   std::optional<Superclass> within) {
-  std::map<int, std::vector<long double>> per_period, per_day;
-  for (const CostedPeriod& p : periods) {
-    const Cluster c = p.period.cluster;
-    if (c.is_variance()) continue;
-    if (within && rules.cluster(c).superclass != *within) continue;
-    per_period[c.code()].push_back(Value(p, CostMeasure::kPerPeriod));
-    if (p.days > 0) per_day[c.code()].push_back(Value(p, CostMeasure::kPerDay));
-  }
-  return {RSquared(per_period), RSquared(per_day)};
+  CostTally tally;
+  for (const CostedPeriod& p : periods) tally.Add(p);
+  return tally.RSquared(rules, within);
 }
 
 }  // namespace mhpbr

@@ -1,29 +1,54 @@
 #include "mhpbr/coverage.h"
 
+#include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <utility>
 
 namespace mhpbr {
 
 CoverageCounter::CoverageCounter(absl::Span<const PeriodToPrice> periods,
                                  std::shared_ptr<const PatientIndex> numbering)
-    : index_(numbering ? *numbering : PatientIndex()) {
-  status_.assign(index_.size(), Status::kUnclustered);
+    : numbering_(std::move(numbering)),
+      base_(numbering_ ? numbering_->size() : 0) {
+  status_.assign(base_, Status::kUnclustered);
+  absl::string_view last_id;
+  int32_t last = PatientIndex::kNone;
   for (const PeriodToPrice& p : periods) {
-    const int32_t n = Number(p.patient_id);
-    if (n == PatientIndex::kNone) continue;  // 2^31 people: cannot happen
-    if (status_[n] == Status::kUnclustered) status_[n] = Status::kOnlyCluster0;
-    if (p.cluster.is_variance()) {
-      ++periods_cluster_0_;
-    } else {
-      ++periods_in_clusters_;
-      status_[n] = Status::kInClusters;
+    // A patient's periods usually come together: one lookup for them all.
+    if (last == PatientIndex::kNone || p.patient_id != last_id) {
+      last = Number(p.patient_id);
+      last_id = p.patient_id;
     }
+    if (last == PatientIndex::kNone) continue;  // 2^31 people: cannot happen
+    AddPeriod(last, p.cluster);
+  }
+  seen_.resize(status_.size());  // for Prefetch
+}
+
+void CoverageCounter::AddPeriod(int32_t patient, Cluster cluster) {
+  Status& s = status_[patient];
+  if (s == Status::kUnclustered) s = Status::kOnlyCluster0;
+  if (cluster.is_variance()) {
+    ++periods_cluster_0_;
+  } else {
+    ++periods_in_clusters_;
+    s = Status::kInClusters;
   }
 }
 
 int32_t CoverageCounter::Number(absl::string_view patient_id) {
-  const int32_t n = index_.Add(patient_id);
-  if (n != PatientIndex::kNone && static_cast<size_t>(n) >= status_.size()) {
+  if (numbering_ != nullptr) {
+    const int32_t n = numbering_->Find(patient_id);
+    if (n != PatientIndex::kNone) return n;
+  }
+  const int32_t own = others_.Add(patient_id);
+  if (own == PatientIndex::kNone ||
+      own > std::numeric_limits<int32_t>::max() - 1 - base_) {
+    return PatientIndex::kNone;
+  }
+  const int32_t n = base_ + own;
+  if (static_cast<size_t>(n) >= status_.size()) {
     status_.resize(n + 1, Status::kUnclustered);
   }
   return n;
@@ -43,13 +68,18 @@ void CoverageCounter::AddActivity(int32_t patient, absl::string_view patient_id,
                                   absl::string_view team) {
   // A number outside the numbering (a caller's mistake) is looked up
   // rather than trusted.
-  if (patient < 0 || patient >= index_.size()) patient = Number(patient_id);
+  if (patient < 0 || patient >= base_) patient = Number(patient_id);
   if (patient == PatientIndex::kNone) return;
   if (static_cast<size_t>(patient) >= seen_.size()) {
-    seen_.resize(status_.size(), 0);
+    seen_.resize(std::max(status_.size(), static_cast<size_t>(patient) + 1));
   }
-  uint64_t bits = kActive;
-  if (!team.empty()) {
+  Seen& seen = seen_[patient];
+  seen.mask |= kActive;
+  if (team.empty()) return;
+  int32_t t = -1;
+  if (seen.first >= 0 && teams_[seen.first] == team) {
+    t = seen.first;
+  } else {
     // Rows often repeat the last row's team.
     if (last_team_ < 0 || teams_[last_team_] != team) {
       auto [it, inserted] =
@@ -57,14 +87,18 @@ void CoverageCounter::AddActivity(int32_t patient, absl::string_view patient_id,
       if (inserted) teams_.emplace_back(team);
       last_team_ = it->second;
     }
-    if (last_team_ < kMaskTeams) {
-      bits |= uint64_t{1} << last_team_;
-    } else {
-      more_team_patients_.insert(static_cast<uint64_t>(last_team_) << 32 |
-                                 static_cast<uint32_t>(patient));
-    }
+    t = last_team_;
   }
-  seen_[patient] |= bits;
+  if (seen.first < 0) {
+    seen.first = t;
+  } else if (t == seen.first) {
+    return;
+  } else if (t < kMaskTeams) {
+    seen.mask |= uint64_t{1} << t;
+  } else {
+    more_team_patients_.insert(static_cast<uint64_t>(t) << 32 |
+                               static_cast<uint32_t>(patient));
+  }
 }
 
 void CoverageCounter::Count(Status status, CoverageCounts* c) {
@@ -87,7 +121,7 @@ CoverageCounts CoverageCounter::Totals() const {
   for (size_t n = 0; n < status_.size(); ++n) {
     // People without periods count only when they have activity.
     if (status_[n] != Status::kUnclustered ||
-        (n < seen_.size() && (seen_[n] & kActive) != 0)) {
+        (n < seen_.size() && (seen_[n].mask & kActive) != 0)) {
       Count(status_[n], &c);
     }
   }
@@ -101,9 +135,11 @@ std::map<std::string, CoverageCounts> CoverageCounter::ByTeam() const {
   std::vector<CoverageCounts*> by_number;
   for (const std::string& team : teams_) by_number.push_back(&out[team]);
   for (size_t n = 0; n < seen_.size(); ++n) {
-    for (uint64_t bits = seen_[n] & ~kActive; bits != 0; bits &= bits - 1) {
-      Count(StatusOf(static_cast<int32_t>(n)),
-            by_number[__builtin_ctzll(bits)]);
+    const Status status = StatusOf(static_cast<int32_t>(n));
+    if (seen_[n].first >= 0) Count(status, by_number[seen_[n].first]);
+    for (uint64_t bits = seen_[n].mask & ~kActive; bits != 0;
+         bits &= bits - 1) {
+      Count(status, by_number[__builtin_ctzll(bits)]);
     }
   }
   for (const uint64_t pair : more_team_patients_) {

@@ -201,10 +201,10 @@ absl::StatusOr<TableSuppression> ReportTableSuppression(
   if (name == "spc_points.csv" || name == "spc_summary.csv") {
     // value, mean, lpl and upl rest on monthly counts (periods, allocations,
     // assessments) that these tables do not carry, so the rule cannot be
-    // judged per cell: SuppressedReportTables writes every one of them as
-    // `*` first (WithholdSpcFigures) and they are kept as written here.
-    // Months, flags, point types and icons say nothing of a count; points
-    // is a number of months.
+    // judged from the cells: SuppressedReportTables suppresses them first
+    // from the report's own counts (SuppressSpcTable) and they are kept as
+    // written here. Months, flags, point types and icons say nothing of a
+    // count; points is a number of months.
     TableSuppression s;
     for (const char* c :
          {"series", "month", "value", "mean", "lpl", "upl", "side", "outside",

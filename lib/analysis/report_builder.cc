@@ -12,20 +12,59 @@
 #include "mhpbr/status_macros.h"
 
 namespace mhpbr {
+namespace {
+
+// Coverage of the coster's periods. It numbers the people in the order of
+// its periods (ActivityCoster::patients), so a period's number is how many
+// ids came before it: a national year's 3 M periods need no lookup. Were
+// the numbering otherwise, each id is looked up.
+CoverageCounter PeriodCoverage(const ActivityCoster& coster) {
+  const std::shared_ptr<const PatientIndex>& numbering = coster.patients();
+  const int32_t people = numbering == nullptr ? 0 : numbering->size();
+  CoverageCounter coverage({}, numbering);
+  std::string first_id, last_id;
+  int32_t n = -1;
+  for (size_t i = 0; i < coster.period_count(); ++i) {
+    const CostedPeriod c = coster.period(i);
+    if (i == 0 || c.period.patient_id != last_id) {
+      last_id = c.period.patient_id;
+      if (++n >= people) break;
+    }
+    coverage.AddPeriod(n, c.period.cluster);
+  }
+  if (n >= 0 && n < people) first_id = coster.period(0).period.patient_id;
+  if (n + 1 == people && (n < 0 || (numbering->Find(first_id) == 0 &&
+                                    numbering->Find(last_id) == n))) {
+    return coverage;
+  }
+  std::vector<PeriodToPrice> periods;
+  periods.reserve(coster.period_count());
+  for (size_t i = 0; i < coster.period_count(); ++i) {
+    periods.push_back(coster.period(i).period);
+  }
+  return CoverageCounter(periods, numbering);
+}
+
+}  // namespace
 
 absl::StatusOr<std::unique_ptr<ReportBuilder>> ReportBuilder::Create(
     std::vector<PeriodToPrice> periods, absl::CivilDay as_of,
     std::shared_ptr<const RuleSet> rules, TransitionTable transitions,
     const UnitCosts& unit_costs) {
   if (rules == nullptr) return absl::InvalidArgumentError("rules: missing");
+  // What needs the periods themselves is taken before the coster takes
+  // them: a national year's 3 M periods are not copied.
+  ClusteringConsistency consistency;
+  consistency.transitions = CountTransitions(periods, transitions);
+  consistency.cluster_mix = ClusterMix(periods, as_of);
   MHPBR_ASSIGN_OR_RETURN(
       ActivityCoster coster,
-      ActivityCoster::Create(periods, as_of, unit_costs, rules->day_count()));
-  // The coster keeps its own copy; coverage needs the periods only while
-  // it is made, and then `periods` is dropped.
-  return std::unique_ptr<ReportBuilder>(new ReportBuilder(
-      as_of, std::move(rules), std::move(transitions),
-      std::string(unit_costs.source()), std::move(coster), periods));
+      ActivityCoster::Create(std::move(periods), as_of, unit_costs,
+                             rules->day_count()));
+  return std::unique_ptr<ReportBuilder>(
+      new ReportBuilder(as_of, std::move(rules), std::move(transitions),
+                        std::string(unit_costs.source()), std::move(coster),
+                        std::move(consistency)));
 }
 
 ReportBuilder::ReportBuilder(absl::CivilDay as_of,
@@ -33,25 +72,49 @@ ReportBuilder::ReportBuilder(absl::CivilDay as_of,
                              TransitionTable transitions,
                              std::string unit_costs_source,
                              ActivityCoster coster,
-                             absl::Span<const PeriodToPrice> periods)
+                             ClusteringConsistency consistency)
     : as_of_(as_of),
       rules_(rules),
       transitions_(std::move(transitions)),
       unit_costs_source_(std::move(unit_costs_source)),
       coster_(std::move(coster)),
-      coverage_(periods, coster_.patients()),
-      classifier_(std::move(rules)) {
-  consistency_.transitions = CountTransitions(periods, transitions_);
-  consistency_.cluster_mix = ClusterMix(periods, as_of_);
-}
+      coverage_(PeriodCoverage(coster_)),
+      classifier_(std::move(rules)),
+      consistency_(std::move(consistency)) {}
 
 void ReportBuilder::AddActivity(
     absl::FunctionRef<bool(InputRow<ActivityRecord>*)> next,
     absl::FunctionRef<void(const InputRow<ActivityRecord>&, const Attribution&)>
         done) {
-  CostActivityRows(
-      coster_, next,
+  PricingBatches batches(coster_, next);
+  AddActivity([&](PricedActivityRows* b) { return batches(b); }, done);
+}
+
+void ReportBuilder::AddActivity(
+    absl::FunctionRef<bool(PricedActivityRows*)> next,
+    absl::FunctionRef<void(const InputRow<ActivityRecord>&, const Attribution&)>
+        done) {
+  // Each row's coverage word is fetched kAhead rows before it is counted:
+  // a national year's people do not fit in the caches, and the waits for
+  // memory then overlap rather than come one per row.
+  constexpr size_t kAhead = 16;
+  absl::Span<const PricedRecord> block;
+  size_t ahead = 0;
+  auto fetch = [&] {
+    if (ahead < block.size()) {
+      coverage_.Prefetch(block[ahead++].attribution.patient);
+    }
+  };
+  CostPricedRows(
+      coster_,
+      [&](PricedActivityRows* b) {
+        if (!next(b)) return false;
+        block = b->priced;
+        for (ahead = 0; ahead < std::min(kAhead, block.size());) fetch();
+        return true;
+      },
       [&](const InputRow<ActivityRecord>& row, const Attribution& a) {
+        if (row.error.empty()) fetch();
         if (a.status.ok()) {
           coverage_.AddActivity(a.patient, row.value.patient_id,
                                 row.value.team);
@@ -139,6 +202,7 @@ std::vector<EventError> ReportBuilder::SetEvents(
       ++month_event_allocations_[absl::CivilMonth(e.date)];
     }
   }
+  event_reviews_ = build.review_months;
   event_columns_ = columns;
   if (outcomes_expected_) event_periods_ = std::move(build.periods);
   return std::move(build.errors);
@@ -149,66 +213,85 @@ Report ReportBuilder::Finish() {
   report.as_of = as_of_;
   report.rules_source = rules_->provenance().source;
   report.unit_costs_source = unit_costs_source_;
-  const std::vector<CostedPeriod> costed = coster_.periods();
-  report.homogeneity = CostHomogeneity(costed);
-  report.r_squared = ClusterRSquared(costed, *rules_);
-  for (Superclass s : {Superclass::kNonPsychotic, Superclass::kPsychotic,
-                       Superclass::kOrganic}) {
-    report.r_squared_by_superclass.emplace_back(
-        s, ClusterRSquared(costed, *rules_, s));
+  // One pass over the 3 M costed periods of a national year, one at a
+  // time: a copy of them all would be the run's largest allocation.
+  CostTally tally;
+  MonthlyTally<int64_t> allocations;  // of the periods, when no events
+  MonthlyTally<MonthDays> days;
+  const size_t period_count = coster_.period_count();
+  for (size_t i = 0; i < period_count; ++i) {
+    const CostedPeriod p = coster_.period(i);
+    tally.Add(p);
+    report.periods_without_activity += p.records == 0;
+    if (!events_) ++allocations[absl::CivilMonth(p.period.start)];
+    AddClusterDays(p.period, as_of_, rules_->day_count(), days);
   }
+  CostFigures figures = std::move(tally).Finish(*rules_);
+  report.homogeneity = std::move(figures.homogeneity);
+  report.r_squared = figures.r_squared;
+  report.r_squared_by_superclass = std::move(figures.r_squared_by_superclass);
   report.coverage = coverage_.Totals();
   report.coverage_by_team = coverage_.ByTeam();
   report.costing = coster_.totals();
-  report.periods = static_cast<int64_t>(costed.size());
-  for (const CostedPeriod& p : costed) {
-    report.periods_without_activity += p.records == 0;
-  }
+  report.periods = static_cast<int64_t>(period_count);
   report.assessments = assessments_;
   report.events = events_;
   report.consistency = std::move(consistency_);
-  MeasureReportOutcomes(report);
+  const OutcomesResult outcomes = MeasureReportOutcomes(report);
   ReportMonthly monthly;
-  monthly.cost_pence = month_cost_pence_;
+  monthly.cost_pence = month_cost_pence_.ByMonth();
   if (events_) {
     monthly.allocations = month_event_allocations_;
   } else {
-    for (const CostedPeriod& p : costed) {
-      ++monthly.allocations[absl::CivilMonth(p.period.start)];
-    }
+    monthly.allocations = allocations.ByMonth();
   }
   monthly.has_assessments = assessments_.has_value();
   for (const auto& [month, counts] : month_agreement_) {
     monthly.agreement[month] = {counts.first, counts.second};
   }
-  AddReportSpc(monthly, costed, rules_->spc(), report);
+  if (events_) {
+    auto& reviews = monthly.reviews_on_time.emplace();
+    for (const auto& [month, c] : event_reviews_.ByMonth()) {
+      reviews[month] = {c.on_time, c.due};
+    }
+  }
+  if (report.outcomes) {
+    monthly.indicators = IndicatorsByMonth(event_periods_, outcomes.periods);
+    // follow_up_7_days rests on stays, not periods: by the stay's end.
+    MonthlyIndicator& follow_up = monthly.indicators.emplace_back();
+    follow_up.name = "follow_up_7_days";
+    for (const FollowUpMonth& m : outcomes.follow_up_by_month) {
+      follow_up.months[m.month] = {m.followed_up, m.due};
+    }
+  }
+  AddReportSpc(monthly, days.ByMonth(), *rules_, report);
   return report;
 }
 
-void ReportBuilder::MeasureReportOutcomes(Report& report) {
+OutcomesResult ReportBuilder::MeasureReportOutcomes(Report& report) {
   if (!events_ && !assessments_) {
     report.outcomes_not_measured =
         "no events (--events) and no assessments (--assessments) were given";
-    return;
+    return {};
   }
   if (!events_) {
     report.outcomes_not_measured = "no events were given (--events)";
-    return;
+    return {};
   }
   if (!assessments_) {
     report.outcomes_not_measured = "no assessments were given (--assessments)";
-    return;
+    return {};
   }
   if (!outcomes_expected_) {
     report.outcomes_not_measured =
         "they were not asked for (ReportBuilder::ExpectOutcomes)";
-    return;
+    return {};
   }
   absl::StatusOr<OutcomesResult> result = MeasureOutcomes(
       event_periods_, scored_, outcome_activity_, as_of_, *rules_);
   if (!result.ok()) {
     report.outcomes_not_measured = std::string(result.status().message());
-    return;
+    return {};
   }
   ReportOutcomes& o = report.outcomes.emplace();
   o.source = rules_->outcomes().source;
@@ -245,6 +328,7 @@ void ReportBuilder::MeasureReportOutcomes(Report& report) {
                         Quantile7(v, 0.25L), Quantile7(v, 0.5L),
                         Quantile7(v, 0.75L), v.back()});
   }
+  return *std::move(result);
 }
 
 }  // namespace mhpbr

@@ -7,7 +7,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "mhpbr/dates.h"
+#include "mhpbr/measured_indicator.h"
 #include "mhpbr/money.h"
+#include "mhpbr/monthly_tally.h"
 #include "mhpbr/spc.h"
 
 namespace mhpbr {
@@ -17,12 +19,22 @@ namespace {
 // the month's exact pence / days is rounded once, half away from zero.
 constexpr int kCostPlaces = 4;
 
-absl::StatusOr<SpcSeries> RatioSeries(
+// A series and what its points rest on, built together so that they stay
+// point for point.
+struct BasedSeries {
+  SpcSeries series;
+  SpcSeriesBasis basis;
+};
+
+absl::StatusOr<BasedSeries> RatioSeries(
     std::string name, const std::map<absl::CivilMonth, MonthlyRatio>& months,
     int64_t scale, int places, SpcDirection direction) {
-  SpcSeries s;
+  BasedSeries b;
+  SpcSeries& s = b.series;
   s.name = std::move(name);
   s.direction = direction;
+  b.basis.name = s.name;
+  b.basis.kind = SpcBasisKind::kShare;
   for (const auto& [month, r] : months) {
     if (r.whole <= 0) continue;  // no value this month
     absl::StatusOr<int64_t> units =
@@ -33,68 +45,144 @@ absl::StatusOr<SpcSeries> RatioSeries(
     }
     s.months.push_back(month);
     s.values.push_back({*units, places});
+    b.basis.points.push_back({r.part, r.whole});
   }
-  return s;
+  return b;
+}
+
+int DaysInMonth(absl::CivilMonth m) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
+                                  31, 31, 30, 31, 30, 31};
+  const int64_t y = m.year();
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return kDays[m.month() - 1] + (m.month() == 2 && leap ? 1 : 0);
 }
 
 }  // namespace
 
-std::map<absl::CivilMonth, int64_t> ClusterDaysByMonth(
-    absl::Span<const CostedPeriod> periods, absl::CivilDay as_of) {
-  std::map<absl::CivilMonth, int64_t> days;
-  for (const CostedPeriod& p : periods) {
-    absl::CivilDay last = p.period.end ? std::min(*p.period.end, as_of) : as_of;
-    for (absl::CivilDay from = p.period.start; from <= last;) {
-      const absl::CivilMonth month(from);
-      const absl::CivilDay month_end = absl::CivilDay(month + 1) - 1;
-      const absl::CivilDay to = std::min(month_end, last);
-      days[month] += (to - from) + 1;
-      from = to + 1;
+void AddClusterDays(const PeriodToPrice& p, absl::CivilDay as_of,
+                    DayCount day_count, MonthlyTally<MonthDays>& tally) {
+  absl::CivilDay last = as_of;
+  if (p.end) {
+    // As ClusterPeriod::days: under NHS Digital's derivation a closed
+    // period's end day is not counted.
+    last = std::min(day_count == DayCount::kMhsds ? *p.end - 1 : *p.end, as_of);
+  }
+  if (last < p.start) return;
+  // One step per month, from the days' fields: a national year has 3 M
+  // periods, and differencing civil days is what cost the time.
+  const absl::CivilMonth first_month(p.start), last_month(last);
+  for (absl::CivilMonth month = first_month;; ++month) {
+    const int from = month == first_month ? p.start.day() : 1;
+    const int to = month == last_month ? last.day() : DaysInMonth(month);
+    MonthDays& m = tally[month];
+    m.days += to - from + 1;
+    ++m.periods;
+    if (month == last_month) break;
+  }
+}
+
+std::map<absl::CivilMonth, MonthDays> ClusterDaysByMonth(
+    absl::Span<const CostedPeriod> periods, absl::CivilDay as_of,
+    DayCount day_count) {
+  MonthlyTally<MonthDays> tally;
+  for (const CostedPeriod& c : periods) {
+    AddClusterDays(c.period, as_of, day_count, tally);
+  }
+  return tally.ByMonth();
+}
+
+std::vector<MonthlyIndicator> IndicatorsByMonth(
+    absl::Span<const ClusterPeriod> periods,
+    absl::Span<const PeriodOutcome> outcomes) {
+  std::vector<MonthlyIndicator> out(3);
+  for (size_t k = 0; k < out.size(); ++k) {
+    out[k].name = std::string(IndicatorNames()[k]);
+  }
+  for (size_t i = 0; i < periods.size() && i < outcomes.size(); ++i) {
+    if (!periods[i].end) continue;
+    const absl::CivilMonth month(*periods[i].end);
+    const PeriodOutcome& o = outcomes[i];
+    const bool paired = o.status == PairStatus::kPaired;
+    MonthlyRatio& with_start = out[0].months[month];
+    with_start.part += o.start.has_value();
+    ++with_start.whole;
+    MonthlyRatio& completeness = out[1].months[month];
+    completeness.part += paired;
+    ++completeness.whole;
+    if (paired) {
+      MonthlyRatio& improved = out[2].months[month];
+      improved.part += o.outcome == Outcome::kImproved;
+      ++improved.whole;
     }
   }
-  return days;
+  return out;
 }
 
 void AddReportSpc(const ReportMonthly& monthly,
-                  absl::Span<const CostedPeriod> periods, const SpcRules& rules,
-                  Report& report) {
+                  const std::map<absl::CivilMonth, MonthDays>& days,
+                  const RuleSet& rules, Report& report) {
   std::map<absl::CivilMonth, MonthlyRatio> cost;
-  for (const auto& [month, days] : ClusterDaysByMonth(periods, report.as_of)) {
-    cost[month].whole = days;
-  }
+  for (const auto& [month, d] : days) cost[month].whole = d.days;
   for (const auto& [month, pence] : monthly.cost_pence) {
     // Clustered activity lies inside a period, so its month has days.
     cost[month].part += pence;
   }
   std::vector<SpcSeries> series;
-  auto add = [&](absl::StatusOr<SpcSeries> s) {
+  auto add = [&](absl::StatusOr<BasedSeries> s) {
     if (!s.ok()) {
       report.spc_not_drawn = std::string(s.status().message());
       return;
     }
-    if (s->months.empty()) {
-      report.spc_without_points.push_back(std::move(s->name));
+    if (s->series.months.empty()) {
+      report.spc_without_points.push_back(std::move(s->series.name));
     } else {
-      series.push_back(*std::move(s));
+      series.push_back(std::move(s->series));
+      report.spc_basis.push_back(std::move(s->basis));
     }
   };
-  add(RatioSeries("cost_per_cluster_day_pence", cost, 10000, kCostPlaces,
-                  SpcDirection::kNeutral));
-  SpcSeries allocations;
-  allocations.name = "allocations";
+  absl::StatusOr<BasedSeries> cost_series =
+      RatioSeries("cost_per_cluster_day_pence", cost, 10000, kCostPlaces,
+                  SpcDirection::kNeutral);
+  if (cost_series.ok()) {
+    // Money is not suppressed: the point rests on the periods whose days
+    // are its denominator.
+    cost_series->basis.kind = SpcBasisKind::kMoneyPerCount;
+    for (size_t i = 0; i < cost_series->series.months.size(); ++i) {
+      SpcPointBasis& b = cost_series->basis.points[i];
+      b.whole = days.at(cost_series->series.months[i]).periods;
+    }
+  }
+  add(std::move(cost_series));
+  BasedSeries allocations;
+  allocations.series.name = allocations.basis.name = "allocations";
   for (const auto& [month, n] : monthly.allocations) {
-    allocations.months.push_back(month);
-    allocations.values.push_back({n, 0});
+    allocations.series.months.push_back(month);
+    allocations.series.values.push_back({n, 0});
+    allocations.basis.points.push_back({0, n});
   }
   add(std::move(allocations));
   if (monthly.has_assessments) {
-    add(RatioSeries("agreement_ppm", monthly.agreement, 1000000, 0,
+    add(RatioSeries("agreement_ppm", monthly.agreement, kPpm, 0,
                     SpcDirection::kUp));
   }
-  if (!report.spc_not_drawn.empty()) return;
-  absl::StatusOr<std::vector<SpcChart>> charts = RunSpc(series, {}, rules);
+  if (monthly.reviews_on_time) {
+    add(RatioSeries("reviews_on_time_ppm", *monthly.reviews_on_time, kPpm, 0,
+                    SpcDirection::kUp));
+  }
+  for (const MonthlyIndicator& m : monthly.indicators) {
+    add(RatioSeries(absl::StrCat(m.name, "_ppm"), m.months, kPpm, 0,
+                    SpcDirection::kUp));
+  }
+  if (!report.spc_not_drawn.empty()) {
+    report.spc_basis.clear();
+    return;
+  }
+  absl::StatusOr<std::vector<SpcChart>> charts =
+      RunSpc(series, {}, rules.spc());
   if (!charts.ok()) {
     report.spc_not_drawn = std::string(charts.status().message());
+    report.spc_basis.clear();
     return;
   }
   report.spc = *std::move(charts);

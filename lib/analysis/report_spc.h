@@ -7,10 +7,16 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "absl/time/civil_time.h"
 #include "absl/types/span.h"
+#include "mhpbr/cluster_period.h"
 #include "mhpbr/costed_period.h"
+#include "mhpbr/monthly_tally.h"
+#include "mhpbr/outcomes.h"
 #include "mhpbr/report.h"
 #include "mhpbr/rule_set.h"
 
@@ -20,6 +26,12 @@ namespace mhpbr {
 struct MonthlyRatio {
   int64_t part = 0;
   int64_t whole = 0;
+};
+
+// One outcomes indicator per month (IndicatorsByMonth).
+struct MonthlyIndicator {
+  std::string name;
+  std::map<absl::CivilMonth, MonthlyRatio> months;
 };
 
 struct ReportMonthly {
@@ -32,19 +44,53 @@ struct ReportMonthly {
   // suggested cluster (part), by the month of the assessment.
   std::map<absl::CivilMonth, MonthlyRatio> agreement;
   bool has_assessments = false;
+  // With events: reviews due (whole) and held on time (part) by month, as
+  // the period builder judged them (review_months.h).
+  std::optional<std::map<absl::CivilMonth, MonthlyRatio>> reviews_on_time =
+      std::nullopt;
+  // When outcomes were measured: IndicatorsByMonth, then follow_up_7_days
+  // (stays followed up / stays due, by the month of the last bed day).
+  std::vector<MonthlyIndicator> indicators = {};
 };
 
-// Calendar days of each period from its start to its end or the as-of
-// date, whichever is earlier, both ends counted, by month.
-std::map<absl::CivilMonth, int64_t> ClusterDaysByMonth(
-    absl::Span<const CostedPeriod> periods, absl::CivilDay as_of);
+// The days of a period inside each month, and how many periods have days
+// there.
+struct MonthDays {
+  int64_t days = 0;
+  int64_t periods = 0;
+};
 
-// Fills report.spc and report.spc_without_points from the monthly counts;
-// an SPC error (none is expected of these series) leaves the charts out
-// and says why in report.spc_not_drawn.
+// Adds one period's days to `tally` as ClusterDaysByMonth counts them, so
+// that a caller walking the periods one at a time needs no list of them.
+void AddClusterDays(const PeriodToPrice& period, absl::CivilDay as_of,
+                    DayCount day_count, MonthlyTally<MonthDays>& tally);
+
+// Each period's days by month, counted as the rule set's day count counts
+// them (the period builder's and the coster's days: a closed period's end
+// day is left out under kMhsds), up to the as-of date; a period with no
+// day counted (kMhsds, ending the day it starts) is in no month.
+std::map<absl::CivilMonth, MonthDays> ClusterDaysByMonth(
+    absl::Span<const CostedPeriod> periods, absl::CivilDay as_of,
+    DayCount day_count);
+
+// The indicators outcomes.md measures over periods, per month: a period
+// counts in the month of its end (the last day its follow-up is judged
+// against); a period still open at the as-of date is in no month, as its
+// pairing may yet change. In IndicatorNames() order:
+// valid_mhct_at_allocation (periods with a start assessment / periods),
+// paired_completeness (paired / periods), reliably_improved (improved /
+// paired). `outcomes` is MeasureOutcomes' result for `periods`, one each.
+std::vector<MonthlyIndicator> IndicatorsByMonth(
+    absl::Span<const ClusterPeriod> periods,
+    absl::Span<const PeriodOutcome> outcomes);
+
+// Fills report.spc, report.spc_basis and report.spc_without_points from
+// the monthly counts; an SPC error (none is expected of these series)
+// leaves the charts out and says why in report.spc_not_drawn.
+// `days` is the costed periods' ClusterDaysByMonth.
 void AddReportSpc(const ReportMonthly& monthly,
-                  absl::Span<const CostedPeriod> periods, const SpcRules& rules,
-                  Report& report);
+                  const std::map<absl::CivilMonth, MonthDays>& days,
+                  const RuleSet& rules, Report& report);
 
 }  // namespace mhpbr
 

@@ -1,6 +1,7 @@
 #include "mhpbr/report_suppression.h"
 
 #include "absl/strings/str_cat.h"
+#include "lib/analysis/report_spc_suppression.h"
 #include "lib/analysis/svg_chart.h"
 #include "mhpbr/dates.h"
 #include "mhpbr/output_suppression.h"
@@ -8,30 +9,13 @@
 #include "mhpbr/suppression.h"
 
 namespace mhpbr {
-namespace {
-
-// Every figure of the SPC tables rests on monthly counts they do not carry
-// (ReportTableSuppression): all are withheld.
-void WithholdSpcFigures(ReportTable& t) {
-  for (size_t k = 0; k < t.columns.size(); ++k) {
-    const std::string& c = t.columns[k];
-    if (c != "value" && c != "mean" && c != "lpl" && c != "upl") continue;
-    for (std::vector<std::string>& row : t.rows) {
-      if (k < row.size() && !row[k].empty()) {
-        row[k] = std::string(kSuppressedCell);
-      }
-    }
-  }
-}
-
-}  // namespace
 
 absl::StatusOr<std::vector<ReportTable>> SuppressedReportTables(
     const Report& report, const SuppressionRules& rule) {
   std::vector<ReportTable> tables = ReportTables(report);
   for (ReportTable& t : tables) {
     if (t.name == "spc_points.csv" || t.name == "spc_summary.csv") {
-      WithholdSpcFigures(t);
+      SuppressSpcTable(t, report, rule);
     }
     MHPBR_ASSIGN_OR_RETURN(const TableSuppression spec,
                            ReportTableSuppression(t.name));

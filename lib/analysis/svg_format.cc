@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 
 namespace mhpbr {
@@ -22,6 +23,12 @@ long double NiceMax(long double v) {
 }
 
 std::string AxisValue(long double v) {
+  // Below 0 (an SPC lower limit of a share) as above, or "-394047.62"
+  // overflows the chart's margin where "394.0k" fits.
+  if (v < 0) {
+    std::string s = AxisValue(-v);
+    return s == "0" ? s : absl::StrCat("-", s);
+  }
   if (v >= 1e6) return absl::StrFormat("%.1fm", static_cast<double>(v / 1e6));
   if (v >= 1e3) return absl::StrFormat("%.1fk", static_cast<double>(v / 1e3));
   if (v == std::floor(v))

@@ -156,13 +156,20 @@ bool AssessmentCsvReader::Next(AssessmentRow* row) {
   if (clinician_ >= 0) {
     out.clinician.assign(f[clinician_].data(), f[clinician_].size());
   }
-  if (auto d = ParseIsoDate(absl::StripAsciiWhitespace(f[date_])); d.ok()) {
+  if (ParseIsoDateTo(f[date_], &out.date)) {
+    // The common cell, without building a Status.
+  } else if (auto d = ParseIsoDate(absl::StripAsciiWhitespace(f[date_]));
+             d.ok()) {
     out.date = *d;
   } else {
     fail("date", d.status().message());
   }
 
   MhctRatings& ratings = out.ratings;
+  // A bad cell leaves its row not known, as Set() was never called for it.
+  // (An empty r8 beside type columns leaves item 8 to the types.)
+  std::array<uint8_t, kItemCount> rows;
+  rows.fill(kNotKnown);
   for (int i = 0; i < kItemCount; ++i) {
     if (item_col_[i] < 0) continue;
     const absl::string_view cell = f[item_col_[i]];
@@ -171,12 +178,11 @@ bool AssessmentCsvReader::Next(AssessmentRow* row) {
       fail(ItemColumn(ItemAt(i)),
            absl::StrCat("'", Shown(cell),
                         "' is not a rating (0-4, 9 or empty)"));
-    } else if (!(i == ItemIndex(Item::kOtherProblems) && v == kNotKnown &&
-                 has_types_)) {
-      // An empty r8 beside type columns leaves item 8 to the types.
-      (void)ratings.Set(ItemAt(i), v);
+    } else {
+      rows[i] = static_cast<uint8_t>(v);
     }
   }
+  (void)ratings.SetRows(rows);
   if (has_types_) {
     for (int t = 0; t < kItem8TypeCount; ++t) {
       if (type_col_[t] < 0) continue;
@@ -196,17 +202,15 @@ bool AssessmentCsvReader::Next(AssessmentRow* row) {
     }
   }
 
-  auto answer = [&](int col, absl::string_view name,
-                    void (MhctRatings::*set)(Answer)) {
-    if (col < 0) return;
-    if (auto a = ParseAnswer(f[col])) {
-      (ratings.*set)(*a);
-    } else {
-      fail(name, absl::StrCat("'", Shown(f[col]), "' is not y, n or empty"));
-    }
+  // A missing column or a bad cell leaves the answer unknown.
+  auto answer = [&](int col, absl::string_view name) {
+    if (col < 0) return Answer::kUnknown;
+    if (auto a = ParseAnswer(f[col])) return *a;
+    fail(name, absl::StrCat("'", Shown(f[col]), "' is not y, n or empty"));
+    return Answer::kUnknown;
   };
-  answer(organic_, "organic", &MhctRatings::set_organic);
-  answer(psychosis_, "psychosis", &MhctRatings::set_psychosis);
+  ratings.set_organic(answer(organic_, "organic"));
+  ratings.set_psychosis(answer(psychosis_, "psychosis"));
 
   if (allocated_ >= 0) {
     const absl::string_view cell = absl::StripAsciiWhitespace(f[allocated_]);

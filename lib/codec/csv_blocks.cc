@@ -146,6 +146,9 @@ bool CsvBlockSplitter::Next(CsvBlock* block) {
     block->records_end = whole;
     block->text = std::move(buf_);
     buf_.assign(block->text, whole, std::string::npos);
+    // The next block's room at once: grown read by read, the buffer would
+    // be copied on each growth.
+    buf_.reserve(block_bytes_);
     block->text.resize(judged);
     return true;
   }

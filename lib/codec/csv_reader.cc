@@ -140,6 +140,63 @@ void CsvReader::SkipToNextLine(int64_t* lines) {
   }
 }
 
+bool CsvReader::NextPlainLine(CsvRecord* record) {
+  // Splits and judges in one pass, 16 bytes at a time: the general loop's
+  // per-field checks for quotes and buffer ends cost more than the split.
+  const char* const b = buf_.data();
+  const size_t limit = records_end_ < end_ ? records_end_ : end_;
+  size_t field = pos_;
+  for (size_t p = pos_; p < limit; p += 16) {
+    if (p - pos_ >= max_record_bytes_) break;
+    uint32_t comma = 0, quote = 0, lf = 0;
+    const size_t n = limit - p < 16 ? limit - p : 16;
+#if defined(__SSE2__)
+    if (buf_.size() - p >= 16) {
+      const __m128i x =
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + p));
+      comma = static_cast<uint32_t>(
+          _mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(','))));
+      quote = static_cast<uint32_t>(
+          _mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('"'))));
+      lf = static_cast<uint32_t>(
+          _mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))));
+    } else
+#endif
+    {
+      for (size_t i = 0; i < n; ++i) {
+        comma |= static_cast<uint32_t>(b[p + i] == ',') << i;
+        quote |= static_cast<uint32_t>(b[p + i] == '"') << i;
+        lf |= static_cast<uint32_t>(b[p + i] == '\n') << i;
+      }
+    }
+    const uint32_t valid = n == 16 ? 0xFFFFu : (1u << n) - 1;
+    lf &= valid;
+    // Bits before the line end (all valid ones when it is further on).
+    const uint32_t before = lf != 0 ? (lf & (0u - lf)) - 1 : valid;
+    if ((quote & before) != 0) break;
+    for (uint32_t c = comma & before; c != 0; c &= c - 1) {
+      const size_t at = p + static_cast<size_t>(__builtin_ctz(c));
+      record->fields.emplace_back(b + field, at - field);
+      field = at + 1;
+    }
+    if (lf == 0) continue;
+    const size_t nl = p + static_cast<size_t>(__builtin_ctz(lf));
+    size_t len = nl - field;
+    if (len > 0 && b[nl - 1] == '\r') --len;
+    // A blank line, or one over the limit: the general path's to judge.
+    if (nl + 1 - pos_ > max_record_bytes_ ||
+        (record->fields.empty() && len == 0)) {
+      break;
+    }
+    record->fields.emplace_back(b + field, len);
+    pos_ = nl + 1;
+    ++line_;
+    return true;
+  }
+  record->fields.clear();
+  return false;
+}
+
 bool CsvReader::Next(CsvRecord* record) {
   for (;;) {
     record->fields.clear();
@@ -147,6 +204,7 @@ bool CsvReader::Next(CsvRecord* record) {
     record->line = line_;
     if (pos_ >= records_end_) return false;
     if (pos_ >= end_ && !Fill()) return false;
+    if (NextPlainLine(record)) return true;
 
     // Fields may point into scratch_, so it must not reallocate while this
     // record is parsed: unescaped text is never longer than the raw bytes.

@@ -29,6 +29,20 @@ bool NeedsQuotes(absl::string_view text) {
 }
 }  // namespace
 
+char* WriteCsvField(absl::string_view text, char* out) {
+  if (!NeedsQuotes(text)) {
+    if (!text.empty()) std::memcpy(out, text.data(), text.size());
+    return out + text.size();
+  }
+  *out++ = '"';
+  for (char ch : text) {
+    if (ch == '"') *out++ = '"';
+    *out++ = ch;
+  }
+  *out++ = '"';
+  return out;
+}
+
 CsvWriter::CsvWriter(std::FILE* file) : file_(file) {
   buf_.reserve(kFlushAt + 1024);
 }
@@ -50,12 +64,9 @@ void CsvWriter::Field(absl::string_view text) {
     buf_.append(text.data(), text.size());
     return;
   }
-  buf_.push_back('"');
-  for (char ch : text) {
-    if (ch == '"') buf_.push_back('"');
-    buf_.push_back(ch);
-  }
-  buf_.push_back('"');
+  const size_t at = buf_.size();
+  buf_.resize(at + CsvFieldMaxBytes(text));
+  buf_.resize(static_cast<size_t>(WriteCsvField(text, &buf_[at]) - &buf_[0]));
 }
 
 void CsvWriter::Field(int64_t value) {

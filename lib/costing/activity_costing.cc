@@ -85,10 +85,10 @@ absl::StatusOr<ActivityCoster> ActivityCoster::Create(
     if (p.end && day_count == DayCount::kMhsds) days = *p.end - p.start;
     c.days_.push_back(days);
     c.slots_.push_back({static_cast<int32_t>(p.start - kEpoch),
-                        static_cast<int32_t>(last - kEpoch), 0, 0});
+                        static_cast<int32_t>(last - kEpoch)});
   }
   c.first_.push_back(static_cast<int32_t>(periods.size()));
-  c.admitted_.resize(periods.size());
+  c.sums_.resize(periods.size());
   c.periods_ = std::move(periods);
   c.patients_ = std::move(index);
   return c;
@@ -122,30 +122,55 @@ int ActivityCoster::Find(absl::string_view patient_id,
   return FindIn(n, RecordDay(date));
 }
 
-void ActivityCoster::Attribute(const ActivityRecord& record, int32_t patient,
-                               Attribution* out) {
-  out->patient = patient;
-  out->period = -1;
-  out->cost_pence = 0;
+void ActivityCoster::PriceOne(const ActivityRecord& record, int32_t patient,
+                              PricedRecord* out) const {
+  Attribution& a = out->attribution;
+  a.patient = patient;
+  a.period = -1;
+  a.cost_pence = 0;
+  out->admitted = false;
+  out->nights = 0;
   auto cost = RecordCost(record, *costs_);
   if (!cost.ok()) {
-    CountRejected();
-    out->status = cost.status();
+    a.status = cost.status();
     return;
   }
   const int k = patient == PatientIndex::kNone
                     ? -2
                     : FindIn(patient, RecordDay(record.date));
+  a.status = absl::OkStatus();
+  a.period = k;
+  a.cost_pence = *cost;
+  if (k >= 0 && SettingOf(record) == PaySetting::kAdmitted) {
+    out->admitted = true;
+    // The stay starts inside the period (it is attributed by its date),
+    // so only its end can pass the period's last day.
+    if (IsStay(record)) {
+      const int64_t room = slots_[k].last - RecordDay(record.date) + 1;
+      out->nights = std::min(record.count, room);
+    }
+  }
+}
+
+void ActivityCoster::CommitOne(PricedRecord& priced) {
+  Attribution& a = priced.attribution;
+  if (!a.status.ok()) {
+    CountRejected();
+    return;
+  }
+  const int k = a.period;
+  const int64_t cost = a.cost_pence;
   // Totals are checked for overflow before they change, so a failure leaves
   // them consistent.
   int64_t* bucket =
       k >= 0 ? &totals_.clustered_pence : &totals_.unclustered_pence;
   int64_t new_bucket = 0, new_total = 0;
-  if (__builtin_add_overflow(*bucket, *cost, &new_bucket) ||
-      __builtin_add_overflow(totals_.total_pence, *cost, &new_total)) {
+  if (__builtin_add_overflow(*bucket, cost, &new_bucket) ||
+      __builtin_add_overflow(totals_.total_pence, cost, &new_total)) {
     CountRejected();
-    out->status =
-        absl::OutOfRangeError("cost total would overflow 64-bit pence");
+    a.status = absl::OutOfRangeError("cost total would overflow 64-bit pence");
+    a.period = -1;
+    a.cost_pence = 0;
     return;
   }
   ++totals_.records_read;
@@ -153,25 +178,25 @@ void ActivityCoster::Attribute(const ActivityRecord& record, int32_t patient,
   totals_.total_pence = new_total;
   if (k >= 0) {
     ++totals_.clustered_records;
-    slots_[k].records += 1;
-    slots_[k].cost_pence += *cost;
-    if (SettingOf(record) == PaySetting::kAdmitted) {
-      AdmittedSlot& adm = admitted_[k];
-      adm.cost_pence += *cost;  // within cost_pence, which did not overflow
-      // The stay starts inside the period (it is attributed by its date),
-      // so only its end can pass the period's last day.
-      if (IsStay(record)) {
-        const int64_t room = slots_[k].last - RecordDay(record.date) + 1;
-        adm.nights += std::min(record.count, room);
-      }
+    Sums& sums = sums_[k];
+    sums.records += 1;
+    sums.cost_pence += cost;
+    if (priced.admitted) {
+      sums.admitted_pence += cost;  // within cost_pence, which did not overflow
+      sums.nights += priced.nights;
     }
   } else {
     ++totals_.unclustered_records;
     if (k == -2) ++totals_.unknown_patient_records;
   }
-  out->period = k;
-  out->cost_pence = *cost;
-  out->status = absl::OkStatus();
+}
+
+void ActivityCoster::Attribute(const ActivityRecord& record, int32_t patient,
+                               Attribution* out) {
+  PricedRecord priced;
+  PriceOne(record, patient, &priced);
+  CommitOne(priced);
+  *out = std::move(priced.attribution);
 }
 
 absl::Status ActivityCoster::Add(const ActivityRecord& record) {
@@ -227,6 +252,21 @@ absl::Status ActivityCoster::AddBatch(
           "AddBatch: a null record; nothing added");
     }
   }
+  constexpr size_t kGroup = 64;
+  PricedRecord priced[kGroup];
+  for (size_t base = 0; base < records.size(); base += kGroup) {
+    const size_t n = std::min(kGroup, records.size() - base);
+    Price(records.subspan(base, n), absl::MakeSpan(priced, n));
+    Commit(absl::MakeSpan(priced, n));
+    for (size_t i = 0; i < n; ++i) {
+      out[base + i] = std::move(priced[i].attribution);
+    }
+  }
+  return absl::OkStatus();
+}
+
+void ActivityCoster::Price(absl::Span<const ActivityRecord* const> records,
+                           absl::Span<PricedRecord> out) const {
   // Each stage issues the reads the next one needs for a group of records
   // before any of them is waited for: the patient's slot, then its period
   // range, then its periods.
@@ -252,23 +292,35 @@ absl::Status ActivityCoster::AddBatch(
       __builtin_prefetch(&slots_[first_[patient[i] + 1] - 1]);
     }
     for (size_t i = 0; i < n; ++i) {
-      Attribute(*group[i], patient[i], &out[base + i]);
+      PriceOne(*group[i], patient[i], &out[base + i]);
     }
   }
-  return absl::OkStatus();
+}
+
+void ActivityCoster::Commit(absl::Span<PricedRecord> priced) {
+  // A period's sums are a cache miss away among a million periods: ask for
+  // them a few records ahead.
+  constexpr size_t kAhead = 8;
+  for (size_t i = 0; i < priced.size(); ++i) {
+    if (i + kAhead < priced.size()) {
+      const int k = priced[i + kAhead].attribution.period;
+      if (k >= 0) __builtin_prefetch(&sums_[k], 1);
+    }
+    CommitOne(priced[i]);
+  }
 }
 
 CostedPeriod ActivityCoster::period(size_t i) const {
   CostedPeriod out;
   out.period = periods_[i];
   out.days = days_[i];
-  out.records = slots_[i].records;
-  out.cost_pence = slots_[i].cost_pence;
+  out.records = sums_[i].records;
+  out.cost_pence = sums_[i].cost_pence;
   // Stays overlapping each other (a night recorded twice) could count
   // more nights than the period has.
-  out.admitted_days = std::min(admitted_[i].nights, out.days);
+  out.admitted_days = std::min(sums_[i].nights, out.days);
   out.community_days = out.days - out.admitted_days;
-  out.admitted_pence = admitted_[i].cost_pence;
+  out.admitted_pence = sums_[i].admitted_pence;
   out.community_pence = out.cost_pence - out.admitted_pence;
   return out;
 }
@@ -287,8 +339,8 @@ std::vector<ClusterCost> ActivityCoster::ByCluster() const {
     c.cluster = periods_[i].cluster;
     c.periods += 1;
     c.days += days_[i];
-    c.records += slots_[i].records;
-    c.cost_pence += slots_[i].cost_pence;
+    c.records += sums_[i].records;
+    c.cost_pence += sums_[i].cost_pence;
   }
   std::vector<ClusterCost> out;
   for (const auto& [code, c] : by) out.push_back(c);

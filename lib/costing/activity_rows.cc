@@ -8,49 +8,79 @@
 
 namespace mhpbr {
 
-void CostActivityRows(
-    ActivityCoster& coster,
-    absl::FunctionRef<bool(InputRow<ActivityRecord>*)> next,
-    absl::FunctionRef<void(const InputRow<ActivityRecord>&,
-                           const Attribution&)>
+void PriceActivityRows(const ActivityCoster& coster,
+                       absl::Span<const InputRow<ActivityRecord>> rows,
+                       std::vector<PricedRecord>* priced) {
+  // Pointers to the good rows in groups on the stack: a block's rows are
+  // many, and a vector of them would be one more allocation per block.
+  constexpr size_t kGroup = 64;
+  const ActivityRecord* good[kGroup];
+  size_t n = 0, total = 0;
+  for (const InputRow<ActivityRecord>& row : rows) total += row.error.empty();
+  priced->resize(total);
+  size_t at = 0;
+  auto flush = [&] {
+    coster.Price(absl::MakeConstSpan(good, n),
+                 absl::MakeSpan(priced->data() + at, n));
+    at += n;
+    n = 0;
+  };
+  for (const InputRow<ActivityRecord>& row : rows) {
+    if (!row.error.empty()) continue;
+    good[n++] = &row.value;
+    if (n == kGroup) flush();
+  }
+  flush();
+}
+
+void CostPricedRows(
+    ActivityCoster& coster, absl::FunctionRef<bool(PricedActivityRows*)> next,
+    absl::FunctionRef<void(const InputRow<ActivityRecord>&, const Attribution&)>
         done) {
-  // 64 records: enough to hide the memory latency of the period lookups,
-  // small enough to stay in cache.
-  constexpr size_t kBatch = 64;
-  std::vector<InputRow<ActivityRecord>> rows(kBatch);
-  std::vector<const ActivityRecord*> good;
-  good.reserve(kBatch);
-  std::vector<Attribution> outcomes(kBatch);
+  PricedActivityRows block;
   Attribution unread;
-  auto flush = [&](size_t n) {
-    good.clear();
-    for (size_t i = 0; i < n; ++i) {
-      if (rows[i].error.empty()) good.push_back(&rows[i].value);
-    }
-    // Cannot fail: room for every outcome, no null record.
-    coster.AddBatch(good, absl::MakeSpan(outcomes)).IgnoreError();
+  while (next(&block)) {
+    coster.Commit(block.priced);
     size_t k = 0;
-    for (size_t i = 0; i < n; ++i) {
-      if (rows[i].error.empty()) {
-        done(rows[i], outcomes[k++]);
+    for (const InputRow<ActivityRecord>& row : block.rows) {
+      if (row.error.empty()) {
+        done(row, block.priced[k++].attribution);
         continue;
       }
       coster.CountRejected();
-      unread.status = absl::InvalidArgumentError(rows[i].error);
-      done(rows[i], unread);
-    }
-  };
-  size_t n = 0;
-  for (;;) {
-    InputRow<ActivityRecord>& row = rows[n];
-    row.error.clear();
-    if (!next(&row)) break;
-    if (++n == kBatch) {
-      flush(n);
-      n = 0;
+      unread.status = absl::InvalidArgumentError(row.error);
+      done(row, unread);
     }
   }
-  flush(n);
+}
+
+bool PricingBatches::operator()(PricedActivityRows* block) {
+  size_t n = 0;
+  while (!ended_ && n < kBatch) {
+    InputRow<ActivityRecord>& row = rows_[n];
+    row.error.clear();
+    if (!next_(&row)) {
+      ended_ = true;
+      break;
+    }
+    ++n;
+  }
+  if (n == 0) return false;
+  const absl::Span<const InputRow<ActivityRecord>> rows(rows_.data(), n);
+  PriceActivityRows(coster_, rows, &priced_);
+  block->rows = rows;
+  block->priced = absl::MakeSpan(priced_);
+  return true;
+}
+
+void CostActivityRows(
+    ActivityCoster& coster,
+    absl::FunctionRef<bool(InputRow<ActivityRecord>*)> next,
+    absl::FunctionRef<void(const InputRow<ActivityRecord>&, const Attribution&)>
+        done) {
+  PricingBatches batches(coster, next);
+  CostPricedRows(
+      coster, [&](PricedActivityRows* b) { return batches(b); }, done);
 }
 
 }  // namespace mhpbr

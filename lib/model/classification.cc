@@ -2,7 +2,7 @@
 
 #include <cstdlib>
 
-#include "absl/strings/str_cat.h"
+#include "absl/strings/numbers.h"
 
 namespace mhpbr {
 
@@ -19,16 +19,24 @@ absl::string_view VarianceReasonName(VarianceReason r) {
 }
 
 std::string FormatFit(int64_t fit_milli) {
+  char buf[kMaxFitBytes];
+  return std::string(buf, static_cast<size_t>(WriteFit(fit_milli, buf) - buf));
+}
+
+char* WriteFit(int64_t fit_milli, char* out) {
   const bool negative = fit_milli < 0;
   // Magnitude in unsigned so the most negative value cannot overflow.
   const uint64_t magnitude = negative ? 0 - static_cast<uint64_t>(fit_milli)
                                       : static_cast<uint64_t>(fit_milli);
-  std::string out = absl::StrCat(negative ? "-" : "", magnitude / 1000);
+  if (negative) *out++ = '-';
+  out = absl::numbers_internal::FastIntToBuffer(magnitude / 1000, out);
   uint64_t frac = magnitude % 1000;
   if (frac != 0) {
-    std::string digits = absl::StrCat(frac + 1000).substr(1);  // 3 digits
-    while (digits.back() == '0') digits.pop_back();
-    absl::StrAppend(&out, ".", digits);
+    *out++ = '.';
+    for (int i = 0; i < 3 && frac != 0; ++i) {  // no trailing zeros
+      *out++ = static_cast<char>('0' + frac / 100);
+      frac = frac % 100 * 10;
+    }
   }
   return out;
 }

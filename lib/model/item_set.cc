@@ -13,12 +13,16 @@ std::vector<Item> ItemSet::items() const {
 }
 
 std::string ItemSet::ToString(char separator) const {
-  std::string out;
-  for (int i = 0; i < kItemCount; ++i) {
-    if (!((bits_ >> i) & 1u)) continue;
-    if (!out.empty()) out.push_back(separator);
-    absl::string_view code = ItemCode(ItemAt(i));
-    out.append(code.data(), code.size());
+  char buf[kMaxTextBytes];
+  return std::string(buf, static_cast<size_t>(WriteTo(separator, buf) - buf));
+}
+
+char* ItemSet::WriteTo(char separator, char* out) const {
+  const char* const start = out;
+  for (uint32_t bits = bits_; bits != 0; bits &= bits - 1) {
+    if (out != start) *out++ = separator;
+    const absl::string_view code = ItemCode(ItemAt(__builtin_ctz(bits)));
+    for (char ch : code) *out++ = ch;
   }
   return out;
 }

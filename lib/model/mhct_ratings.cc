@@ -41,6 +41,19 @@ absl::Status MhctRatings::Set(Item item, int rating) {
   return absl::OkStatus();
 }
 
+bool MhctRatings::SetRows(const std::array<uint8_t, kItemCount>& rows) {
+  if (item8_form_ == Item8Form::kTypes) return false;
+  bool valid = true;
+  for (uint8_t r : rows) valid &= IsRating(r);
+  if (!valid) return false;
+  ratings_ = rows;
+  // As Set(): a plain "not known" item 8 leaves no form behind.
+  item8_form_ = rows[ItemIndex(Item::kOtherProblems)] == kNotKnown
+                    ? Item8Form::kNone
+                    : Item8Form::kSingle;
+  return true;
+}
+
 absl::Status MhctRatings::SetItem8Type(Item8Type type, int rating) {
   if (!IsRating(rating)) return BadRating(Item8TypeCode(type), rating);
   if (item8_form_ == Item8Form::kSingle) {

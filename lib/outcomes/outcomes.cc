@@ -14,6 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "mhpbr/dates.h"
 #include "mhpbr/money.h"
+#include "mhpbr/monthly_tally.h"
 #include "mhpbr/patient_index.h"
 
 namespace mhpbr {
@@ -119,6 +120,8 @@ struct StayCounts {
   int64_t followed_up = 0;
   int64_t due = 0;
   int64_t stays = 0;
+  // followed_up and due by the month of the stay's last bed day.
+  MonthlyTally<std::pair<int64_t, int64_t>> by_month;
 };
 
 StayCounts CountStays(absl::Span<const ActivityRecord> activity, int64_t as_of,
@@ -184,9 +187,13 @@ StayCounts CountStays(absl::Span<const ActivityRecord> activity, int64_t as_of,
       ++out.stays;
       if (end + follow_up_days > as_of) return;  // not yet due
       ++out.due;
+      auto& [month_followed_up, month_due] =
+          out.by_month[absl::CivilMonth(absl::CivilDay(1970, 1, 1) + end)];
+      ++month_due;
       auto it = std::lower_bound(contacts.begin(), contacts.end(), end + 1);
       if (it != contacts.end() && *it <= end + follow_up_days) {
         ++out.followed_up;
+        ++month_followed_up;
       }
     };
     int64_t end = beds[0].second;
@@ -511,6 +518,9 @@ absl::StatusOr<OutcomesResult> MeasureOutcomes(
   const StayCounts stays = CountStays(activity, as_of_day, o.follow_up_days);
   out.stays = stays.stays;
   out.stays_not_yet_due = stays.stays - stays.due;
+  for (const auto& [month, counts] : stays.by_month.ByMonth()) {
+    out.follow_up_by_month.push_back({month, counts.first, counts.second});
+  }
 
   const int64_t n = static_cast<int64_t>(periods.size());
   out.indicators = {

@@ -1,6 +1,7 @@
 #include "mhpbr/period_builder.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -8,7 +9,6 @@
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "mhpbr/dates.h"
 #include "mhpbr/review_schedule.h"
@@ -22,46 +22,35 @@ absl::string_view EventKindName(EventKind k) {
 namespace {
 
 // A patient id of at most 15 bytes held in place: its bytes, zero padding,
-// then its length. In extract order a patient's events are far apart, so an
-// id held as a view into its first event costs a cache miss on every lookup
-// and comparison; this copy costs none. The 16 bytes compare as the ids do
-// bytewise: the padding puts a prefix first, and the length settles a prefix
-// that is followed by zero bytes.
+// then its length. Events are grouped by patient by sorting them with their
+// ids, and an id held in place moves with its event where a view into the
+// events would cost a cache miss on every comparison. The 16 bytes order as
+// the ids do bytewise: the padding puts a prefix first, and the length
+// settles a prefix that is followed by zero bytes.
 class ShortId {
  public:
-  static bool Fits(absl::string_view id) { return id.size() < sizeof words_; }
+  static constexpr int kBytes = 16;
+  static bool Fits(absl::string_view id) { return id.size() < kBytes; }
+  ShortId() = default;
   // REQUIRES: Fits(id).
   explicit ShortId(absl::string_view id) {
     std::memcpy(words_, id.data(), id.size());
-    bytes()[sizeof words_ - 1] = static_cast<char>(id.size());
+    bytes()[kBytes - 1] = static_cast<char>(id.size());
   }
   absl::string_view view() const {
-    return absl::string_view(
-        bytes(), static_cast<unsigned char>(bytes()[sizeof words_ - 1]));
+    return absl::string_view(bytes(), byte(kBytes - 1));
+  }
+  // The ids order as their bytes do, from byte 0.
+  unsigned char byte(int i) const {
+    return static_cast<unsigned char>(bytes()[i]);
   }
   friend bool operator==(const ShortId& a, const ShortId& b) {
     return a.words_[0] == b.words_[0] && a.words_[1] == b.words_[1];
-  }
-  friend bool operator<(const ShortId& a, const ShortId& b) {
-    return std::make_pair(a.BigEndian(0), a.BigEndian(8)) <
-           std::make_pair(b.BigEndian(0), b.BigEndian(8));
-  }
-  template <typename H>
-  friend H AbslHashValue(H h, const ShortId& id) {
-    return H::combine(std::move(h), id.words_[0], id.words_[1]);
   }
 
  private:
   char* bytes() { return reinterpret_cast<char*>(words_); }
   const char* bytes() const { return reinterpret_cast<const char*>(words_); }
-  // Eight bytes from `at` as an integer that orders as they do bytewise.
-  uint64_t BigEndian(int at) const {
-    uint64_t v = 0;
-    for (int i = at; i < at + 8; ++i) {
-      v = v << 8 | static_cast<unsigned char>(bytes()[i]);
-    }
-    return v;
-  }
 
   uint64_t words_[2] = {0, 0};
 };
@@ -78,10 +67,6 @@ class LongId {
   }
   friend bool operator<(const LongId& a, const LongId& b) {
     return a.id_ < b.id_;
-  }
-  template <typename H>
-  friend H AbslHashValue(H h, const LongId& id) {
-    return H::combine(std::move(h), id.id_);
   }
 
  private:
@@ -197,6 +182,8 @@ bool Sweep::Allocate(const Item& e, int superseded) {
     const absl::CivilDay due = AddReviewPeriod(
         last_review_, review_rules_->cluster(period_.cluster).max_review);
     period_.reviews_late += e.date > due;
+    // Hook for the report's reviews_on_time_ppm (review_months.h): keep.
+    out_->review_months.Held(e.date, due);
     last_review_ = e.date;
     review_rules_ = *rules;
     ++period_.reviews;
@@ -252,8 +239,45 @@ void Sweep::Close(std::optional<absl::CivilDay> end) {
   period_.review_due = AddReviewPeriod(
       last_review_, review_rules_->cluster(period_.cluster).max_review);
   period_.overdue_days = OverdueDays(period_.review_due, last);
+  // Hook for the report's reviews_on_time_ppm (review_months.h): keep.
+  out_->review_months.Ended(period_);
   out_->periods.push_back(std::move(period_));
   open_ = false;
+}
+
+// An event for the sweep with its patient's id: sorted stably by id, each
+// patient's events lie together, in input order.
+template <typename Id>
+struct Keyed {
+  Id id;
+  Item item;
+};
+
+// A radix sort, a byte at a time from the last: no comparisons, and a byte
+// every id shares (the padding, a common prefix such as a letter) costs no
+// pass of its own.
+void SortById(std::vector<Keyed<ShortId>>& keyed) {
+  constexpr int kBytes = ShortId::kBytes;
+  std::vector<std::array<uint32_t, 256>> counts(kBytes);
+  for (const Keyed<ShortId>& k : keyed) {
+    for (int b = 0; b < kBytes; ++b) ++counts[b][k.id.byte(b)];
+  }
+  std::vector<Keyed<ShortId>> sorted(keyed.size());
+  for (int b = kBytes - 1; b >= 0; --b) {
+    std::array<uint32_t, 256>& at = counts[b];
+    if (std::find(at.begin(), at.end(), keyed.size()) != at.end()) continue;
+    uint32_t sum = 0;
+    for (uint32_t& n : at) sum += std::exchange(n, sum);
+    for (const Keyed<ShortId>& k : keyed) sorted[at[k.id.byte(b)]++] = k;
+    keyed.swap(sorted);
+  }
+}
+
+void SortById(std::vector<Keyed<LongId>>& keyed) {
+  std::stable_sort(keyed.begin(), keyed.end(),
+                   [](const Keyed<LongId>& a, const Keyed<LongId>& b) {
+                     return a.id < b.id;
+                   });
 }
 
 // Builds into `out`, or returns false, leaving it untouched, when an id does
@@ -262,57 +286,24 @@ template <typename Id>
 bool Build(absl::Span<const PeriodEvent> events, absl::CivilDay as_of,
            const Rules& rules, const TransitionTable* transitions,
            PeriodBuild* out) {
-  // Patients in order of first appearance, with how many events each has
-  // on or before the as-of date.
-  constexpr uint32_t kAfterAsOf = ~uint32_t{0};
-  absl::flat_hash_map<Id, uint32_t> index;
-  std::vector<std::pair<Id, uint32_t>> ranked;
-  std::vector<uint32_t> kept;
-  std::vector<uint32_t> event_patient(events.size());
+  std::vector<Keyed<Id>> keyed;
+  keyed.reserve(events.size());
   int64_t after_as_of = 0;
-  for (size_t i = 0; i < events.size(); ++i) {
-    if (!Id::Fits(events[i].patient_id)) return false;
-    auto [it, inserted] = index.try_emplace(Id(events[i].patient_id),
-                                            static_cast<uint32_t>(kept.size()));
-    if (inserted) {
-      ranked.emplace_back(it->first, it->second);
-      kept.push_back(0);
-    }
-    if (events[i].date > as_of) {
-      event_patient[i] = kAfterAsOf;
-      ++after_as_of;
-    } else {
-      event_patient[i] = it->second;
-      ++kept[it->second];
-    }
-  }
-  out->events_after_as_of = after_as_of;
-
-  // Patients ranked by id, so that output sorts by patient as they are
-  // swept.
-  std::sort(ranked.begin(), ranked.end(),
-            [](const std::pair<Id, uint32_t>& a,
-               const std::pair<Id, uint32_t>& b) { return a.first < b.first; });
-
-  // A counting sort of the kept events by patient rank: the rank-k
-  // patient's events go to items[bounds[k], bounds[k + 1]), in input order.
-  // `kept` becomes where each patient's next event goes.
-  std::vector<size_t> bounds(ranked.size() + 1);
-  size_t at = 0;
-  for (size_t k = 0; k < ranked.size(); ++k) {
-    bounds[k] = at;
-    at += std::exchange(kept[ranked[k].second], static_cast<uint32_t>(at));
-  }
-  bounds[ranked.size()] = at;
-  std::vector<Item> items(at);
   size_t allocations = 0;
   for (size_t i = 0; i < events.size(); ++i) {
-    if (event_patient[i] == kAfterAsOf) continue;
     const PeriodEvent& e = events[i];
-    items[kept[event_patient[i]]++] = {e.date, static_cast<uint32_t>(i), e.kind,
-                                       e.cluster};
+    if (!Id::Fits(e.patient_id)) return false;
+    if (e.date > as_of) {
+      ++after_as_of;
+      continue;
+    }
+    keyed.push_back({Id(e.patient_id),
+                     {e.date, static_cast<uint32_t>(i), e.kind, e.cluster}});
     allocations += e.kind == EventKind::kAllocate;
   }
+  out->events_after_as_of = after_as_of;
+  // Sorted by id, patients are swept in the order the output is sorted in.
+  SortById(keyed);
 
   // Each period starts with an allocation.
   out->periods.reserve(allocations);
@@ -320,15 +311,29 @@ bool Build(absl::Span<const PeriodEvent> events, absl::CivilDay as_of,
   const auto by_date = [](const Item& a, const Item& b) {
     return a.date < b.date;
   };
-  for (size_t k = 0; k < ranked.size(); ++k) {
-    Item* const first = items.data() + bounds[k];
-    Item* const last = items.data() + bounds[k + 1];
+  std::vector<Item> items;
+  constexpr size_t kReadAhead = 16;
+  for (size_t i = 0; i < keyed.size();) {
+    items.clear();
+    size_t j = i;
+    for (; j < keyed.size() && keyed[j].id == keyed[i].id; ++j) {
+      items.push_back(keyed[j].item);
+      // An opening allocation's team, provider and commissioner are read
+      // from its event, far away in the input: asking for them some events
+      // ahead overlaps the reads.
+      if (j + kReadAhead < keyed.size()) {
+        const PeriodEvent& ahead = events[keyed[j + kReadAhead].item.pos];
+        __builtin_prefetch(&ahead.team);
+        __builtin_prefetch(&ahead.commissioner);
+      }
+    }
     // Extract order is by date already; stable keeps input order within a
     // date.
-    if (!std::is_sorted(first, last, by_date)) {
-      std::stable_sort(first, last, by_date);
+    if (!std::is_sorted(items.begin(), items.end(), by_date)) {
+      std::stable_sort(items.begin(), items.end(), by_date);
     }
-    sweep.Patient(ranked[k].first.view(), absl::MakeConstSpan(first, last));
+    sweep.Patient(keyed[i].id.view(), items);
+    i = j;
   }
   return true;
 }

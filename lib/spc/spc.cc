@@ -115,8 +115,10 @@ SpcPointType TypeOf(const SpcPoint& p, SpcDirection d) {
   return p.side > 0 ? SpcPointType::kHigh : SpcPointType::kLow;
 }
 
-absl::StatusOr<SpcChart> Chart(const SpcSeries& s, const SpcOptions& options,
-                               const SpcRules& rules) {
+// Everything RunSpc refuses in `s`, checked before any chart is drawn;
+// gives the chart's places: the most among the values and the target, and
+// (unless null) the values scaled to them in `y`.
+absl::StatusOr<int> CheckedPlaces(const SpcSeries& s, std::vector<int64_t>* y) {
   const int64_t n = static_cast<int64_t>(s.months.size());
   if (s.values.size() != s.months.size()) {
     return SeriesError(s, absl::StrCat(s.months.size(), " months but ",
@@ -125,9 +127,7 @@ absl::StatusOr<SpcChart> Chart(const SpcSeries& s, const SpcOptions& options,
   if (n > kMaxPoints) {
     return SeriesError(s, absl::StrCat(n, " points; at most ", kMaxPoints));
   }
-  SpcChart chart;
-  chart.name = s.name;
-  chart.direction = s.direction;
+  int places = 0;
   for (int64_t i = 0; i < n; ++i) {
     if (i > 0 && s.months[i] <= s.months[i - 1]) {
       return SeriesError(
@@ -135,26 +135,42 @@ absl::StatusOr<SpcChart> Chart(const SpcSeries& s, const SpcOptions& options,
           absl::StrCat("month ", absl::FormatCivilTime(s.months[i]),
                        ": not after ", absl::FormatCivilTime(s.months[i - 1])));
     }
-    chart.places = std::max(chart.places, s.values[i].places);
+    places = std::max(places, s.values[i].places);
   }
-  if (s.target) chart.places = std::max(chart.places, s.target->places);
-  std::vector<int64_t> y(n);
+  if (s.target) places = std::max(places, s.target->places);
+  if (y != nullptr) y->resize(n);
   for (int64_t i = 0; i < n; ++i) {
-    auto v = ScaleDecimal(s.values[i], chart.places);
+    auto v = ScaleDecimal(s.values[i], places);
     if (!v.ok()) {
       return SeriesError(
           s, absl::StrCat("month ", absl::FormatCivilTime(s.months[i]),
                           ": value ", v.status().message()));
     }
-    y[i] = *v;
+    if (y != nullptr) (*y)[i] = *v;
   }
-  std::optional<int64_t> target;
   if (s.target) {
-    auto t = ScaleDecimal(*s.target, chart.places);
+    auto t = ScaleDecimal(*s.target, places);
     if (!t.ok())
       return SeriesError(s, absl::StrCat("target ", t.status().message()));
-    target = *t;
-    chart.target = ExactDecimal{*t, chart.places};
+  }
+  return places;
+}
+
+absl::StatusOr<SpcChart> Chart(const SpcSeries& s, const SpcOptions& options,
+                               const SpcRules& rules) {
+  std::vector<int64_t> y;
+  absl::StatusOr<int> places = CheckedPlaces(s, &y);
+  if (!places.ok()) return places.status();
+  const int64_t n = static_cast<int64_t>(s.months.size());
+  SpcChart chart;
+  chart.name = s.name;
+  chart.direction = s.direction;
+  chart.places = *places;
+  std::optional<int64_t> target;
+  if (s.target) {
+    // CheckedPlaces found the target to scale.
+    target = ScaleDecimal(*s.target, chart.places).value_or(0);
+    chart.target = ExactDecimal{*target, chart.places};
   }
   chart.short_series = n < rules.short_below;
   if (n == 0) return chart;
@@ -281,6 +297,10 @@ absl::string_view SpcAssuranceName(SpcAssurance a) {
       break;
   }
   return "";
+}
+
+absl::Status CheckSpcSeries(const SpcSeries& series) {
+  return CheckedPlaces(series, nullptr).status();
 }
 
 absl::StatusOr<std::vector<SpcChart>> RunSpc(absl::Span<const SpcSeries> series,

@@ -5,7 +5,9 @@
 
 #include "mhpbr/clustering_consistency.h"
 
+#include <algorithm>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "absl/time/civil_time.h"
@@ -133,11 +135,8 @@ TEST(ClusteringConsistencyTest, GroupsOnlyForTheirColumnsAndNonEmpty) {
 //   C: 1 to 01-31, then 2 from 02-02: a gap of a day, no move.
 //   D: 2 from 01-01 to 01-31; E: 1 from 02-01: other people, no move.
 //   F: 1 to 01-10, 2 from 01-11: 1->2 again.
-TEST(ClusteringConsistencyTest, TransitionsAgainstARestrictiveTable) {
-  const absl::StatusOr<TransitionTable> table =
-      TransitionTable::FromMoves({{1, {2}}, {2, {1}}});
-  ASSERT_TRUE(table.ok()) << table.status();
-  const std::vector<PeriodToPrice> periods = {
+std::vector<PeriodToPrice> TransitionPeriods() {
+  return {
       P("B", 0, Day(2024, 5, 1), std::nullopt),
       P("A", 2, Day(2024, 2, 1), Day(2024, 2, 29)),
       P("C", 2, Day(2024, 2, 2), std::nullopt),
@@ -151,6 +150,13 @@ TEST(ClusteringConsistencyTest, TransitionsAgainstARestrictiveTable) {
       P("F", 2, Day(2024, 1, 11), std::nullopt),
       P("F", 1, Day(2024, 1, 1), Day(2024, 1, 10)),
   };
+}
+
+TEST(ClusteringConsistencyTest, TransitionsAgainstARestrictiveTable) {
+  const absl::StatusOr<TransitionTable> table =
+      TransitionTable::FromMoves({{1, {2}}, {2, {1}}});
+  ASSERT_TRUE(table.ok()) << table.status();
+  const std::vector<PeriodToPrice> periods = TransitionPeriods();
   const std::vector<TransitionCount> t = CountTransitions(periods, *table);
   ASSERT_EQ(t.size(), 4u);
   EXPECT_EQ(t[0].from, C(1));
@@ -170,6 +176,39 @@ TEST(ClusteringConsistencyTest, TransitionsAgainstARestrictiveTable) {
   // The same moves under the default table: all in protocol.
   for (const TransitionCount& m : CountTransitions(periods, {})) {
     EXPECT_TRUE(m.in_protocol) << m.from.code() << "->" << m.to.code();
+  }
+}
+
+// TransitionPeriods() sorted by patient then start (as `mhpbr
+// periods` writes them, walked without sorting) give the same moves: 1->2
+// twice (A, F), 2->0 (A), 3->5 (B), 5->0 (B).
+TEST(ClusteringConsistencyTest, TransitionsOfSortedPeriods) {
+  std::vector<PeriodToPrice> periods = TransitionPeriods();
+  std::sort(periods.begin(), periods.end(),
+            [](const PeriodToPrice& x, const PeriodToPrice& y) {
+              return std::tie(x.patient_id, x.start) <
+                     std::tie(y.patient_id, y.start);
+            });
+  // And with A's first period moved to the end: out of order only at the
+  // last period, where the moves counted so far are dropped and all are
+  // counted again in order.
+  std::vector<PeriodToPrice> late = periods;
+  std::rotate(late.begin(), late.begin() + 1, late.end());
+  for (const std::vector<PeriodToPrice>& given : {periods, late}) {
+    const std::vector<TransitionCount> t = CountTransitions(given, {});
+    ASSERT_EQ(t.size(), 4u);
+    EXPECT_EQ(t[0].from, C(1));
+    EXPECT_EQ(t[0].to, C(2));
+    EXPECT_EQ(t[0].moves, 2);
+    EXPECT_EQ(t[1].from, C(2));
+    EXPECT_EQ(t[1].to, C(0));
+    EXPECT_EQ(t[1].moves, 1);
+    EXPECT_EQ(t[2].from, C(3));
+    EXPECT_EQ(t[2].to, C(5));
+    EXPECT_EQ(t[2].moves, 1);
+    EXPECT_EQ(t[3].from, C(5));
+    EXPECT_EQ(t[3].to, C(0));
+    EXPECT_EQ(t[3].moves, 1);
   }
 }
 

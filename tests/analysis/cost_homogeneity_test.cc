@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "gtest/gtest.h"
@@ -287,6 +288,83 @@ TEST(AnalysisClusterRSquaredTest,
   EXPECT_FALSE(r.per_day.has_value())
       << "R^2 per day reported as " << static_cast<double>(*r.per_day)
       << " for equal costs per day";
+}
+
+}  // namespace
+}  // namespace mhpbr
+
+namespace mhpbr {
+namespace {
+
+// The report's one pass (CostTally) gives the very values, to the last
+// bit, that the separate calls give: per-day sums in the same order.
+void ExpectSameBits(const std::optional<long double>& a,
+                    const std::optional<long double>& b) {
+  ASSERT_EQ(a.has_value(), b.has_value());
+  if (a) {
+    EXPECT_EQ(*a, *b);
+  }
+}
+
+TEST(AnalysisCostTallyTest, OnePassGivesTheSeparateFigures) {
+  const auto rules = Rules();
+  for (const std::vector<CostedPeriod>& periods :
+       {ThreeClusters(), AcrossSuperclasses()}) {
+    CostTally tally;
+    for (const CostedPeriod& p : periods) tally.Add(p);
+    const CostFigures f = std::move(tally).Finish(*rules);
+    const std::vector<HomogeneityRow> rows = CostHomogeneity(periods);
+    ASSERT_EQ(f.homogeneity.size(), rows.size());
+    for (size_t i = 0; i < rows.size(); ++i) {
+      SCOPED_TRACE(i);
+      const HomogeneityRow &a = f.homogeneity[i], &b = rows[i];
+      EXPECT_EQ(a.cluster, b.cluster);
+      EXPECT_EQ(a.measure, b.measure);
+      EXPECT_EQ(a.periods, b.periods);
+      EXPECT_EQ(a.mean, b.mean);
+      EXPECT_EQ(a.median, b.median);
+      ExpectSameBits(a.sd, b.sd);
+      ExpectSameBits(a.cv, b.cv);
+      EXPECT_EQ(a.p5, b.p5);
+      EXPECT_EQ(a.p95, b.p95);
+    }
+    const VarianceExplained all = ClusterRSquared(periods, *rules);
+    ExpectSameBits(f.r_squared.per_period, all.per_period);
+    ExpectSameBits(f.r_squared.per_day, all.per_day);
+    ASSERT_EQ(f.r_squared_by_superclass.size(), 3u);
+    const Superclass order[] = {Superclass::kNonPsychotic,
+                                Superclass::kPsychotic, Superclass::kOrganic};
+    for (int s = 0; s < 3; ++s) {
+      EXPECT_EQ(f.r_squared_by_superclass[s].first, order[s]);
+      const VarianceExplained want = ClusterRSquared(periods, *rules, order[s]);
+      ExpectSameBits(f.r_squared_by_superclass[s].second.per_period,
+                     want.per_period);
+      ExpectSameBits(f.r_squared_by_superclass[s].second.per_day, want.per_day);
+    }
+  }
+}
+
+TEST(AnalysisCostTallyTest, AcrossSuperclassesByHand) {
+  // AcrossSuperclasses: all clusters 52900 / 73000 (AllClusters above);
+  // non-psychotic 0.8, psychotic 0 (WithinEachSuperclass); organic has no
+  // period: none. Homogeneity rows: clusters 0, 1, 2, 10, 11, each per day
+  // and per period = 10 rows; cluster 10 per period {100, 300}: mean 200,
+  // median 200, sd sqrt(20000) = 141.42...
+  CostTally tally;
+  for (const CostedPeriod& p : AcrossSuperclasses()) tally.Add(p);
+  const CostFigures f = std::move(tally).Finish(*Rules());
+  EXPECT_NEAR(*f.r_squared.per_period, 52900.0L / 73000.0L, kTol);
+  EXPECT_NEAR(*f.r_squared_by_superclass[0].second.per_day, 0.8L, kTol);
+  EXPECT_EQ(*f.r_squared_by_superclass[1].second.per_period, 0.0L);
+  EXPECT_FALSE(f.r_squared_by_superclass[2].second.per_period.has_value());
+  ASSERT_EQ(f.homogeneity.size(), 10u);
+  const HomogeneityRow& r = f.homogeneity[7];
+  EXPECT_EQ(r.cluster.code(), 10);
+  EXPECT_EQ(r.measure, CostMeasure::kPerPeriod);
+  EXPECT_EQ(r.mean, 200.0L);
+  EXPECT_EQ(r.median, 200.0L);
+  EXPECT_NEAR(*r.sd, 141.4213562373095L, kTol);
+  EXPECT_NEAR(r.p5, 110.0L, kTol);  // 100 + 0.05 * (300 - 100)
 }
 
 }  // namespace

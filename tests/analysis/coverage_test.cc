@@ -202,3 +202,63 @@ TEST(AnalysisCoverageCounterTest, ManyTeams) {
 
 }  // namespace
 }  // namespace mhpbr
+
+namespace mhpbr {
+namespace {
+
+TEST(AnalysisCoverageCounterTest, PeriodsAddedByNumberCountAsInTheConstructor) {
+  // The numbering of Periods()' people in id order, as the coster gives
+  // it: P1 0, P2 1, P3 2, P6 3; the periods added one by one by number.
+  auto numbering = std::make_shared<PatientIndex>();
+  for (const char* id : {"P1", "P2", "P3", "P6"}) numbering->Add(id);
+  CoverageCounter plain(Periods());
+  AddActivity(plain);
+  CoverageCounter added({}, numbering);
+  for (const PeriodToPrice& p : Periods()) {
+    added.AddPeriod(numbering->Find(p.patient_id), p.cluster);
+  }
+  AddActivity(added);
+  ExpectSame(added.Totals(), plain.Totals());
+  const auto a = plain.ByTeam(), b = added.ByTeam();
+  ASSERT_EQ(a.size(), b.size());
+  for (auto i = a.begin(), j = b.begin(); i != a.end(); ++i, ++j) {
+    EXPECT_EQ(i->first, j->first);
+    ExpectSame(i->second, j->second);
+  }
+}
+
+TEST(AnalysisCoverageCounterTest, PrefetchOfAnyNumberIsHarmless) {
+  CoverageCounter c(Periods());
+  for (int32_t n : {-2, -1, 0, 3, 4, 1 << 30}) c.Prefetch(n);
+  AddActivity(c);
+  // Totals as in the Totals test: 6 people.
+  EXPECT_EQ(c.Totals().patients, 6);
+}
+
+TEST(AnalysisCoverageCounterTest, APersonOfManyTeamsCountsOncePerTeam) {
+  // 70 teams t00..t69 are seen first (by U0..U69, no period), so that
+  // P's teams are on both sides of the 63 a word holds. P (cluster 3)
+  // is then seen by t65 first, then t65 again, t02, t66, t02, t65: P
+  // counts once for t02, t65 and t66, each of which also has its U.
+  CoverageCounter c({Period("P", 3, 4)});
+  for (int t = 0; t < 70; ++t) {
+    c.AddActivity(absl::StrCat("U", t),
+                  absl::StrCat("t", t < 10 ? "0" : "", t));
+  }
+  for (const char* team : {"t65", "t65", "t02", "t66", "t02", "t65"}) {
+    c.AddActivity("P", team);
+  }
+  const std::map<std::string, CoverageCounts> by = c.ByTeam();
+  ASSERT_EQ(by.size(), 70u);
+  for (const auto& [team, counts] : by) {
+    SCOPED_TRACE(team);
+    const bool with_p = team == "t02" || team == "t65" || team == "t66";
+    EXPECT_EQ(counts.patients, with_p ? 2 : 1);
+    EXPECT_EQ(counts.patients_in_clusters, with_p ? 1 : 0);
+    EXPECT_EQ(counts.patients_unclustered, 1);
+  }
+  EXPECT_EQ(c.Totals().patients, 71);
+}
+
+}  // namespace
+}  // namespace mhpbr

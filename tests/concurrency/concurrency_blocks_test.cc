@@ -1,9 +1,11 @@
 // The tool's parallel costing path (cli/block_rows.h): an activity file
 // cut into blocks (MHPBR_BLOCK_BYTES, small here so that there are many),
-// parsed on several threads and costed in file order must give every row
-// the outcome, line and cost of the single-thread run, and a reader
-// stopped part-way must stop its threads cleanly. Run under
-// ThreadSanitizer by tools/test.sh --tsan.
+// parsed on several threads, either priced there too (ActivityCoster::Price
+// while the consuming thread commits earlier blocks) or costed row by row
+// in file order, must give every row the outcome, line and cost, and every
+// period the sums, of the single-thread run, and a reader stopped
+// part-way must stop its threads cleanly. Run under ThreadSanitizer by
+// tools/test.sh --tsan.
 
 #include <unistd.h>
 
@@ -26,6 +28,8 @@ namespace {
 
 using ActivityRow = InputRow<ActivityRecord>;
 using Rows = cli::BlockRows<ActivityCsvReader, ActivityRow>;
+using PricedRows =
+    cli::BlockRows<ActivityCsvReader, ActivityRow, std::vector<PricedRecord>>;
 
 // 6,000 rows over 200 patients (100 with a period each, days 1-200 of
 // 2023), some rejected by the reader (impossible date, ragged), some by
@@ -80,9 +84,13 @@ struct Outcome {
   }
 };
 
-std::vector<Outcome> CostWithThreads(const std::string& path, int threads,
-                                     const UnitCosts& costs,
-                                     CostingTotals* totals) {
+// How each row went and, when `periods` is given, what each period
+// summed. Priced: the workers price each block, the calling thread
+// commits them in order (what `mhpbr cost` does); else row by row.
+std::vector<Outcome> CostWithThreads(
+    const std::string& path, int threads, const UnitCosts& costs,
+    CostingTotals* totals, bool priced = false,
+    std::vector<CostedPeriod>* periods_out = nullptr) {
   std::vector<PeriodToPrice> periods;
   for (int p = 0; p < 100; ++p) {
     PeriodToPrice period;
@@ -95,20 +103,56 @@ std::vector<Outcome> CostWithThreads(const std::string& path, int threads,
   auto coster =
       ActivityCoster::Create(periods, absl::CivilDay(2024, 3, 31), costs);
   EXPECT_TRUE(coster.ok()) << coster.status();
-  auto rows =
-      Rows::Open(path, threads, cli::NextRow<ActivityCsvReader, ActivityRow>,
-                 cli::ShiftRowLines<ActivityRecord>);
-  EXPECT_TRUE(rows.ok()) << rows.status();
   std::vector<Outcome> out;
-  CostActivityRows(
-      *coster, [&](ActivityRow* row) { return (*rows)->Next(row); },
-      [&](const ActivityRow& row, const Attribution& a) {
-        out.push_back({row.line, row.id, std::string(a.status.message()),
-                       a.period, a.cost_pence});
-      });
-  EXPECT_TRUE((*rows)->io_status().ok());
+  auto keep = [&](const ActivityRow& row, const Attribution& a) {
+    out.push_back({row.line, row.id, std::string(a.status.message()), a.period,
+                   a.cost_pence});
+  };
+  if (priced) {
+    const ActivityCoster& pricer = *coster;
+    auto rows = PricedRows::Open(path, threads,
+                                 cli::NextRow<ActivityCsvReader, ActivityRow>,
+                                 cli::ShiftRowLines<ActivityRecord>,
+                                 [&pricer](absl::Span<const ActivityRow> block,
+                                           std::vector<PricedRecord>* prices) {
+                                   PriceActivityRows(pricer, block, prices);
+                                 });
+    EXPECT_TRUE(rows.ok()) << rows.status();
+    CostPricedRows(
+        *coster,
+        [&](PricedActivityRows* block) {
+          std::vector<PricedRecord>* prices = nullptr;
+          if (!(*rows)->NextBlock(&block->rows, &prices)) return false;
+          block->priced = absl::MakeSpan(*prices);
+          return true;
+        },
+        keep);
+    EXPECT_TRUE((*rows)->io_status().ok());
+  } else {
+    auto rows =
+        Rows::Open(path, threads, cli::NextRow<ActivityCsvReader, ActivityRow>,
+                   cli::ShiftRowLines<ActivityRecord>);
+    EXPECT_TRUE(rows.ok()) << rows.status();
+    CostActivityRows(
+        *coster, [&](ActivityRow* row) { return (*rows)->Next(row); }, keep);
+    EXPECT_TRUE((*rows)->io_status().ok());
+  }
   *totals = coster->totals();
+  if (periods_out != nullptr) *periods_out = coster->periods();
   return out;
+}
+
+bool SamePeriodSums(const std::vector<CostedPeriod>& a,
+                    const std::vector<CostedPeriod>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i].records != b[i].records || a[i].cost_pence != b[i].cost_pence ||
+        a[i].admitted_pence != b[i].admitted_pence ||
+        a[i].admitted_days != b[i].admitted_days) {
+      return false;
+    }
+  }
+  return true;
 }
 
 UnitCosts TestCosts() {
@@ -147,6 +191,46 @@ TEST(BlockRowsConcurrency, ParallelCostingMatchesOneThread) {
   std::remove(path.c_str());
 }
 
+// Pricing on the workers while the calling thread commits: every row's
+// outcome, the totals and each period's sums as costing row by row on one
+// thread gives them.
+TEST(BlockRowsConcurrency, PricingOnTheWorkersMatchesOneThread) {
+  const std::string path = WriteActivity();
+  const UnitCosts costs = TestCosts();
+  CostingTotals one_totals;
+  std::vector<CostedPeriod> one_periods;
+  const std::vector<Outcome> one = CostWithThreads(
+      path, 1, costs, &one_totals, /*priced=*/false, &one_periods);
+  ASSERT_EQ(one.size(), 6000u);
+  // Patient P0's period (2023-01-01 to 07-19) takes rows 0, 200, ...,
+  // 5800 (i * 7 % 200 == 0 only for multiples of 200): 30 rows, none of
+  // them a rejected one (i % 101 == 1, i % 103 == 2 or i % 107 == 3), all
+  // even, so all April contacts of 45 minutes at 6000 pence an hour: 4500.
+  EXPECT_EQ(one_periods[0].period.patient_id, "P0");
+  EXPECT_EQ(one_periods[0].records, 30);
+  EXPECT_EQ(one_periods[0].cost_pence, 30 * 4500);
+  setenv("MHPBR_BLOCK_BYTES", "1000", 1);
+  for (int threads : {1, 2, 4, 7}) {
+    CostingTotals totals;
+    std::vector<CostedPeriod> periods;
+    const std::vector<Outcome> many = CostWithThreads(
+        path, threads, costs, &totals, /*priced=*/true, &periods);
+    ASSERT_EQ(many.size(), one.size()) << threads;
+    for (size_t i = 0; i < one.size(); ++i) {
+      ASSERT_TRUE(many[i] == one[i]) << "row " << i << ", " << threads;
+    }
+    EXPECT_EQ(totals.total_pence, one_totals.total_pence);
+    EXPECT_EQ(totals.clustered_pence, one_totals.clustered_pence);
+    EXPECT_EQ(totals.records_read, one_totals.records_read);
+    EXPECT_EQ(totals.records_rejected, one_totals.records_rejected);
+    EXPECT_EQ(totals.unknown_patient_records,
+              one_totals.unknown_patient_records);
+    EXPECT_TRUE(SamePeriodSums(periods, one_periods)) << threads;
+  }
+  unsetenv("MHPBR_BLOCK_BYTES");
+  std::remove(path.c_str());
+}
+
 // A record over half the reader's limit stops the cutting into blocks
 // (only a reader of the whole file can tell how such a record is refused):
 // the rest of the file is read on the calling thread, lines still right.
@@ -178,6 +262,10 @@ TEST(BlockRowsConcurrency, LongRecordsAreReadOnTheCallingThread) {
     const std::vector<Outcome> many =
         CostWithThreads(path, threads, costs, &totals);
     EXPECT_TRUE(many == one) << threads;
+    EXPECT_EQ(totals.total_pence, one_totals.total_pence);
+    // Priced on the workers, then the rest read in one stream.
+    EXPECT_TRUE(CostWithThreads(path, threads, costs, &totals, true) == one)
+        << threads;
     EXPECT_EQ(totals.total_pence, one_totals.total_pence);
   }
   unsetenv("MHPBR_BLOCK_BYTES");

@@ -14,13 +14,16 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "classify_rows.h"
 #include "gtest/gtest.h"
 #include "input_file.h"
 #include "mhpbr/assessment_csv.h"
+#include "mhpbr/classification.h"
 #include "mhpbr/classifier.h"
 #include "mhpbr/csv_writer.h"
 #include "mhpbr/dated_classifier.h"
+#include "mhpbr/item.h"
 #include "mhpbr/rule_set_bundle_text.h"
 #include "mhpbr/rule_set_text.h"
 #include "output_file.h"
@@ -108,6 +111,162 @@ TEST(ClassifyRowsConcurrencyTest, BlocksOnManyThreadsEqualOneThread) {
     EXPECT_TRUE(many.rejects == one.rejects) << threads;
   }
   unsetenv("MHPBR_BLOCK_BYTES");
+}
+
+// Data rows of every kind the readers' fast paths must hand on exactly,
+// `copies` times over: good rows ending in LF and CRLF, all ratings empty,
+// a rating of 7, a field too many and too few, a blank line, a date with
+// a space before it, a date that is not a day; the last line lacks its LF.
+std::vector<std::string> EdgeRows(int copies) {
+  std::vector<std::string> rows;
+  for (int i = 0; i < copies; ++i) {
+    const std::string n = absl::StrCat(i);
+    for (const std::string& row : {
+             "G" + n +
+                 ",P1,2022-03-04,1,0,0,2,0,1,0,0,0,0,1,0,0,0,0,0,0,0,n,n,1",
+             "C" + n + ",P2,2022-03-05,0,0,3,0,0,3,0,0,0,0,0,0,0,,,,,,n,y,\r",
+             "E" + n + ",P3,2022-03-06,,,,,,,,,,,,,,,,,,,,,",
+             "S" + n + ",P4,2022-03-07,0,0,0,0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,,,",
+             "M" + n +
+                 ",P5,2022-03-08,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,,,,x",
+             "F" + n + ",P6,2022-03-09,0,0,0,0",
+             std::string(),
+             "W" + n +
+                 ",P7, 2022-03-10,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,y,n,",
+             "D" + n + ",P8,2023-02-30,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,,,",
+         }) {
+      rows.push_back(row);
+    }
+  }
+  return rows;
+}
+
+// The file of `rows`, each field quoted when `quote` (blank lines stay
+// blank): the quoted form goes through CsvReader's general parser.
+std::string EdgeFile(const std::vector<std::string>& rows, bool quote) {
+  std::string csv =
+      "assessment_id,patient_id,date,r1,r2,r3,r4,r5,r6,r7,r8,r9,r10,r11,r12,"
+      "r13,ra,rb,rc,rd,re,organic,psychosis,allocated_cluster\n";
+  for (size_t i = 0; i < rows.size(); ++i) {
+    std::string row = rows[i];
+    const bool crlf = !row.empty() && row.back() == '\r';
+    if (crlf) row.pop_back();
+    if (quote && !row.empty()) {
+      row =
+          absl::StrCat("\"", absl::StrReplaceAll(row, {{",", "\",\""}}), "\"");
+    }
+    absl::StrAppend(&csv, row, crlf ? "\r" : "",
+                    i + 1 < rows.size() ? "\n" : "");
+  }
+  return csv;
+}
+
+TEST(ClassifyRowsConcurrencyTest, PlainRowsClassifyAsTheirQuotedForms) {
+  const std::string dir = ::testing::TempDir();
+  const std::vector<std::string> rows = EdgeRows(40);
+  std::string paths[2];
+  for (int quote : {0, 1}) {
+    paths[quote] = absl::StrCat(dir, "/edge_", quote, ".csv");
+    std::ofstream f(paths[quote], std::ios::binary);
+    f << EdgeFile(rows, quote == 1);
+  }
+  auto bundle = DefaultRuleSetBundle();
+  ASSERT_TRUE(bundle.ok());
+  const DatedClassifier classifiers(*bundle);
+  const Outputs want = ClassifyFile(paths[0], 1, classifiers);
+  // Per copy of nine lines (eight rows and a blank one): G, C, E and W are
+  // classified; S, M, F and D rejected. Copy 0 starts at line 2.
+  EXPECT_EQ(std::count(want.rows.begin(), want.rows.end(), '\n'), 4 * 40);
+  EXPECT_EQ(std::count(want.rejects.begin(), want.rejects.end(), '\n'),
+            1 + 4 * 40);
+  EXPECT_NE(want.rejects.find(
+                "5,S0,\"r6: '7' is not a rating (0-4, 9 or empty)\"\n"
+                "6,M0,row has 25 fields; the header has 24\n"
+                "7,F0,row has 7 fields; the header has 24\n"
+                "10,D0,date: '2023-02-30' is not a real calendar date\n"),
+            std::string::npos)
+      << want.rejects;
+  // E0: nothing known, so variance for too few known items.
+  EXPECT_NE(want.rows.find("E0,P3,2022-03-06,0,,,,variance,,,,too_few_known\n"),
+            std::string::npos);
+  // C0's CRLF is not data, and W0's date is read past its space.
+  EXPECT_NE(want.rows.find("C0,P2,2022-03-05,"), std::string::npos);
+  EXPECT_NE(want.rows.find("W0,P7,2022-03-10,"), std::string::npos);
+
+  setenv("MHPBR_BLOCK_BYTES", "97", 1);  // rows straddle blocks everywhere
+  for (int threads : {1, 2, 3}) {
+    for (int quote : {0, 1}) {
+      const Outputs got = ClassifyFile(paths[quote], threads, classifiers);
+      EXPECT_TRUE(got.rows == want.rows) << threads << " " << quote;
+      EXPECT_TRUE(got.rejects == want.rejects) << threads << " " << quote;
+    }
+  }
+  unsetenv("MHPBR_BLOCK_BYTES");
+}
+
+// The row's fixed names are written as they are: none may need quotes.
+TEST(ClassifyRowsConcurrencyTest, FixedNamesNeedNoQuotes) {
+  std::vector<absl::string_view> names;
+  for (Superclass s : {Superclass::kVariance, Superclass::kNonPsychotic,
+                       Superclass::kPsychotic, Superclass::kOrganic}) {
+    names.push_back(SuperclassName(s));
+  }
+  for (VarianceReason r : {VarianceReason::kNone, VarianceReason::kNoFit,
+                           VarianceReason::kTooFewKnown}) {
+    names.push_back(VarianceReasonName(r));
+  }
+  for (absl::string_view name : names) {
+    char buf[64];
+    EXPECT_EQ(absl::string_view(
+                  buf, static_cast<size_t>(WriteCsvField(name, buf) - buf)),
+              name);
+  }
+}
+
+// The row formatted straight into bytes, as formats.md has it: ids quoted
+// when they must be, empty fields for what is absent.
+TEST(ClassifyRowsConcurrencyTest, ClassifiedRowsAreFormattedInPlace) {
+  auto rules = DefaultRuleSet();
+  ASSERT_TRUE(rules.ok());
+  AssessmentRecord rec;
+  rec.assessment_id = "A1";
+  rec.patient_id = "P1";
+  rec.date = absl::CivilDay(2022, 3, 4);
+  Classification c;
+  c.suggested = *Cluster::FromCode(3);
+  c.suggested_fit_milli = 12500;
+  c.runner_up = *Cluster::FromCode(10);
+  c.runner_up_fit_milli = -2000;
+  AllocationCheck red;
+  red.cluster = *Cluster::FromCode(13);
+  red.red = true;
+  red.red_items.Add(ItemAt(16));  // D
+  red.red_items.Add(ItemAt(6));   // 7
+  red.red_items.Add(ItemAt(12));  // 13
+  c.allocation = red;
+  RowBytes rows;
+  AppendClassifiedRow(**rules, rec, c, &rows);
+
+  rec.assessment_id = "a,b";
+  rec.patient_id = "say \"hi\"";
+  Classification variance;
+  variance.reason = VarianceReason::kTooFewKnown;
+  AppendClassifiedRow(**rules, rec, variance, &rows);
+
+  AllocationCheck zero;  // cluster 0: never red
+  variance.allocation = zero;
+  variance.reason = VarianceReason::kNoFit;
+  rec.assessment_id = "line\nbreak";
+  rec.patient_id = "";
+  AppendClassifiedRow(**rules, rec, variance, &rows);
+
+  EXPECT_EQ(rows.view(),
+            absl::StrCat("A1,P1,2022-03-04,3,12.5,10,-2,non-psychotic,13,y,"
+                         "7;13;D,\n",
+                         "\"a,b\",\"say \"\"hi\"\"\",2022-03-04,0,,,,"
+                         "variance,,,,too_few_known\n",
+                         "\"line\nbreak\",,2022-03-04,0,,,,variance,0,n,,"
+                         "no_fit\n"));
 }
 
 TEST(ClassifyRowsConcurrencyTest, ThreadedBatchEqualsOneThread) {

@@ -617,6 +617,50 @@ TEST(CostingBatchTest, RefusesAShortOutcomeSpanOrANullRecord) {
   EXPECT_TRUE(c->AddBatch({}, {}).ok());
 }
 
+// Pricing adds nothing and may run ahead of Commit (on other threads);
+// Commit, in its order, alone decides the totals and which record an
+// overflowing total rejects.
+TEST(CostingBatchTest, PriceAddsNothingAndCommitDecidesInOrder) {
+  const UnitCosts costs = SpecCosts();  // outlives the coster
+  auto c =
+      ActivityCoster::Create({Period("P", 3, D(2023, 4, 1), std::nullopt),
+                              Period("Q", 3, D(2023, 4, 1), D(2023, 4, 30))},
+                             D(2023, 6, 30), costs);
+  ASSERT_TRUE(c.ok());
+  // other records: cost_pence plus 18% overhead. 4 * 10^18 p is 4.72 *
+  // 10^18 with it; a second would pass 2^63 - 1 = 9.22 * 10^18.
+  const ActivityRecord big = Other("P", D(2023, 5, 1), 4000000000000000000);
+  const ActivityRecord small = Other("Q", D(2023, 4, 2), 100);  // 118
+  const ActivityRecord unknown = Other("R", D(2023, 4, 2), 100);
+  const ActivityRecord* all[] = {&small, &big, &big, &unknown};
+  PricedRecord priced[4];
+  c->Price(all, absl::MakeSpan(priced));
+  EXPECT_EQ(c->totals().records_read, 0);
+  EXPECT_EQ(c->period(0).records, 0);
+  // Priced alone, each big record fits: its cost and period are known.
+  EXPECT_TRUE(priced[2].attribution.status.ok());
+  EXPECT_EQ(priced[2].attribution.cost_pence, 4720000000000000000);
+  EXPECT_EQ(priced[2].attribution.period, 0);
+  EXPECT_EQ(priced[3].attribution.period, -2);
+  c->Commit(absl::MakeSpan(priced));
+  EXPECT_TRUE(priced[0].attribution.status.ok());
+  EXPECT_TRUE(priced[1].attribution.status.ok());
+  // The second big one overflows the total: rejected, nothing added.
+  EXPECT_THAT(priced[2].attribution.status.message(), HasSubstr("overflow"));
+  EXPECT_EQ(priced[2].attribution.period, -1);
+  EXPECT_EQ(priced[2].attribution.cost_pence, 0);
+  EXPECT_TRUE(priced[3].attribution.status.ok());
+  const CostingTotals& t = c->totals();
+  EXPECT_EQ(t.records_read, 4);
+  EXPECT_EQ(t.records_rejected, 1);
+  EXPECT_EQ(t.clustered_pence, 4720000000000000000 + 118);
+  EXPECT_EQ(t.unclustered_pence, 118);
+  EXPECT_EQ(t.unknown_patient_records, 1);
+  EXPECT_EQ(c->period(0).records, 1);
+  EXPECT_EQ(c->period(0).cost_pence, 4720000000000000000);
+  EXPECT_EQ(c->period(1).cost_pence, 118);
+}
+
 TEST(CostingBatchTest, RecordsDatedFarOffFallOutsideEveryPeriod) {
   const UnitCosts costs = SpecCosts();  // outlives the coster
   auto c = ActivityCoster::Create({Period("P", 3, D(2023, 4, 1), std::nullopt)},

@@ -744,6 +744,29 @@ TEST(Indicators, FollowUpSevenDays) {
   EXPECT_EQ(later.result.stays_not_yet_due, 0);
 }
 
+// The same stays by the month of their last bed day: March has the stay
+// ending 03-06 (followed up), April those ending 04-01 (followed up) and
+// 04-04 (not); December's stay is not yet due as of 2023-12-31, and as of
+// 2024-01-04 it is due and not followed up.
+TEST(Indicators, FollowUpByMonthOfTheStaysEnd) {
+  auto rules = Default();
+  const Measured run = Measure({}, {}, D(2023, 12, 31), *rules, StayActivity());
+  const std::vector<FollowUpMonth>& m = run.result.follow_up_by_month;
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[0].month, absl::CivilMonth(2023, 3));
+  EXPECT_EQ(m[0].followed_up, 1);
+  EXPECT_EQ(m[0].due, 1);
+  EXPECT_EQ(m[1].month, absl::CivilMonth(2023, 4));
+  EXPECT_EQ(m[1].followed_up, 1);
+  EXPECT_EQ(m[1].due, 2);
+  const Measured later = Measure({}, {}, D(2024, 1, 4), *rules, StayActivity());
+  ASSERT_EQ(later.result.follow_up_by_month.size(), 3u);
+  EXPECT_EQ(later.result.follow_up_by_month[2].month,
+            absl::CivilMonth(2023, 12));
+  EXPECT_EQ(later.result.follow_up_by_month[2].followed_up, 0);
+  EXPECT_EQ(later.result.follow_up_by_month[2].due, 1);
+}
+
 TEST(MeasureOutcomes, RefusesAPeriodStartingAfterTheAsOfDate) {
   auto rules = Default();
   ClusterPeriod p;

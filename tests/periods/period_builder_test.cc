@@ -596,5 +596,37 @@ TEST_F(PeriodStageBuilder, IdsSortBytewiseWhateverTheirLengthAndBytes) {
   }
 }
 
+TEST_F(PeriodStageBuilder, ManyPatientsKeepInputOrderWithinADate) {
+  // 300 patients whose ids differ in several bytes and share others, each
+  // allocated twice on 1 Jan, patients met in opposite orders the two
+  // times: the second allocation counts (superseded 1), so each patient's
+  // events must stay in input order however the ids sort. Cluster 3 or 4
+  // (six months): open to 31 Mar, 90 days, due 1 Jul, not overdue.
+  std::vector<PeriodEvent> events;
+  std::vector<std::string> ids;
+  for (int k = 0; k < 300; ++k) {
+    ids.push_back(absl::StrCat("P", k % 7, "-", k, k % 2 ? "x" : ""));
+  }
+  for (int k = 0; k < 300; ++k) {
+    events.push_back(Alloc(ids[k], D(2023, 1, 1), 1));
+  }
+  for (int k = 299; k >= 0; --k) {
+    events.push_back(Alloc(ids[k], D(2023, 1, 1), k % 2 ? 3 : 4));
+  }
+  const PeriodBuild b = Build(events, D(2023, 3, 31));
+  std::map<std::string, int> want;
+  for (int k = 0; k < 300; ++k) want[ids[k]] = k % 2 ? 3 : 4;
+  std::vector<std::string> got_rows;
+  std::vector<std::string> want_rows;
+  for (const ClusterPeriod& p : b.periods) got_rows.push_back(Row(p));
+  for (const auto& [id, cluster] : want) {
+    want_rows.push_back(
+        absl::StrCat(id, ",", cluster, ",2023-01-01,,90,2023-07-01,0,y,1,0"));
+  }
+  EXPECT_EQ(got_rows, want_rows);
+  EXPECT_EQ(b.superseded, 300);
+  EXPECT_EQ(b.events_used, 300);
+}
+
 }  // namespace
 }  // namespace mhpbr

@@ -85,5 +85,34 @@ TEST(PeriodStageSummary, OfBuiltPeriods) {
   EXPECT_THAT(s.all, Totals(3, 425, 2));
 }
 
+TEST(PeriodStageSummary, ByClusterOnlyLeavesPatientsOut) {
+  // The periods of ByPatientByClusterAndAll: the same per-cluster and
+  // overall totals, no per-patient ones.
+  const std::vector<ClusterPeriod> periods = {
+      Period("P2", 3, 7, 0),  Period("P10", 1, 10, 0), Period("P10", 3, 20, 5),
+      Period("P2", 14, 3, 1), Period("P2", 3, 11, 40),
+  };
+  const auto flat = [](const PeriodSummary& s) {
+    std::vector<std::vector<int64_t>> rows;
+    for (const auto& [cluster, t] : s.by_cluster) {
+      rows.push_back({cluster, t.periods, t.days, t.overdue_periods});
+    }
+    rows.push_back({-1, s.all.periods, s.all.days, s.all.overdue_periods});
+    return rows;
+  };
+  const PeriodSummary s = SummarisePeriodsByCluster(periods);
+  EXPECT_TRUE(s.by_patient.empty());
+  EXPECT_EQ(flat(s), flat(SummarisePeriods(periods)));
+  EXPECT_EQ(s.by_cluster.size(), 3u);
+}
+
+TEST(PeriodStageSummary, PatientsSortedOrNotGiveTheSameTotals) {
+  // A patient met again after another (P1, P2, P1) adds to its own row.
+  const PeriodSummary s = SummarisePeriods(
+      {Period("P1", 1, 5, 0), Period("P2", 1, 6, 2), Period("P1", 2, 7, 1)});
+  EXPECT_THAT(s.by_patient, ElementsAre(Pair("P1", Totals(2, 12, 1)),
+                                        Pair("P2", Totals(1, 6, 1))));
+}
+
 }  // namespace
 }  // namespace mhpbr

@@ -1393,9 +1393,13 @@ TEST(ReportCliTest, MemoryDoesNotGrowWithActivity) {
 
 // The report's SPC files (the sample run) are what `mhpbr spc` writes for
 // the same series: each series' months and values fed back through `mhpbr
-// spc` with the report's directions (cost and allocations neutral,
-// agreement up) give the same rows (`mhpbr spc` orders series by name, so
+// spc` with the report's directions (cost and allocations neutral, the
+// shares up) give the same rows (`mhpbr spc` orders series by name, so
 // the lines are compared sorted), and the page draws one chart per series.
+// With events, reviews on time; with events and assessments, the outcome
+// indicators over periods (the sample has no paired period that ended, so
+// reliably_improved_ppm has no month and is named, not charted) and
+// follow_up_7_days over the sample's inpatient stays.
 TEST(ReportCliTest, SpcFilesAsTheSpcCommandWritesThem) {
   const SampleRun& s = Sample();
   ASSERT_EQ(s.result.exit_code, 0) << s.result.err;
@@ -1406,10 +1410,14 @@ TEST(ReportCliTest, SpcFilesAsTheSpcCommandWritesThem) {
     const std::string& name = row.at("series");
     names.insert(name);
     absl::StrAppend(&series, name, ",", row.at("month"), ",", row.at("value"),
-                    ",", name == "agreement_ppm" ? "up" : "neutral", "\n");
+                    ",", absl::EndsWith(name, "_ppm") ? "up" : "neutral", "\n");
   }
-  EXPECT_EQ(names, (std::set<std::string>{"allocations", "agreement_ppm",
-                                          "cost_per_cluster_day_pence"}));
+  EXPECT_EQ(names,
+            (std::set<std::string>{
+                "allocations", "agreement_ppm", "cost_per_cluster_day_pence",
+                "reviews_on_time_ppm", "valid_mhct_at_allocation_ppm",
+                "paired_completeness_ppm", "follow_up_7_days_ppm"}));
+  EXPECT_THAT(s.html, HasSubstr("<td>reliably_improved_ppm</td>"));
   const std::string dir = TempDir("spc");
   WriteFile(dir + "/series.csv", series);
   const ProcessResult r =
@@ -1428,6 +1436,56 @@ TEST(ReportCliTest, SpcFilesAsTheSpcCommandWritesThem) {
   EXPECT_THAT(s.html, HasSubstr(kSpcSection));
   for (const std::string& name : names) {
     EXPECT_THAT(s.html, HasSubstr(absl::StrCat(name, " ("))) << name;
+  }
+}
+
+// Under --suppress each SPC point is judged by its own counts: a cost per
+// cluster day is money, written as it is unless fewer than 5 periods have
+// days in its month; a count is `*` or a multiple of 5; a series' mean and
+// limits are `*` once any of its points is.
+TEST(ReportCliTest, SuppressedSpcPointsKeepWhatTheirCountsAllow) {
+  const SampleRun& s = Sample();
+  ASSERT_EQ(s.result.exit_code, 0) << s.result.err;
+  const std::string dir = TempDir("spc_suppressed");
+  const ProcessResult r = RunTool(
+      {"report", "--periods", kExamples + "/periods.csv", "--activity",
+       kExamples + "/activity.csv", "--unit-costs", kUnitCosts, "--as-of",
+       kAsOf, "--assessments", kExamples + "/assessments.csv", "--events",
+       kExamples + "/events.csv", "--out", dir + "/report.html", "--csv-dir",
+       dir + "/csv", "--suppress"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const Csv plain = ReadCsv(s.dir + "/csv/spc_points.csv");
+  const Csv hidden = ReadCsv(dir + "/csv/spc_points.csv");
+  ASSERT_EQ(plain.rows.size(), hidden.rows.size());
+  std::map<std::string, bool> any_hidden;
+  int cost_written = 0;
+  for (size_t i = 0; i < plain.rows.size(); ++i) {
+    const auto& p = plain.rows[i];
+    const auto& h = hidden.rows[i];
+    const std::string& series = h.at("series");
+    ASSERT_EQ(series, p.at("series"));
+    ASSERT_EQ(h.at("month"), p.at("month"));
+    const std::string& value = h.at("value");
+    any_hidden[series] = any_hidden[series] || value == "*";
+    if (value == "*") continue;
+    if (series == "allocations") {
+      double n = 0;
+      ASSERT_TRUE(absl::SimpleAtod(value, &n)) << value;
+      EXPECT_EQ(static_cast<int64_t>(n) % 5, 0) << value;
+    } else {
+      EXPECT_EQ(value, p.at("value")) << series << " " << h.at("month");
+      cost_written += series == "cost_per_cluster_day_pence";
+    }
+  }
+  // The sample's busier months (2023-07 on) have 5 periods or more.
+  EXPECT_GT(cost_written, 0);
+  for (size_t i = 0; i < hidden.rows.size(); ++i) {
+    const auto& h = hidden.rows[i];
+    const bool starred = any_hidden[h.at("series")];
+    EXPECT_EQ(h.at("mean") == "*", starred) << h.at("series");
+    if (!starred) {
+      EXPECT_EQ(h.at("mean"), plain.rows[i].at("mean"));
+    }
   }
 }
 

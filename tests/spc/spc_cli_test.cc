@@ -160,6 +160,75 @@ TEST(SpcCli, RejectsWithLineAndReason) {
             "8,b,\"month: '24-01' is not a month (YYYY-MM, from 1800)\"\n");
 }
 
+TEST(SpcCli, SeriesInterleavedAndMonthsOutOfOrder) {
+  // a: 2024-01 1, 2024-02 2 (2024-03 empty: left out). Mean 1.5, one
+  // moving range of 1 (kept: below 3.267), limits 1.5 +- 2.66.
+  // b: 1, 2, 3. Mean 2, moving ranges 1 and 1, limits 2 +- 2.66; the
+  // second 2024-01 (line 7) repeats line 4's, though it came out of order.
+  const std::string in = TempPath("in.csv");
+  WriteFile(in,
+            "series,month,value\n"
+            "b,2024-03,3\n"
+            "a,2024-02,2\n"
+            "b,2024-01,1\n"
+            "a,2024-01,1\n"
+            "b,2024-02,2\n"
+            "b,2024-01,9\n"
+            "a,2024-03,\n");
+  const std::string out = TempPath("points.csv");
+  const std::string summary = TempPath("summary.csv");
+  const std::string rejects = TempPath("rejects.csv");
+  const ProcessResult r = Tool({"spc", "--in", in, "--out", out, "--summary",
+                                summary, "--rejects", rejects});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Lines(r.err).back(), "7 read, 6 ok, 1 rejected");
+  EXPECT_EQ(Slurp(out),
+            "series,month,value,mean,lpl,upl,side,outside,run,trend,"
+            "two_in_three,special_cause,point_type\n"
+            "a,2024-01,1.0000,1.5000,-1.1600,4.1600,-1,n,n,n,n,n,"
+            "common_cause\n"
+            "a,2024-02,2.0000,1.5000,-1.1600,4.1600,1,n,n,n,n,n,"
+            "common_cause\n"
+            "b,2024-01,1.0000,2.0000,-0.6600,4.6600,-1,n,n,n,n,n,"
+            "common_cause\n"
+            "b,2024-02,2.0000,2.0000,-0.6600,4.6600,0,n,n,n,n,n,"
+            "common_cause\n"
+            "b,2024-03,3.0000,2.0000,-0.6600,4.6600,1,n,n,n,n,n,"
+            "common_cause\n");
+  EXPECT_EQ(Slurp(summary),
+            "series,points,mean,lpl,upl,short,variation,assurance\n"
+            "a,2,1.5000,-1.1600,4.1600,y,common_cause,\n"
+            "b,3,2.0000,-0.6600,4.6600,y,common_cause,\n");
+  EXPECT_EQ(Slurp(rejects),
+            "line,id,reason\n"
+            "7,b,duplicate_month: 2024-01 is already on line 4\n");
+}
+
+TEST(SpcCli, NamesThatNeedQuotesAreQuoted) {
+  // One point each: the mean is the value, no limits, on the mean.
+  const std::string in = TempPath("in.csv");
+  WriteFile(in,
+            "series,month,value\n\"a,b\",2024-01,1\n\"x\"\"y\",2024-01,2\n");
+  const ProcessResult r = Tool({"spc", "--in", in});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Lines(r.out)[1],
+            "\"a,b\",2024-01,1.0000,1.0000,,,0,n,n,n,n,n,common_cause");
+  EXPECT_EQ(Lines(r.out)[2],
+            "\"x\"\"y\",2024-01,2.0000,2.0000,,,0,n,n,n,n,n,common_cause");
+}
+
+TEST(SpcCli, BadSeriesWritesNothingToStandardOutput) {
+  // 2 x 10^9 cannot be held at the other value's 9 places (2^60 units).
+  const std::string in = TempPath("in.csv");
+  WriteFile(in,
+            "series,month,value\na,2024-01,1\nbig,2024-01,2000000000\n"
+            "big,2024-02,0.000000001\n");
+  const ProcessResult r = Tool({"spc", "--in", in});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("series 'big': month 2024-01: value"));
+  EXPECT_EQ(r.out, "");
+}
+
 TEST(SpcCli, UsageAndInputErrorsExit2WithNoOutput) {
   const std::string out = TempPath("out.csv");
   for (const std::vector<std::string>& extra :

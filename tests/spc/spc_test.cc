@@ -310,6 +310,26 @@ TEST(SpcTest, Errors) {
                        HasSubstr("series 'big': month 2024-04: value")));
 }
 
+TEST(SpcTest, CheckGivesRunSpcsError) {
+  SpcSeries s = Series({"1", "2"});
+  s.name = "beds";
+  s.months[1] = s.months[0];
+  SpcSeries big = Series({"2000000000", "0.000000001"});
+  big.name = "big";
+  // Target 2 x 10^9 at the values' 9 places: beyond 2^60 units.
+  SpcSeries target = Series({"1", "0.000000001"});
+  target.target = ExactDecimal{2000000000, 0};
+  SpcSeries lengths = Series({"1", "2"});
+  lengths.values.pop_back();
+  for (const SpcSeries& bad : {s, big, target, lengths}) {
+    const absl::Status run = RunSpc({bad}, {}, SpcRules{}).status();
+    ASSERT_FALSE(run.ok());
+    EXPECT_EQ(CheckSpcSeries(bad), run);
+  }
+  EXPECT_TRUE(CheckSpcSeries(Series({"1", "2.5"})).ok());
+  EXPECT_TRUE(CheckSpcSeries(SpcSeries{}).ok());
+}
+
 TEST(SpcRulesTest, DefaultsValidationAndDiff) {
   auto rules = DefaultRuleSet();
   ASSERT_TRUE(rules.ok()) << rules.status();

@@ -289,6 +289,96 @@ TEST(CsvReaderTest, RecordsAtTheLimitAreRead) {
   EXPECT_EQ(rows[0].error, "");
 }
 
+// A plain line (no quote) is split by Next()'s fast path; the same fields
+// quoted go through the general parser. Both must give the fields and line
+// numbers the bytes say: fields of letters, spaces and inner CRs, empty
+// ones, one to thirty to a line, LF or CRLF ends, blank lines between,
+// enough of them (about 0.6 MB) to cross the reader's 64 KiB reads often.
+TEST(CsvReaderTest, PlainLinesReadAsTheirQuotedForms) {
+  std::mt19937 rng(19);
+  auto pick = [&rng](int n) {
+    return std::uniform_int_distribution<int>(0, n - 1)(rng);
+  };
+  std::string plain = "h\n", quoted = "h\n";
+  std::vector<Row> want;
+  int64_t line = 2;
+  for (int r = 0; r < 8000; ++r) {
+    if (pick(20) == 0) {  // a blank line, LF or CRLF: counted, not a record
+      const char* blank = pick(2) == 0 ? "\n" : "\r\n";
+      plain += blank;
+      quoted += blank;
+      ++line;
+      continue;
+    }
+    Row row{line++, {}, ""};
+    const int n = 1 + pick(30);
+    for (int i = 0; i < n; ++i) {
+      std::string field;
+      const int len = pick(4) == 0 ? 0 : pick(12);
+      for (int k = 0; k < len; ++k) field.push_back("ab \rxy"[pick(6)]);
+      // A CR ending a line's last field is the line end's, not data.
+      if (i == n - 1 && !field.empty() && field.back() == '\r') {
+        field.back() = 'z';
+      }
+      if (n == 1 && field.empty()) field = "e";  // else a blank line
+      plain += (i == 0 ? "" : ",") + field;
+      quoted += (i == 0 ? "\"" : ",\"") + field + "\"";
+      row.fields.push_back(field);
+    }
+    const char* end = pick(3) == 0 ? "\r\n" : "\n";
+    plain += end;
+    quoted += end;
+    want.push_back(row);
+  }
+  ASSERT_GT(plain.size(), size_t{4} << 16);  // many of the 64 KiB reads
+  for (const std::string* bytes : {&plain, &quoted}) {
+    const std::vector<Row> got = Parse(*bytes);
+    ASSERT_EQ(got.size(), want.size())
+        << (bytes == &plain ? "plain" : "quoted");
+    for (size_t i = 0; i < want.size(); ++i) {
+      ASSERT_EQ(got[i].line, want[i].line) << i;
+      ASSERT_EQ(got[i].fields, want[i].fields) << i;
+      ASSERT_EQ(got[i].error, "") << i;
+    }
+  }
+}
+
+// Plain lines about the limit, which counts the line end: the fast path
+// leaves those over it to the general parser, which refuses them.
+TEST(CsvReaderTest, PlainLinesAroundTheLimit) {
+  std::string bytes = "a,b\n";
+  for (int len = 60; len <= 68; ++len) {
+    bytes += std::string(static_cast<size_t>(len - 3), 'x') + ",y\n";
+  }
+  const std::vector<Row> rows = Parse(bytes, 64);
+  ASSERT_EQ(rows.size(), 9u);
+  for (int i = 0; i < 9; ++i) {
+    // Line i + 2 is 60 + i bytes with its LF: up to 64 read.
+    EXPECT_EQ(rows[i].line, i + 2);
+    if (60 + i <= 64) {
+      EXPECT_EQ(rows[i].error, "") << i;
+      EXPECT_THAT(rows[i].fields, ElementsAre(std::string(57 + i, 'x'), "y"));
+    } else {
+      EXPECT_EQ(rows[i].error, "record longer than 64 bytes") << i;
+    }
+  }
+}
+
+// A quote anywhere in a line sends it to the general parser, whose verdict
+// stands; the plain lines around it are unaffected.
+TEST(CsvReaderTest, AQuoteInOneLineLeavesTheOthersPlain) {
+  const std::vector<Row> rows =
+      Parse("a,b,c\n1,2,3\n4,x\"y,6\n7,\"8,8\",9\r\n10,11,12");
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_THAT(rows[0].fields, ElementsAre("1", "2", "3"));
+  EXPECT_EQ(rows[1].line, 3);
+  EXPECT_EQ(rows[1].error, "a quote inside an unquoted field");
+  EXPECT_EQ(rows[2].line, 4);
+  EXPECT_THAT(rows[2].fields, ElementsAre("7", "8,8", "9"));
+  EXPECT_EQ(rows[3].line, 5);  // the last line lacks its LF
+  EXPECT_THAT(rows[3].fields, ElementsAre("10", "11", "12"));
+}
+
 // Several megabytes of records of every length, some quoted with commas,
 // quotes and newlines inside, some ending in CRLF: records cross the
 // reader's 64 KiB reads at every kind of place and must come back whole.

@@ -46,6 +46,22 @@ TEST(DatesTest, RejectsAnythingButTenCharacterIso) {
   }
 }
 
+// The Status-free form agrees with ParseIsoDate on every cell above, and
+// leaves the day untouched where it fails.
+TEST(DatesTest, ParseIsoDateToAgreesWithParseIsoDate) {
+  for (const char* text :
+       {"2024-02-29", "2023-04-01", "1800-01-01", "9999-12-31", "2023-02-29",
+        "2023-13-01", "2023-04-31", "1900-02-29", "2023-1-01", "",
+        " 2024-02-29", "2024/02/29", "2024-02-2a", "+024-02-29",
+        "1799-12-31"}) {
+    absl::CivilDay day(2000, 1, 1);
+    const bool ok = ParseIsoDateTo(text, &day);
+    const auto want = ParseIsoDate(text);
+    ASSERT_EQ(ok, want.ok()) << text;
+    EXPECT_EQ(day, ok ? *want : absl::CivilDay(2000, 1, 1)) << text;
+  }
+}
+
 TEST(DatesTest, FormatsWithLeadingZeros) {
   EXPECT_EQ(FormatIsoDate(absl::CivilDay(2024, 2, 29)), "2024-02-29");
   EXPECT_EQ(FormatIsoDate(absl::CivilDay(2023, 4, 1)), "2023-04-01");

@@ -4,6 +4,9 @@
 
 #include "mhpbr/mhct_ratings.h"
 
+#include <array>
+#include <cstdint>
+
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "mhpbr/cluster.h"
@@ -41,6 +44,35 @@ TEST(MhctRatingsTest, SetAcceptsZeroToFourAndNine) {
       EXPECT_EQ(r.row_ratings()[i], v);
     }
   }
+}
+
+// SetRows leaves what Set() of each row in turn leaves: the ratings, and
+// item 8's form (plain when rated, none when not known, so that types may
+// follow).
+TEST(MhctRatingsTest, SetRowsIsSetOfEveryRow) {
+  std::array<uint8_t, kItemCount> rows = {0, 1, 2, 3, 4, 9, 0, 3, 9,
+                                          1, 1, 2, 2, 4, 4, 9, 0, 1};
+  MhctRatings all, each;
+  ASSERT_TRUE(all.SetRows(rows));
+  for (int i = 0; i < kItemCount; ++i) {
+    ASSERT_THAT(each.Set(ItemAt(i), rows[i]), IsOk());
+  }
+  EXPECT_EQ(all.row_ratings(), each.row_ratings());
+  EXPECT_EQ(all.known_count(), 15);  // 18 rows, three not known
+  // Item 8 rated 3 in the plain form: a type now clashes.
+  EXPECT_FALSE(all.SetItem8Type(Item8Type::kAnxiety, 2).ok());
+
+  rows[ItemIndex(Item::kOtherProblems)] = kNotKnown;
+  MhctRatings unknown8;
+  ASSERT_TRUE(unknown8.SetRows(rows));
+  ASSERT_THAT(unknown8.SetItem8Type(Item8Type::kAnxiety, 2), IsOk());
+  EXPECT_EQ(unknown8.rating(Item::kOtherProblems), 2);
+  // Types given first, or a value out of range: refused, nothing changed.
+  EXPECT_FALSE(unknown8.SetRows(rows));
+  rows[0] = 7;
+  MhctRatings bad;
+  EXPECT_FALSE(bad.SetRows(rows));
+  EXPECT_EQ(bad.known_count(), 0);
 }
 
 TEST(MhctRatingsTest, SetRejectsOtherValuesNamingTheItem) {
