@@ -36,15 +36,10 @@ void SettingSummary::Add(absl::Span<const StatementLine> lines) {
 
 void SettingSummary::Write(std::optional<int64_t> bed_days_ignored,
                            CsvWriter& out) const {
-  auto row = [&](absl::string_view key, int64_t value) {
-    out.Field(key);
-    out.Field(value);
-    out.EndRow();
-  };
-  row("admitted_days", admitted_days_);
-  row("admitted_pence", admitted_pence_);
-  row("community_pence", community_pence_);
-  if (bed_days_ignored) row("bed_days_ignored", *bed_days_ignored);
+  out.KeyValueRow("admitted_days", admitted_days_);
+  out.KeyValueRow("admitted_pence", admitted_pence_);
+  out.KeyValueRow("community_pence", community_pence_);
+  if (bed_days_ignored) out.KeyValueRow("bed_days_ignored", *bed_days_ignored);
 }
 
 }  // namespace mhpbr::cli

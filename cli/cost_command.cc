@@ -177,28 +177,25 @@ int RunCost(const std::vector<std::string>& argv) {
         outputs, args->Get("summary"), CostSummarySuppression(), *suppress,
         [&](CsvWriter& out) {
           out.Row({"key", "value"});
-          auto row = [&](absl::string_view key, int64_t value) {
-            out.Field(key);
-            out.Field(value);
-            out.EndRow();
-          };
           // A contact not attended is read but is no activity record.
-          row("records_read", t.records_read + contacts.not_attended);
-          row("records_rejected", t.records_rejected);
-          row("clustered_records", t.clustered_records);
-          row("clustered_pence", t.clustered_pence);
-          row("unclustered_records", t.unclustered_records);
-          row("unclustered_pence", t.unclustered_pence);
-          row("unknown_patient_records", t.unknown_patient_records);
-          row("total_pence", t.total_pence);
-          row("periods", static_cast<int64_t>(coster->period_count()));
+          out.KeyValueRow("records_read",
+                          t.records_read + contacts.not_attended);
+          out.KeyValueRow("records_rejected", t.records_rejected);
+          out.KeyValueRow("clustered_records", t.clustered_records);
+          out.KeyValueRow("clustered_pence", t.clustered_pence);
+          out.KeyValueRow("unclustered_records", t.unclustered_records);
+          out.KeyValueRow("unclustered_pence", t.unclustered_pence);
+          out.KeyValueRow("unknown_patient_records", t.unknown_patient_records);
+          out.KeyValueRow("total_pence", t.total_pence);
+          out.KeyValueRow("periods",
+                          static_cast<int64_t>(coster->period_count()));
           if (args->Has("mhsds-contacts")) {
-            row("contacts_read", contacts.contacts_read);
-            row("contacts_not_attended", contacts.not_attended);
+            out.KeyValueRow("contacts_read", contacts.contacts_read);
+            out.KeyValueRow("contacts_not_attended", contacts.not_attended);
           }
           if (args->Has("mhsds-ward-stays")) {
-            row("ward_stays_read", stays.stays_read);
-            row("bed_days", stays.bed_days);
+            out.KeyValueRow("ward_stays_read", stays.stays_read);
+            out.KeyValueRow("bed_days", stays.bed_days);
           }
         });
   }

@@ -19,8 +19,10 @@
 
 namespace mhpbr::cli {
 
-// Runs `write` into memory and reads the CSV back: its first row is the
-// table's columns. `name` names the table (and the messages).
+// Runs `write` into a table of cells (CsvWriter's cells form: no CSV text
+// is made and parsed back): its first row is the table's columns; a row
+// with another number of cells is an internal error. `name` names the
+// table (and the messages).
 absl::StatusOr<ReportTable> CaptureCsv(
     std::string name, const std::function<void(CsvWriter&)>& write);
 

@@ -111,22 +111,17 @@ void WriteCommissionerStatement(const CommissionerStatements& cs,
 void WriteTotals(int64_t lines, const StatementTotals& t, bool decoupled,
                  CsvWriter& out) {
   out.Row({"key", "value"});
-  auto row = [&](absl::string_view key, int64_t value) {
-    out.Field(key);
-    out.Field(value);
-    out.EndRow();
-  };
-  row("lines", lines);
-  row("baseline_pence", t.baseline_pence);
-  row("activity_pence", t.activity_pence);
-  row("risk_shared_pence", t.risk_shared_pence);
-  row("risk_share_pence", t.risk_share_pence);
-  row("withheld_pence", t.withheld_pence);
-  row("earned_pence", t.earned_pence);
-  row("payment_pence", t.payment_pence);
+  out.KeyValueRow("lines", lines);
+  out.KeyValueRow("baseline_pence", t.baseline_pence);
+  out.KeyValueRow("activity_pence", t.activity_pence);
+  out.KeyValueRow("risk_shared_pence", t.risk_shared_pence);
+  out.KeyValueRow("risk_share_pence", t.risk_share_pence);
+  out.KeyValueRow("withheld_pence", t.withheld_pence);
+  out.KeyValueRow("earned_pence", t.earned_pence);
+  out.KeyValueRow("payment_pence", t.payment_pence);
   if (decoupled) {
-    row("health_pence", t.health_pence);
-    row("social_care_pence", t.social_care_pence);
+    out.KeyValueRow("health_pence", t.health_pence);
+    out.KeyValueRow("social_care_pence", t.social_care_pence);
   }
 }
 
@@ -150,22 +145,21 @@ void WriteSummary(const Statement& st, bool attainments, CsvWriter& out) {
 void WriteCommissionerSummary(const CommissionerStatements& cs,
                               bool attainments, CsvWriter& out) {
   WriteTotals(cs.lines, cs.totals, cs.decoupled, out);
-  auto row = [&](absl::string_view key, int64_t value) {
-    out.Field(key);
-    out.Field(value);
-    out.EndRow();
-  };
   if (attainments) {
     for (const CommissionerStatement& c : cs.commissioners) {
       for (const OutcomeAttainment& a : c.statement.outcomes) {
-        row(absl::StrCat("attainment_ppm:", c.commissioner, ":", a.name),
+        out.KeyValueRow(
+            absl::StrCat("attainment_ppm:", c.commissioner, ":", a.name),
             a.attainment_ppm);
       }
     }
   }
-  row("commissioners", static_cast<int64_t>(cs.commissioners.size()));
-  row("periods_without_commissioner", cs.periods_without_commissioner);
-  row("one_offs_without_commissioner", cs.one_offs_without_commissioner);
+  out.KeyValueRow("commissioners",
+                  static_cast<int64_t>(cs.commissioners.size()));
+  out.KeyValueRow("periods_without_commissioner",
+                  cs.periods_without_commissioner);
+  out.KeyValueRow("one_offs_without_commissioner",
+                  cs.one_offs_without_commissioner);
 }
 
 void WriteByCommissioner(const CommissionerStatements& cs, CsvWriter& out) {
@@ -200,16 +194,11 @@ void WriteInYearSummary(
     const StatementTotals& forecast,
     const std::vector<std::pair<std::string, std::string>>& assumptions,
     CsvWriter& out) {
-  auto row = [&](absl::string_view key, absl::string_view value) {
-    out.Field(key);
-    out.Field(value);
-    out.EndRow();
-  };
-  row("as_of", FormatIsoDate(as_of));
-  row("earned_to_date_pence", absl::StrCat(earned_to_date_pence));
-  row("forecast_activity_pence", absl::StrCat(forecast.activity_pence));
-  row("forecast_payment_pence", absl::StrCat(forecast.payment_pence));
-  for (const auto& [key, value] : assumptions) row(key, value);
+  out.KeyValueRow("as_of", FormatIsoDate(as_of));
+  out.KeyValueRow("earned_to_date_pence", earned_to_date_pence);
+  out.KeyValueRow("forecast_activity_pence", forecast.activity_pence);
+  out.KeyValueRow("forecast_payment_pence", forecast.payment_pence);
+  for (const auto& [key, value] : assumptions) out.KeyValueRow(key, value);
 }
 
 // `commissioner`: the leading column's value, or none for no such column.

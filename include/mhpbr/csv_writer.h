@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <initializer_list>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
@@ -36,6 +37,11 @@ class CsvWriter {
   // its block of a file's rows; never fails.
   explicit CsvWriter(std::string* text);
   ~CsvWriter();
+  // Keeps each row's cells in `*cells` instead of bytes (an output that is
+  // also a table: suppressed, or a workbook's sheet; cli/csv_table.h), so
+  // that nothing is formatted as CSV only to be parsed back. Rows() is
+  // refused there (status() says so): it has bytes, not cells.
+  explicit CsvWriter(std::vector<std::vector<std::string>>* cells);
   CsvWriter(const CsvWriter&) = delete;
   CsvWriter& operator=(const CsvWriter&) = delete;
 
@@ -44,6 +50,17 @@ class CsvWriter {
   void EmptyField() { Field(absl::string_view()); }
   void EndRow();
   void Row(std::initializer_list<absl::string_view> fields);
+  // One `key,value` row: the shape of every summary output.
+  void KeyValueRow(absl::string_view key, int64_t value) {
+    Field(key);
+    Field(value);
+    EndRow();
+  }
+  void KeyValueRow(absl::string_view key, absl::string_view value) {
+    Field(key);
+    Field(value);
+    EndRow();
+  }
   // Whole rows another CsvWriter wrote into a string, written as they are.
   void Rows(absl::string_view text);
 
@@ -56,6 +73,7 @@ class CsvWriter {
 
   std::FILE* file_ = nullptr;
   std::string* text_ = nullptr;
+  std::vector<std::vector<std::string>>* cells_ = nullptr;
   std::string buf_;
   bool row_started_ = false;
   absl::Status status_;

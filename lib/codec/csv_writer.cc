@@ -51,15 +51,26 @@ CsvWriter::CsvWriter(std::string* text) : text_(text) {
   buf_.reserve(kFlushAt + 1024);
 }
 
+CsvWriter::CsvWriter(std::vector<std::vector<std::string>>* cells)
+    : cells_(cells) {}
+
 CsvWriter::~CsvWriter() { Flush(); }
 
 void CsvWriter::Separator() {
-  if (row_started_) buf_.push_back(',');
+  if (cells_ != nullptr) {
+    if (!row_started_) cells_->emplace_back();
+  } else if (row_started_) {
+    buf_.push_back(',');
+  }
   row_started_ = true;
 }
 
 void CsvWriter::Field(absl::string_view text) {
   Separator();
+  if (cells_ != nullptr) {
+    cells_->back().emplace_back(text);
+    return;
+  }
   if (!NeedsQuotes(text)) {
     buf_.append(text.data(), text.size());
     return;
@@ -71,10 +82,19 @@ void CsvWriter::Field(absl::string_view text) {
 
 void CsvWriter::Field(int64_t value) {
   Separator();
+  if (cells_ != nullptr) {
+    cells_->back().push_back(absl::StrCat(value));
+    return;
+  }
   absl::StrAppend(&buf_, value);
 }
 
 void CsvWriter::EndRow() {
+  if (cells_ != nullptr) {
+    if (!row_started_) cells_->emplace_back();
+    row_started_ = false;
+    return;
+  }
   buf_.push_back('\n');
   row_started_ = false;
   if (buf_.size() >= kFlushAt) Flush();
@@ -86,6 +106,12 @@ void CsvWriter::Row(std::initializer_list<absl::string_view> fields) {
 }
 
 void CsvWriter::Rows(absl::string_view text) {
+  if (cells_ != nullptr) {
+    if (status_.ok()) {
+      status_ = absl::InternalError("whole rows cannot be kept as cells");
+    }
+    return;
+  }
   if (file_ == nullptr || text.size() < kFlushAt) {
     buf_.append(text.data(), text.size());
     if (buf_.size() >= kFlushAt) Flush();
@@ -101,6 +127,7 @@ void CsvWriter::Rows(absl::string_view text) {
 }
 
 bool CsvWriter::Flush() {
+  if (cells_ != nullptr) return status_.ok();
   if (text_ != nullptr) {
     text_->append(buf_);
     buf_.clear();

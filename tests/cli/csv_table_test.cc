@@ -68,3 +68,57 @@ TEST(AppendCsvRowTest, QuotedAsCsvWriterQuotesWhereverTheByteFalls) {
 
 }  // namespace
 }  // namespace mhpbr::cli
+
+namespace mhpbr::cli {
+namespace {
+
+// CaptureCsv keeps each cell as written, with no quoting to undo: a comma,
+// a quote, a line break and an empty cell come back as they went in, and
+// an integer as its digits.
+TEST(CaptureCsvTest, CellsAsWritten) {
+  const absl::StatusOr<ReportTable> t = CaptureCsv("t.csv", [](CsvWriter& out) {
+    out.Row({"key", "value"});
+    out.Field("a,b");
+    out.Field(int64_t{-12});
+    out.EndRow();
+    out.Field("say \"hi\"\nthen");
+    out.Field("");
+    out.EndRow();
+  });
+  ASSERT_TRUE(t.ok()) << t.status();
+  EXPECT_EQ(t->name, "t.csv");
+  EXPECT_EQ(t->columns, (std::vector<std::string>{"key", "value"}));
+  ASSERT_EQ(t->rows.size(), 2u);
+  EXPECT_EQ(t->rows[0], (std::vector<std::string>{"a,b", "-12"}));
+  EXPECT_EQ(t->rows[1], (std::vector<std::string>{"say \"hi\"\nthen", ""}));
+}
+
+TEST(CaptureCsvTest, NothingWrittenIsAnEmptyTable) {
+  const absl::StatusOr<ReportTable> t = CaptureCsv("e.csv", [](CsvWriter&) {});
+  ASSERT_TRUE(t.ok()) << t.status();
+  EXPECT_TRUE(t->columns.empty());
+  EXPECT_TRUE(t->rows.empty());
+}
+
+// A row with a cell too few would shift figures under the wrong column.
+TEST(CaptureCsvTest, ARaggedRowIsAnError) {
+  const absl::StatusOr<ReportTable> t = CaptureCsv("r.csv", [](CsvWriter& out) {
+    out.Row({"a", "b"});
+    out.Row({"1"});
+  });
+  ASSERT_FALSE(t.ok());
+  EXPECT_EQ(t.status().message(), "r.csv: row 1 has 1 cells for 2 columns");
+}
+
+// Whole rows are bytes, not cells: refused rather than lost.
+TEST(CaptureCsvTest, WholeRowsAreRefused) {
+  const absl::StatusOr<ReportTable> t = CaptureCsv("w.csv", [](CsvWriter& out) {
+    out.Row({"a"});
+    out.Rows("1\n2\n");
+  });
+  ASSERT_FALSE(t.ok());
+  EXPECT_EQ(t.status().message(), "w.csv: whole rows cannot be kept as cells");
+}
+
+}  // namespace
+}  // namespace mhpbr::cli
