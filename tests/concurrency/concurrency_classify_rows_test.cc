@@ -4,6 +4,8 @@
 // share the reader, classifiers and ledger: the results must equal one
 // thread's.
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
@@ -66,12 +68,18 @@ struct Outputs {
   std::string rejects;
 };
 
+// A path of this process's own: ctest runs each test of this file as its
+// own process at the same time, and they share TempDir.
+std::string TempPath(const std::string& name) {
+  return absl::StrCat(::testing::TempDir(), "/classify_rows_", getpid(), "_",
+                      name);
+}
+
 Outputs ClassifyFile(const std::string& in_path, int threads,
                      const DatedClassifier& classifiers) {
-  const std::string dir = ::testing::TempDir();
-  const std::string out_path = absl::StrCat(dir, "/rows_", threads, ".csv");
+  const std::string out_path = TempPath(absl::StrCat("rows_", threads, ".csv"));
   const std::string rejects_path =
-      absl::StrCat(dir, "/rejects_", threads, ".csv");
+      TempPath(absl::StrCat("rejects_", threads, ".csv"));
   auto in = OpenInput(in_path);
   EXPECT_TRUE(in.ok());
   auto reader = AssessmentCsvReader::Open(in->get(), in_path);
@@ -91,7 +99,7 @@ Outputs ClassifyFile(const std::string& in_path, int threads,
 }
 
 TEST(ClassifyRowsConcurrencyTest, BlocksOnManyThreadsEqualOneThread) {
-  const std::string in_path = ::testing::TempDir() + "/assessments.csv";
+  const std::string in_path = TempPath("assessments.csv");
   {
     std::ofstream f(in_path, std::ios::binary);
     f << Input();
@@ -162,11 +170,10 @@ std::string EdgeFile(const std::vector<std::string>& rows, bool quote) {
 }
 
 TEST(ClassifyRowsConcurrencyTest, PlainRowsClassifyAsTheirQuotedForms) {
-  const std::string dir = ::testing::TempDir();
   const std::vector<std::string> rows = EdgeRows(40);
   std::string paths[2];
   for (int quote : {0, 1}) {
-    paths[quote] = absl::StrCat(dir, "/edge_", quote, ".csv");
+    paths[quote] = TempPath(absl::StrCat("edge_", quote, ".csv"));
     std::ofstream f(paths[quote], std::ios::binary);
     f << EdgeFile(rows, quote == 1);
   }
