@@ -179,15 +179,20 @@ mhpbr_price <- function(periods, tariff, contract, one_offs = NULL,
     as_of = if (is.null(as_of)) NULL else as_date_arg(as_of, "as_of")),
     rules, what)
   if (by_commissioner) {
-    return(with_rejects(commissioner_statement(response, !is.null(as_of)),
+    return(with_rejects(commissioner_statement(response, !is.null(as_of),
+                                               !is.null(indicators)),
                         all_rejects(parts, NULL)))
   }
   out <- statement_lines(response$lines)
   totals <- response$totals
-  attr(out, "summary") <- summary_frame(nrow(out), totals,
-                                        response$decoupled)
+  attr(out, "summary") <- rbind(
+    summary_frame(nrow(out), totals, response$decoupled),
+    if (!is.null(indicators)) attainment_frame(response$outcomes, ""))
   attr(out, "by_cluster") <- by_cluster_frame(response$clusters)
-  if (!is.null(as_of)) attr(out, "months") <- months_frame(response$in_year)
+  if (!is.null(as_of)) {
+    attr(out, "months") <- months_frame(response$in_year)
+    attr(out, "in_year") <- in_year_frame(response$in_year)
+  }
   with_rejects(out, all_rejects(parts, NULL))
 }
 
@@ -201,6 +206,28 @@ summary_frame <- function(lines, totals, decoupled) {
     value = c(lines, vapply(keys, function(k) as.numeric(totals[[k]]),
                             numeric(1))),
     stringsAsFactors = FALSE, row.names = NULL)
+}
+
+# The summary's attainment_ppm:PREFIXNAME rows, one per contract outcome.
+attainment_frame <- function(outcomes, prefix) {
+  o <- response_frame(outcomes, c(name = "text", attainment_ppm = "number"))
+  data.frame(key = paste0(rep("attainment_ppm:", nrow(o)), prefix, o$name),
+             value = o$attainment_ppm, stringsAsFactors = FALSE)
+}
+
+# The rows `--summary` adds with `--as-of`, as text (as_of is a date and
+# the assumptions are words, so they cannot share the summary's numbers).
+in_year_frame <- function(in_year) {
+  a <- response_frame(in_year$assumptions, c(key = "text", value = "text"))
+  # int64 fields come as JSON strings: the tool's digits exactly.
+  pence <- function(k) as.character(in_year[[k]])
+  data.frame(
+    key = c("as_of", "earned_to_date_pence", "forecast_activity_pence",
+            "forecast_payment_pence", a$key),
+    value = c(in_year$as_of, pence("earned_to_date_pence"),
+              pence("forecast_activity_pence"),
+              pence("forecast_payment_pence"), a$value),
+    stringsAsFactors = FALSE)
 }
 
 by_cluster_frame <- function(clusters) {
@@ -220,7 +247,7 @@ months_frame <- function(in_year) {
 # those naming none), the summary the provider's totals and the counts,
 # `by_commissioner` each one's totals then `total`, `months` each one's
 # then `total`.
-commissioner_statement <- function(response, in_year) {
+commissioner_statement <- function(response, in_year, attainments) {
   cs <- response$commissioners
   n <- if (is.data.frame(cs)) nrow(cs) else 0L
   st <- if (n) cs$statement else NULL
@@ -249,8 +276,15 @@ commissioner_statement <- function(response, in_year) {
                 as.numeric(response$periods_without_commissioner),
               one_offs_without_commissioner =
                 as.numeric(response$one_offs_without_commissioner))
-  attr(out, "summary") <- rbind(summary, data.frame(
-    key = names(counts), value = unname(counts), stringsAsFactors = FALSE))
+  # Each commissioner's contract has its own outcomes.
+  attained <- if (attainments) {
+    lapply(seq_len(n), function(k) {
+      attainment_frame(st$outcomes[[k]], paste0(cs$commissioner[k], ":"))
+    })
+  }
+  attr(out, "summary") <- do.call(rbind, c(list(summary), attained, list(
+    data.frame(key = names(counts), value = unname(counts),
+               stringsAsFactors = FALSE))))
   attr(out, "by_cluster") <- by_cluster_frame(response$clusters)
   keys <- c("activity_pence", "risk_share_pence", "withheld_pence",
             "earned_pence", "payment_pence", "health_pence",
@@ -296,6 +330,7 @@ commissioner_statement <- function(response, in_year) {
     months <- c(months, list(cbind(commissioner = rep("total", nrow(m)), m,
                                    stringsAsFactors = FALSE)))
     attr(out, "months") <- do.call(rbind, months)
+    attr(out, "in_year") <- in_year_frame(response$in_year)
   }
   out
 }

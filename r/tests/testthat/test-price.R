@@ -162,10 +162,10 @@ test_that("several contracts match `mhpbr price --contract ... --contract`", {
                      as_of = as_of)
     expect_equal(as_tool(x), cli)
     cli_summary <- read.csv(summary, colClasses = "character")
-    # The tool's summary has the in-year rows after these.
-    ours <- as_tool(attr(x, "summary"))
-    expect_equal(ours, cli_summary[seq_len(nrow(ours)), ],
-                 ignore_attr = TRUE)
+    # The tool's summary has the in-year rows (text) after the numbers.
+    ours <- rbind(as_tool(attr(x, "summary")), attr(x, "in_year"))
+    expect_equal(ours, cli_summary)
+    expect_identical(is.null(attr(x, "in_year")), is.null(as_of))
     expect_equal(as_tool(attr(x, "by_cluster")),
                  read.csv(by_cluster, colClasses = "character"))
     if (is.null(as_of)) {
@@ -177,4 +177,53 @@ test_that("several contracts match `mhpbr price --contract ... --contract`", {
     }
     expect_equal(nrow(attr(x, "rejects")), nrow(read.csv(rejects)))
   }
+})
+
+test_that("indicators add the tool's attainment_ppm rows to the summary", {
+  path <- function(name) repo_file("tests", "data", "pricing", name)
+  summary <- tempfile(fileext = ".csv")
+  run_tool(c("price", "--periods", path("periods.csv"), "--tariff",
+             path("tariff.csv"), "--contract", path("contract_bonus.textproto"),
+             "--one-offs", path("one_offs.csv"), "--indicators",
+             path("indicators.csv"), "--summary", summary))
+  x <- mhpbr_price(read.csv(path("periods.csv"), stringsAsFactors = FALSE),
+                   path("tariff.csv"), path("contract_bonus.textproto"),
+                   one_offs = path("one_offs.csv"),
+                   indicators = path("indicators.csv"))
+  s <- attr(x, "summary")
+  expect_equal(as_tool(s), read.csv(summary, colClasses = "character"))
+  # reviews_on_time 700000 between floor 500000 and target 900000 -> half
+  # way; paired_completeness 3 of target 400000 -> 7.5 -> 8; no value -> 0.
+  expect_equal(s$value[grepl("^attainment_ppm:", s$key)], c(500000, 8, 0))
+  expect_equal(s$value[s$key == "earned_pence"], 1500)
+})
+
+test_that("each commissioner's attainments and the in-year rows as the tool", {
+  d <- commissioner_inputs()
+  # Both contracts paying a bonus on reviews_on_time (700000 of 500000 to
+  # 900000: attainment 500000 each).
+  contracts <- vapply(d$contracts, function(f) {
+    out <- tempfile(fileext = ".textproto")
+    writeLines(c(readLines(f), "incentive: BONUS", "bonus_pot_pence: 1000",
+                 paste("outcomes { name: \"reviews_on_time\"",
+                       "weight_ppm: 1000000 floor_ppm: 500000",
+                       "target_ppm: 900000 }")), out)
+    out
+  }, character(1), USE.NAMES = FALSE)
+  summary <- tempfile(fileext = ".csv")
+  run_tool(c("price", "--periods", d$path("commissioner_periods.csv"),
+             "--tariff", d$tariff, "--contract", contracts[1], "--contract",
+             contracts[2], "--one-offs", d$path("commissioner_one_offs.csv"),
+             "--indicators", d$path("indicators.csv"), "--as-of",
+             "2024-05-31", "--summary", summary))
+  x <- mhpbr_price(d$periods, d$tariff, contracts, one_offs = d$one_offs,
+                   indicators = d$path("indicators.csv"), as_of = "2024-05-31")
+  s <- attr(x, "summary")
+  expect_equal(s$key[9:11], c("attainment_ppm:A:reviews_on_time",
+                              "attainment_ppm:B:reviews_on_time",
+                              "commissioners"))
+  expect_equal(s$value[9:10], c(500000, 500000))
+  expect_equal(rbind(as_tool(s), attr(x, "in_year")),
+               read.csv(summary, colClasses = "character"))
+  expect_equal(attr(x, "in_year")$value[1], "2024-05-31")
 })
