@@ -255,12 +255,20 @@ int RunSpc(const std::vector<std::string>& argv) {
     }
   }
 
-  // Each chart is drawn, written and let go (only the SVG page needs them
-  // all), so memory does not grow with the points.
-  const bool svg = args.Has("svg"), want_summary = args.Has("summary");
-  std::vector<SpcChart> charts;
+  // Each chart is drawn, written (its rows, and its part of the SVG page)
+  // and let go, so memory does not grow with the points.
+  const bool want_summary = args.Has("summary");
+  std::FILE* svg = nullptr;
+  if (args.Has("svg")) {
+    auto file = outputs.Open(args.Get("svg"));
+    if (!file.ok()) return DataError(file.status());
+    svg = *file;
+    // A short write is reported by Finish(), which commits nothing then.
+    WriteAll(svg, SpcSvgPageHead(series->size(), "SPC charts"));
+  }
   ReportTable summary = SpcSummaryTable({});
   absl::Status drawn;
+  size_t drawn_charts = 0;
   absl::Status written =
       WriteCsv(outputs, args.Get("out"), [&](CsvWriter& out) {
         // Rows are formatted into one buffer, reused, and handed over a
@@ -290,7 +298,9 @@ int RunSpc(const std::vector<std::string>& argv) {
           if (want_summary) {
             summary.rows.push_back(SpcSummaryRow(chart->front()));
           }
-          if (svg) charts.push_back(std::move(chart->front()));
+          if (svg != nullptr) {
+            WriteAll(svg, SpcSvgPageChart(drawn_charts++, chart->front()));
+          }
         }
         out.Rows(text);
       });
@@ -298,15 +308,7 @@ int RunSpc(const std::vector<std::string>& argv) {
   if (written.ok() && want_summary) {
     written = WriteTableCsv(outputs, args.Get("summary"), summary);
   }
-  if (written.ok() && svg) {
-    auto file = outputs.Open(args.Get("svg"));
-    if (!file.ok()) {
-      written = file.status();
-    } else {
-      // A short write is reported by Finish(), which commits nothing then.
-      WriteAll(*file, SpcSvgPage(charts, "SPC charts"));
-    }
-  }
+  if (svg != nullptr) WriteAll(svg, SpcSvgPageTail());
   if (!written.ok()) return DataError(written);
   return (*ledger)->Finish();
 }

@@ -107,7 +107,8 @@ std::string WriteInput(const std::string& dir) {
   return std::fclose(f) == 0 ? path : "";
 }
 
-void BM_SpcCli(benchmark::State& state) {
+// `mhpbr spc` on the series, with the SVG page too when `svg`.
+void RunSpcCli(benchmark::State& state, bool svg) {
   const char* tmp = std::getenv("TMPDIR");
   const std::string dir = tmp != nullptr && *tmp != '\0' ? tmp : "/tmp";
   static const std::string in = WriteInput(dir);
@@ -118,10 +119,15 @@ void BM_SpcCli(benchmark::State& state) {
   double wall = 0, cpu = 0;
   long peak_kib = 0;
   for (auto _ : state) {
-    const ChildRun run = RunChild(
-        {ToolPath(), "spc", "--in", in, "--out", dir + "/spc_points.csv",
-         "--summary", dir + "/spc_summary.csv"},
-        "/dev/null", dir + "/spc_bench.err");
+    std::vector<std::string> args = {ToolPath(),  "spc",
+                                     "--in",      in,
+                                     "--out",     dir + "/spc_points.csv",
+                                     "--summary", dir + "/spc_summary.csv"};
+    if (svg) {
+      args.push_back("--svg");
+      args.push_back(dir + "/spc_charts.svg");
+    }
+    const ChildRun run = RunChild(args, "/dev/null", dir + "/spc_bench.err");
     if (!run.error.empty()) {
       state.SkipWithError(run.error.c_str());
       return;
@@ -136,7 +142,17 @@ void BM_SpcCli(benchmark::State& state) {
   state.counters["cpu_seconds"] = cpu / n;
   state.counters["peak_rss_mb"] = static_cast<double>(peak_kib) / 1024.0;
 }
+
+void BM_SpcCli(benchmark::State& state) { RunSpcCli(state, false); }
 BENCHMARK(BM_SpcCli)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(5);
+
+// The page is written a chart at a time: its memory must not grow with the
+// series either.
+void BM_SpcCliSvg(benchmark::State& state) { RunSpcCli(state, true); }
+BENCHMARK(BM_SpcCliSvg)
     ->UseManualTime()
     ->Unit(benchmark::kMillisecond)
     ->Iterations(5);

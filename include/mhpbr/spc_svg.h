@@ -9,6 +9,7 @@
 #ifndef MHPBR_SPC_SVG_H_
 #define MHPBR_SPC_SVG_H_
 
+#include <cstddef>
 #include <string>
 
 #include "absl/strings/string_view.h"
@@ -24,6 +25,13 @@ std::string SvgSpcChart(const SpcChart& chart);
 // (so 40 series stay readable: each keeps its full size), and a key.
 std::string SpcSvgPage(absl::Span<const SpcChart> charts,
                        absl::string_view title);
+
+// The same page in pieces, for a caller that writes each chart as it is
+// drawn instead of holding them all: the head for `charts` charts, then
+// SpcSvgPageChart(i, chart) for each i from 0, then the tail.
+std::string SpcSvgPageHead(size_t charts, absl::string_view title);
+std::string SpcSvgPageChart(size_t index, const SpcChart& chart);
+std::string SpcSvgPageTail();
 
 }  // namespace mhpbr
 

@@ -21,6 +21,8 @@ constexpr char kNeutral[] = "#361475";
 constexpr char kCommon[] = "#7b7d7d";
 
 constexpr int kWidth = 760, kHeight = 240;
+// The page's title and key, above its charts.
+constexpr int kPageHeader = 88;
 constexpr int kLeft = 64, kRight = 120, kTop = 34, kBottom = 36;
 
 const char* Colour(SpcPointType t) {
@@ -191,11 +193,9 @@ std::string SvgSpcChart(const SpcChart& chart) {
       ChartBody(chart), "</svg>");
 }
 
-std::string SpcSvgPage(absl::Span<const SpcChart> charts,
-                       absl::string_view title) {
-  constexpr int kHeader = 88;
+std::string SpcSvgPageHead(size_t charts, absl::string_view title) {
   const int height =
-      kHeader + kHeight * static_cast<int>(std::max<size_t>(1, charts.size()));
+      kPageHeader + kHeight * static_cast<int>(std::max<size_t>(1, charts));
   std::string out = absl::StrCat(
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "
       "xmlns=\"http://www.w3.org/2000/svg\" width=\"",
@@ -227,12 +227,24 @@ std::string SpcSvgPage(absl::Span<const SpcChart> charts,
                   svg::kMuted,
                   "\">passing the target, F consistently failing it, ? "
                   "inconsistent. A dashed circle: no icon.</text>");
+  return out;
+}
+
+std::string SpcSvgPageChart(size_t index, const SpcChart& chart) {
+  return absl::StrCat("<g transform=\"translate(0,",
+                      kPageHeader + kHeight * static_cast<int>(index), ")\">",
+                      ChartBody(chart), "</g>");
+}
+
+std::string SpcSvgPageTail() { return "</svg>\n"; }
+
+std::string SpcSvgPage(absl::Span<const SpcChart> charts,
+                       absl::string_view title) {
+  std::string out = SpcSvgPageHead(charts.size(), title);
   for (size_t i = 0; i < charts.size(); ++i) {
-    absl::StrAppend(&out, "<g transform=\"translate(0,",
-                    kHeader + kHeight * static_cast<int>(i), ")\">",
-                    ChartBody(charts[i]), "</g>");
+    absl::StrAppend(&out, SpcSvgPageChart(i, charts[i]));
   }
-  absl::StrAppend(&out, "</svg>\n");
+  absl::StrAppend(&out, SpcSvgPageTail());
   return out;
 }
 

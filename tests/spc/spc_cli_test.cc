@@ -95,6 +95,18 @@ TEST(SpcCli, ExampleOutputs) {
   EXPECT_THAT(page, HasSubstr("<title>assurance: consistent_fail</title>"));
   EXPECT_THAT(page, HasSubstr("<title>variation: none</title>"));
   EXPECT_THAT(page, HasSubstr("<title>assurance: none</title>"));
+  // Written a chart at a time: the head sized for both charts (88 px of
+  // title and key, 240 a chart), each chart in its place, then the tail.
+  EXPECT_THAT(page, HasSubstr("height=\"568\" viewBox=\"0 0 760 568\""));
+  const size_t first = page.find("<g transform=\"translate(0,88)\">");
+  const size_t second = page.find("<g transform=\"translate(0,328)\">");
+  ASSERT_NE(first, std::string::npos);
+  ASSERT_NE(second, std::string::npos);
+  EXPECT_LT(page.find("contacts"), second);
+  EXPECT_GT(page.find("waits", first), second);
+  EXPECT_EQ(page.find("<g transform=\"translate(0,568)"), std::string::npos);
+  EXPECT_EQ(page.substr(page.size() - 7), "</svg>\n");
+  EXPECT_EQ(page.find("</svg>"), page.size() - 7);
 }
 
 TEST(SpcCli, OptionsApplyWhereTheFileIsSilent) {
