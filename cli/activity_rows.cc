@@ -1,10 +1,13 @@
 #include "activity_rows.h"
 
+#include <cstdint>
+#include <iterator>
 #include <memory>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "block_rows.h"
+#include "mhpbr/activity_facts.h"
 #include "mhpbr/activity_rows.h"
 #include "mhpbr/costing_io.h"
 #include "mhpbr/status_macros.h"
@@ -12,36 +15,129 @@
 namespace mhpbr::cli {
 namespace {
 
-using NextBlock = absl::FunctionRef<bool(PricedActivityRows*)>;
-using Done = absl::FunctionRef<void(const InputRow<ActivityRecord>&,
-                                    const Attribution&)>;
+using Done = absl::FunctionRef<void(const CommittedBlock&)>;
 
 using ActivityRow = InputRow<ActivityRecord>;
 
-// Rows are parsed and priced by `pricer` on the reader's threads, then
-// handed to `row_loop` a block at a time, in file order.
+// A committed block's rows into the ledger: a call per reject, in order,
+// and one for all the rest. `unread` lists the rows that could not be
+// read, so that no other row is looked at (each would be a cache miss:
+// rows are parsed on other cores).
+void Account(RowLedger& ledger, const CommittedBlock& committed,
+             absl::Span<const uint32_t> unread,
+             absl::string_view reason_prefix) {
+  const PricedActivityRows& block = committed.block;
+  if (committed.rejected == 0) {
+    ledger.Ok(static_cast<int64_t>(block.rows.size()));
+    return;
+  }
+  auto reject_unread = [&](size_t i) {
+    const ActivityRow& row = block.rows[i];
+    ledger.Reject(row.line, row.id, absl::StrCat(reason_prefix, row.error));
+  };
+  int64_t ok = 0;
+  if (unread.size() != block.rows.size() - block.priced.size()) {
+    // Not listed: every row is read.
+    size_t k = 0;
+    for (size_t i = 0; i < block.rows.size(); ++i) {
+      if (!block.rows[i].error.empty()) {
+        reject_unread(i);
+        continue;
+      }
+      const absl::Status& status = block.priced[k++].attribution.status;
+      if (status.ok()) {
+        ++ok;
+      } else {
+        const ActivityRow& row = block.rows[i];
+        ledger.Reject(row.line, row.id,
+                      absl::StrCat(reason_prefix, status.message()));
+      }
+    }
+    ledger.Ok(ok);
+    return;
+  }
+  // The k-th priced record is row k + e, e being the unread rows before it.
+  size_t e = 0;
+  for (size_t k = 0; k < block.priced.size(); ++k) {
+    while (e < unread.size() && unread[e] == k + e) reject_unread(unread[e++]);
+    const absl::Status& status = block.priced[k].attribution.status;
+    if (status.ok()) {
+      ++ok;
+    } else {
+      const ActivityRow& row = block.rows[k + e];
+      ledger.Reject(row.line, row.id,
+                    absl::StrCat(reason_prefix, status.message()));
+    }
+  }
+  while (e < unread.size()) reject_unread(unread[e++]);
+  ledger.Ok(ok);
+}
+
+// What a worker makes of a block: its prices, and for the report the
+// facts it counts.
+struct PricedBlock {
+  std::vector<PricedRecord> priced;
+  // The rows that could not be read, by index, in order.
+  std::vector<uint32_t> unread;
+  ActivityFacts facts;
+  std::vector<PricedRecord> part;  // kept for its memory
+};
+
+using NextPriced =
+    absl::FunctionRef<bool(PricedActivityRows*, const ActivityFacts**)>;
+
+// Rows are parsed and priced by `pricer` (and with `gather`, their facts
+// gathered) on the reader's threads, then handed to `block_loop` a block
+// at a time, in file order.
 absl::Status ReadThrough(const std::string& path,
                          absl::string_view reason_prefix, RowLedger& ledger,
-                         int threads, const ActivityCoster& pricer,
-                         absl::FunctionRef<void(NextBlock, Done)> row_loop) {
-  using Priced = std::vector<PricedRecord>;
+                         int threads, const ActivityCoster& pricer, bool gather,
+                         absl::FunctionRef<void(NextPriced, Done)> block_loop) {
   MHPBR_ASSIGN_OR_RETURN(
       auto reader,
-      (BlockRows<ActivityCsvReader, ActivityRow, Priced>::Open(
+      (BlockRows<ActivityCsvReader, ActivityRow, PricedBlock>::Open(
           path, threads, NextRow<ActivityCsvReader, ActivityRow>,
           ShiftRowLines<ActivityRecord>,
-          [&pricer](absl::Span<const ActivityRow> rows, Priced* priced) {
-            PriceActivityRows(pricer, rows, priced);
+          [&pricer, gather](absl::Span<const ActivityRow> rows,
+                            PricedBlock* out) {
+            // Priced a part at a time, each part's rows looked at again
+            // right after, while they are in the cache: a block's rows are
+            // megabytes.
+            constexpr size_t kPart = 512;
+            out->priced.clear();
+            out->unread.clear();
+            out->facts.Clear();
+            std::vector<PricedRecord>& part = out->part;
+            for (size_t at = 0; at < rows.size(); at += kPart) {
+              const absl::Span<const ActivityRow> some =
+                  rows.subspan(at, kPart);
+              PriceActivityRows(pricer, some, &part);
+              if (part.size() != some.size()) {
+                for (size_t i = 0; i < some.size(); ++i) {
+                  if (!some[i].error.empty()) {
+                    out->unread.push_back(static_cast<uint32_t>(at + i));
+                  }
+                }
+              }
+              if (gather) {
+                ReportBuilder::GatherActivity({some, absl::MakeSpan(part)},
+                                              &out->facts);
+              }
+              out->priced.insert(out->priced.end(),
+                                 std::make_move_iterator(part.begin()),
+                                 std::make_move_iterator(part.end()));
+            }
           })));
-  row_loop(
-      [&](PricedActivityRows* block) {
-        Priced* priced = nullptr;
-        if (!reader->NextBlock(&block->rows, &priced)) return false;
-        block->priced = absl::MakeSpan(*priced);
+  PricedBlock* current = nullptr;
+  block_loop(
+      [&](PricedActivityRows* block, const ActivityFacts** facts) {
+        if (!reader->NextBlock(&block->rows, &current)) return false;
+        block->priced = absl::MakeSpan(current->priced);
+        *facts = gather ? &current->facts : nullptr;
         return true;
       },
-      [&](const InputRow<ActivityRecord>& row, const Attribution& a) {
-        ledger.Account(row.line, row.id, a.status, reason_prefix);
+      [&](const CommittedBlock& committed) {
+        Account(ledger, committed, current->unread, reason_prefix);
       });
   return reader->io_status();
 }
@@ -53,8 +149,14 @@ absl::Status CostActivityRows(const std::string& path,
                               ActivityCoster& coster, RowLedger& ledger,
                               int threads) {
   return ReadThrough(path, reason_prefix, ledger, threads, coster,
-                     [&](NextBlock next, Done done) {
-                       mhpbr::CostPricedRows(coster, next, done);
+                     /*gather=*/false, [&](NextPriced next, Done done) {
+                       mhpbr::CostPricedBlocks(
+                           coster,
+                           [&](PricedActivityRows* block) {
+                             const ActivityFacts* none = nullptr;
+                             return next(block, &none);
+                           },
+                           done);
                      });
 }
 
@@ -62,9 +164,10 @@ absl::Status CostActivityRows(const std::string& path,
                               absl::string_view reason_prefix,
                               ReportBuilder& builder, RowLedger& ledger,
                               int threads) {
-  return ReadThrough(
-      path, reason_prefix, ledger, threads, builder.pricer(),
-      [&](NextBlock next, Done done) { builder.AddActivity(next, done); });
+  return ReadThrough(path, reason_prefix, ledger, threads, builder.pricer(),
+                     /*gather=*/true, [&](NextPriced next, Done done) {
+                       builder.AddActivityBlocks(next, done);
+                     });
 }
 
 }  // namespace mhpbr::cli

@@ -75,6 +75,18 @@ void ShiftRowLines(InputRow<T>& row, int64_t delta) {
   if constexpr (HasLine<T>::value) row.value.line += delta;
 }
 
+// Whether Reader makes a reader of a block of rows with its own header's
+// columns (`ForRows(file, block)`, as AssessmentCsvReader does): a block
+// is then parsed where it lies, not copied behind the header into a
+// stream and read back.
+template <typename R, typename = void>
+struct HasForRows : std::false_type {};
+template <typename R>
+struct HasForRows<R,
+                  std::void_t<decltype(std::declval<const R&>().ForRows(
+                      std::declval<std::FILE*>(), std::declval<CsvBlock>()))>>
+    : std::true_type {};
+
 // For a stage that keeps nothing beside a block's rows.
 struct NoExtra {};
 
@@ -137,7 +149,7 @@ class BlockRows {
   bool Next(Row* row) {
     for (;;) {
       if (stream_reader_ != nullptr) {
-        if (!read_(*stream_reader_, row)) return false;
+        if (!Read(*stream_reader_, row)) return false;
         if (stream_shift_ != 0) shift_(*row, stream_shift_);
         return true;
       }
@@ -206,7 +218,17 @@ class BlockRows {
       : path_(std::move(path)),
         read_(std::move(read)),
         shift_(std::move(shift)),
-        after_(std::move(after)) {}
+        after_(std::move(after)) {
+    // The usual reading, called directly: a call through std::function
+    // per row costs more than some readers' rows.
+    using Plain = bool (*)(Reader&, Row*);
+    const Plain* plain = read_.template target<Plain>();
+    plain_read_ = plain != nullptr && *plain == &NextRow<Reader, Row>;
+  }
+
+  bool Read(Reader& reader, Row* row) {
+    return plain_read_ ? reader.Next(row) : read_(reader, row);
+  }
 
   void After(Parsed& block) {
     if (after_) {
@@ -277,10 +299,25 @@ class BlockRows {
         spare_.pop_back();
       }
     }
+    if constexpr (HasForRows<Reader>::value) {
+      // The block's own line numbers, and a reader that stops at its
+      // records' end.
+      const std::unique_ptr<Reader> reader =
+          header_reader_->ForRows(nullptr, std::move(block));
+      for (;;) {
+        if (out.used == out.rows.size()) out.rows.emplace_back();
+        if (!Read(*reader, &out.rows[out.used])) break;
+        ++out.used;
+      }
+      out.status = reader->io_status();
+      if (out.status.ok()) After(out);
+      return out;
+    }
     const size_t end = std::min(block.records_end, block.text.size());
-    const int64_t limit =
-        first_row_line_ +
-        std::count(block.text.data(), block.text.data() + end, '\n');
+    int64_t limit = first_row_line_ + std::count(block.text.data(),
+                                                 block.text.data() + end, '\n');
+    // The file's last record may lack its line end: it is still a record.
+    if (end > 0 && block.text[end - 1] != '\n') ++limit;
     const int64_t shift = block.first_line - first_row_line_;
     absl::StatusOr<OpenReader> r = OpenWithHeader(block.text);
     if (!r.ok()) {
@@ -290,7 +327,7 @@ class BlockRows {
     for (;;) {
       if (out.used == out.rows.size()) out.rows.emplace_back();
       Row& row = out.rows[out.used];
-      if (!read_(*r->reader, &row) || row.line >= limit) break;
+      if (!Read(*r->reader, &row) || row.line >= limit) break;
       shift_(row, shift);
       ++out.used;
     }
@@ -326,6 +363,7 @@ class BlockRows {
   ReadFn read_;
   ShiftFn shift_;
   AfterFn after_;
+  bool plain_read_ = false;  // read_ is NextRow
   InputFile file_;
   const Reader* header_reader_ = nullptr;
   OpenReader header_reader_owned_;

@@ -10,6 +10,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "mhpbr/event_table.h"
 #include "mhpbr/period_event.h"
 #include "row_ledger.h"
 
@@ -22,6 +23,14 @@ namespace mhpbr::cli {
 absl::StatusOr<std::vector<PeriodEvent>> ReadEventRows(
     const std::string& path, absl::string_view reason_prefix, RowLedger& ledger,
     EventUnitColumns* columns = nullptr, int threads = 1);
+
+// The same events in a compact table (event_table.h), for building a
+// large file's periods: on several threads each block's events are put in
+// the table's form where the block was parsed.
+absl::StatusOr<EventTable> ReadEventTable(const std::string& path,
+                                          RowLedger& ledger,
+                                          EventUnitColumns* columns,
+                                          int threads);
 
 }  // namespace mhpbr::cli
 

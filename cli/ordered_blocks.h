@@ -24,7 +24,7 @@
 
 namespace mhpbr::cli {
 
-// The size of the blocks a command cuts its input into: 1 MB, or
+// The size of the blocks a command cuts its input into: 256 KB, or
 // MHPBR_BLOCK_BYTES bytes (for tests, which make a small file span many
 // blocks).
 size_t BlockBytes();

@@ -6,9 +6,13 @@
 // Cluster periods sorted by patient then start (formats.md), with
 // per-patient and per-cluster summaries on request.
 
+#include <algorithm>
+#include <charconv>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -23,12 +27,13 @@
 #include "mhpbr/event_csv.h"
 #include "mhpbr/mhsds.h"
 #include "mhpbr/output_suppression.h"
-#include "mhpbr/period_builder.h"
+#include "mhpbr/period_stream.h"
 #include "mhpbr/period_summary.h"
 #include "mhpbr/rule_set_text.h"
 #include "mhpbr/status_macros.h"
 #include "mhsds_columns_flag.h"
 #include "output_file.h"
+#include "row_bytes.h"
 #include "row_ledger.h"
 #include "rule_set_flag.h"
 #include "suppress_flag.h"
@@ -42,25 +47,44 @@ int Usage(absl::string_view why) { return UsageError("periods", why); }
 
 // `columns` are the optional event columns the input had: written after
 // the spec's columns, so the output feeds `mhpbr price` and `cost` as it is.
-void WritePeriod(const ClusterPeriod& p, const EventUnitColumns& columns,
-                 CsvWriter& out) {
-  out.Field(p.patient_id);
-  out.Field(int64_t{p.cluster.code()});
-  out.Field(FormatIsoDate(p.start));
-  if (p.end) {
-    out.Field(FormatIsoDate(*p.end));
-  } else {
-    out.EmptyField();
+// Formatted straight into bytes: a national year has 3 M periods.
+void AppendPeriodRow(const ClusterPeriod& p, const EventUnitColumns& columns,
+                     RowBytes* rows) {
+  // Besides the strings: three dates, four numbers, y/n, the separators and
+  // the line end.
+  constexpr size_t kRestBytes = 3 * 10 + 4 * 20 + 1 + 13;
+  char* out =
+      rows->Room(CsvFieldMaxBytes(p.patient_id) + CsvFieldMaxBytes(p.team) +
+                 CsvFieldMaxBytes(p.provider) +
+                 CsvFieldMaxBytes(p.commissioner) + kRestBytes);
+  const auto number = [&out](int64_t n) {
+    out = std::to_chars(out, out + 20, n).ptr;
+    *out++ = ',';
+  };
+  out = WriteCsvField(p.patient_id, out);
+  *out++ = ',';
+  number(p.cluster.code());
+  out = WriteIsoDate(p.start, out);
+  *out++ = ',';
+  if (p.end) out = WriteIsoDate(*p.end, out);
+  *out++ = ',';
+  number(p.days);
+  out = WriteIsoDate(p.review_due, out);
+  *out++ = ',';
+  number(p.overdue_days);
+  *out++ = p.transition_ok ? 'y' : 'n';
+  *out++ = ',';
+  out = std::to_chars(out, out + 20, p.superseded).ptr;
+  for (auto [present, text] :
+       {std::pair{columns.team, &p.team},
+        std::pair{columns.provider, &p.provider},
+        std::pair{columns.commissioner, &p.commissioner}}) {
+    if (!present) continue;
+    *out++ = ',';
+    out = WriteCsvField(*text, out);
   }
-  out.Field(p.days);
-  out.Field(FormatIsoDate(p.review_due));
-  out.Field(p.overdue_days);
-  out.Field(p.transition_ok ? "y" : "n");
-  out.Field(int64_t{p.superseded});
-  if (columns.team) out.Field(p.team);
-  if (columns.provider) out.Field(p.provider);
-  if (columns.commissioner) out.Field(p.commissioner);
-  out.EndRow();
+  *out++ = '\n';
+  rows->Keep(out);
 }
 
 // Writes a key,periods,days,overdue_periods summary, suppressed by
@@ -95,7 +119,7 @@ bool WriteSummary(OutputSet& outputs, const std::optional<std::string>& path,
 // MHS803 extract. Rejected rows go to the ledger; the accepted ones are
 // counted once periods are built.
 struct Events {
-  std::vector<PeriodEvent> events;
+  EventTable events;
   // Accepted input rows (an extract row may give two events).
   int64_t rows = 0;
   EventUnitColumns columns;
@@ -122,13 +146,13 @@ absl::StatusOr<Events> ReadEvents(const Args& args, RowLedger& ledger,
       ledger.Reject(r.line, r.id, r.reason);
     }
     out.rows = extract.rows_read - static_cast<int64_t>(extract.rejects.size());
-    out.events = std::move(extract.events);
+    for (const PeriodEvent& e : extract.events) out.events.Add(e);
     out.columns = extract.columns;
     return out;
   }
   MHPBR_ASSIGN_OR_RETURN(std::string path, args.Require("in"));
-  MHPBR_ASSIGN_OR_RETURN(
-      out.events, ReadEventRows(path, "", ledger, &out.columns, threads));
+  MHPBR_ASSIGN_OR_RETURN(out.events,
+                         ReadEventTable(path, ledger, &out.columns, threads));
   out.rows = static_cast<int64_t>(out.events.size());
   return out;
 }
@@ -191,32 +215,61 @@ int RunPeriods(const std::vector<std::string>& argv) {
     PrintError(events.status().message());
     return kExitUsage;
   }
-  const PeriodBuild build = BuildStartPeriods(start, events->events, as_of);
+  std::optional<CsvWriter> out;
+  const EventUnitColumns& columns = events->columns;
+  if (*out_file != nullptr) {
+    out.emplace(*out_file);
+    std::vector<absl::string_view> header = {
+        "patient_id", "cluster",      "start",         "end",       "days",
+        "review_due", "overdue_days", "transition_ok", "superseded"};
+    if (columns.team) header.push_back("team");
+    if (columns.provider) header.push_back("provider");
+    if (columns.commissioner) header.push_back("commissioner");
+    for (absl::string_view name : header) out->Field(name);
+    out->EndRow();
+  }
+  // Each range of patients is written and summed as its periods are built,
+  // the first straight to the output, the others into bytes of their own
+  // that follow it; nothing holds all the periods.
+  const size_t parts = static_cast<size_t>(std::max(1, *threads));
+  std::vector<RowBytes> texts(parts);
+  std::vector<PeriodSummariser> sums;
+  sums.reserve(parts);
+  std::vector<PeriodSink> sinks;
+  for (size_t i = 0; i < parts; ++i) {
+    sums.emplace_back(args->Has("by-patient"));
+    CsvWriter* to_file = i == 0 && out.has_value() ? &*out : nullptr;
+    const bool write = out.has_value();
+    RowBytes* text = &texts[i];
+    PeriodSummariser* sum = &sums[i];
+    sinks.push_back(
+        [to_file, write, text, sum, &columns](const ClusterPeriod& p) {
+          if (write) {
+            AppendPeriodRow(p, columns, text);
+            constexpr size_t kWriteAt = 1 << 20;
+            if (to_file != nullptr && text->size() >= kWriteAt) {
+              to_file->Rows(text->view());
+              text->clear();
+            }
+          }
+          sum->Add(p);
+        });
+  }
+  const PeriodBuild build = StreamPeriods(
+      events->events, as_of, *start.bundle,
+      start.own_transitions ? &start.transitions : nullptr, sinks);
   // Events the builder could not use are rejects like any other; the rest
   // were accepted (used, superseded, or after the as-of date).
   for (const EventError& e : build.errors) {
     (*ledger)->Reject(e.line, e.patient_id, e.reason);
   }
   (*ledger)->Ok(events->rows - static_cast<int64_t>(build.errors.size()));
-
-  if (*out_file != nullptr) {
-    CsvWriter out(*out_file);
-    std::vector<absl::string_view> header = {
-        "patient_id", "cluster",      "start",         "end",       "days",
-        "review_due", "overdue_days", "transition_ok", "superseded"};
-    const EventUnitColumns& columns = events->columns;
-    if (columns.team) header.push_back("team");
-    if (columns.provider) header.push_back("provider");
-    if (columns.commissioner) header.push_back("commissioner");
-    for (absl::string_view name : header) out.Field(name);
-    out.EndRow();
-    for (const ClusterPeriod& p : build.periods) {
-      WritePeriod(p, columns, out);
-    }
+  for (size_t i = 0; i < parts; ++i) {
+    if (out.has_value()) out->Rows(texts[i].view());
+    if (i > 0) sums[0].Append(sums[i]);
   }
-  const PeriodSummary summary = args->Has("by-patient")
-                                    ? SummarisePeriods(build.periods)
-                                    : SummarisePeriodsByCluster(build.periods);
+  out.reset();  // flushed before the outputs are committed
+  const PeriodSummary summary = sums[0].Finish();
   if (!WriteSummary(outputs, args->Get("by-patient"), "patient_id",
                     summary.by_patient, std::nullopt) ||
       !WriteSummary(outputs, args->Get("by-cluster"), "cluster",
@@ -233,7 +286,7 @@ int RunPeriods(const std::vector<std::string>& argv) {
   std::fprintf(stderr,
                "%zu periods; %lld events after the as-of date not used; "
                "%lld allocations superseded\n",
-               build.periods.size(),
+               static_cast<size_t>(summary.all.periods),
                static_cast<long long>(build.events_after_as_of),
                static_cast<long long>(build.superseded));
   return (*ledger)->Finish();

@@ -148,6 +148,7 @@ int RunReport(const std::vector<std::string>& argv) {
                                        start.rules, start.transitions, *costs);
   if (!builder.ok()) return fail(builder.status());
   (*builder)->SetRulesByDate(start.bundle, start.own_transitions);
+  (*builder)->SetThreads(*threads);
   // Outcomes need the bed days and contacts, kept as the activity streams.
   if (args->Has("events") && args->Has("assessments")) {
     (*builder)->ExpectOutcomes();

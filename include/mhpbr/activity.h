@@ -53,13 +53,20 @@ struct ActivityRecord {
 };
 
 // The record's setting: as it says, else admitted for a bed day and
-// community for any other kind.
-PaySetting SettingOf(const ActivityRecord& record);
+// community for any other kind. (Inline: pricing asks it of every record.)
+inline PaySetting SettingOf(const ActivityRecord& record) {
+  if (record.setting) return *record.setting;
+  return record.kind == ActivityKind::kBedDay ? PaySetting::kAdmitted
+                                              : PaySetting::kCommunity;
+}
 
 // A stay's nights are its bed-day record's date .. date + count - 1; only
 // a bed day in the admitted setting is a stay (a bed day flagged community
 // pays community cost and counts no admitted night).
-bool IsStay(const ActivityRecord& record);
+inline bool IsStay(const ActivityRecord& record) {
+  return record.kind == ActivityKind::kBedDay &&
+         SettingOf(record) == PaySetting::kAdmitted;
+}
 
 // The record's direct cost before overhead, exactly. Errors name the
 // field: an unknown staff group or ward, a negative number, zero attendees.

@@ -25,6 +25,7 @@
 #include "mhpbr/activity.h"
 #include "mhpbr/cluster_period.h"
 #include "mhpbr/costed_period.h"
+#include "mhpbr/huge_page_allocator.h"
 #include "mhpbr/patient_index.h"
 #include "mhpbr/rule_set.h"
 #include "mhpbr/unit_costs.h"
@@ -162,10 +163,11 @@ class ActivityCoster {
   absl::CivilDay as_of_;
   std::vector<PeriodToPrice> periods_;  // sorted by patient, start
   std::vector<int64_t> days_;
-  std::vector<Slot> slots_;
-  std::vector<Sums> sums_;
+  // Read (and added to) at random: in huge pages where the system allows.
+  std::vector<Slot, HugePageAllocator<Slot>> slots_;
+  std::vector<Sums, HugePageAllocator<Sums>> sums_;
   // Patient n's periods are [first_[n], first_[n + 1]).
-  std::vector<int32_t> first_;
+  std::vector<int32_t, HugePageAllocator<int32_t>> first_;
   std::shared_ptr<const PatientIndex> patients_;
   CostingTotals totals_;
 };

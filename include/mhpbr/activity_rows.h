@@ -63,6 +63,27 @@ void CostPricedRows(
     absl::FunctionRef<void(const InputRow<ActivityRecord>&, const Attribution&)>
         done);
 
+// A block once added: its rows and their outcomes (priced[k].attribution
+// is the outcome of the k-th row read without error), and how many of its
+// rows were rejected, by the reader or by the costing: when none, a
+// consumer of millions of rows need not look at any of them.
+struct CommittedBlock {
+  PricedActivityRows block;
+  size_t rejected = 0;
+};
+
+// CostPricedRows a block at a time: `done` sees each block once, in
+// order, after it is added. The same totals, the same outcomes.
+void CostPricedBlocks(ActivityCoster& coster,
+                      absl::FunctionRef<bool(PricedActivityRows*)> next,
+                      absl::FunctionRef<void(const CommittedBlock&)> done);
+// Each row of a committed block with its outcome, as CostPricedRows gives
+// them.
+void ForEachOutcome(
+    const PricedActivityRows& block,
+    absl::FunctionRef<void(const InputRow<ActivityRecord>&, const Attribution&)>
+        done);
+
 // A row-by-row source read as priced blocks of 64 rows, priced on the
 // calling thread: how CostActivityRows feeds CostPricedRows.
 class PricingBatches {

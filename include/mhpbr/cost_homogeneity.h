@@ -77,7 +77,11 @@ class CostTally {
     Add(p.period.cluster, p.days, p.cost_pence);
   }
   void Add(Cluster cluster, int64_t days, int64_t cost_pence);
-  CostFigures Finish(const RuleSet& rules) &&;
+  // Adds what `later` tallied, as if its periods had been added here
+  // after this one's: the periods may be walked in parts.
+  void Append(CostTally&& later);
+  // With `threads` > 1 the values are sorted on two threads.
+  CostFigures Finish(const RuleSet& rules, int threads = 1) &&;
 
  private:
   friend std::vector<HomogeneityRow> CostHomogeneity(
@@ -94,6 +98,7 @@ class CostTally {
   // pence, so sorted as integers) and per day of periods with days.
   std::array<std::vector<int64_t>, Cluster::kCount> per_period_;
   std::array<std::vector<long double>, Cluster::kCount> per_day_;
+  bool sorted_ = false;  // by Finish, before Homogeneity
 };
 
 }  // namespace mhpbr

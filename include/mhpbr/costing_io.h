@@ -42,11 +42,20 @@ class ActivityCsvReader {
   bool Next(InputRow<ActivityRecord>* row);
   const absl::Status& io_status() const { return csv_.io_status(); }
 
+  // For reading rows on several threads (csv_blocks.h): a reader with this
+  // header's columns of the rows in `rows` and then, when `file` is not
+  // null, in the rest of `file`.
+  std::unique_ptr<ActivityCsvReader> ForRows(std::FILE* file,
+                                             CsvBlock rows) const;
+
  private:
   ActivityCsvReader(std::FILE* file, std::string name)
       : csv_(file, std::move(name)) {}
+  ActivityCsvReader(std::FILE* file, std::string name, CsvBlock rows)
+      : csv_(file, std::move(name), std::move(rows)) {}
   CsvReader csv_;
   CsvRecord rec_;
+  size_t width_ = 0;  // the header's columns
   int id_ = -1, patient_ = -1, date_ = -1, kind_ = -1, staff_ = -1,
       minutes_ = -1, ward_ = -1, count_ = -1, attendees_ = -1, cost_ = -1,
       element_ = -1, team_ = -1, provider_ = -1, commissioner_ = -1,

@@ -65,6 +65,21 @@ class CoverageCounter {
   // PatientIndex::kNone (then the id is looked up).
   void AddActivity(int32_t patient, absl::string_view patient_id,
                    absl::string_view team);
+  // The same for a patient the caller's own lookup in `numbering` did not
+  // find: a national year's unknown people are not looked up there twice.
+  void AddUnnumberedActivity(absl::string_view patient_id,
+                             absl::string_view team);
+  // The number AddActivity gives such a patient (kNone only past 2^31
+  // people), and a team's number, for AddNumberedActivity: a caller that
+  // meets a block's few teams many times numbers each of them once.
+  int32_t NumberUnnumbered(absl::string_view patient_id) {
+    return NumberOther(patient_id);
+  }
+  int32_t TeamNumber(absl::string_view team);
+  // AddActivity with both numbered: `patient` in `numbering` or by
+  // NumberUnnumbered (kNone: nothing counted), `team` by TeamNumber (-1:
+  // the row names none).
+  void AddNumberedActivity(int32_t patient, int32_t team);
 
   // A hint that AddActivity(patient, ...) comes soon: its memory is
   // fetched meanwhile. Any number is safe.
@@ -90,6 +105,14 @@ class CoverageCounter {
   // A number for the id: its number in `numbering_`, or one of our own
   // past it.
   int32_t Number(absl::string_view patient_id);
+  // The same for an id `numbering_` lacks.
+  int32_t NumberOther(absl::string_view patient_id);
+  // The activity of a numbered patient (kNone: none counted).
+  void Mark(int32_t patient, absl::string_view team);
+  struct Seen;
+  // The patient's word, marked active; null for kNone.
+  Seen* Active(int32_t patient);
+  void AddTeam(Seen& seen, int32_t patient, int32_t team);
   int32_t Numbered() const { return base_ + others_.size(); }
 
   // Shared, not copied: a national year numbers millions of people.

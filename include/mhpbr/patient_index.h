@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "mhpbr/huge_page_allocator.h"
 
 namespace mhpbr {
 
@@ -36,6 +37,10 @@ class PatientIndex {
   // The id's number, adding the id if it is new; kNone only when the index
   // already holds 2^31 - 1 ids.
   int32_t Add(absl::string_view id);
+
+  // Makes room for `ids` ids in all, so that adding them never regrows
+  // (and re-places) the table.
+  void Reserve(size_t ids);
 
   // The id's number, or kNone.
   int32_t Find(absl::string_view id) const { return Find(id, Hash(id)); }
@@ -63,8 +68,10 @@ class PatientIndex {
   bool Matches(const Slot& s, absl::string_view id) const;
   void Place(const Slot& s, uint64_t hash);
   void Grow();
+  // To `slots` slots (a power of two, more than now), every id re-placed.
+  void Resize(size_t slots);
 
-  std::vector<Slot> slots_;
+  std::vector<Slot, HugePageAllocator<Slot>> slots_;
   uint64_t mask_;
   int32_t size_ = 0;
   std::vector<std::string> long_ids_;

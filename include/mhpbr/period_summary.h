@@ -7,9 +7,11 @@
 #ifndef MHPBR_PERIOD_SUMMARY_H_
 #define MHPBR_PERIOD_SUMMARY_H_
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <string>
+#include <utility>
 
 #include "absl/types/span.h"
 #include "mhpbr/cluster_period.h"
@@ -27,6 +29,11 @@ struct PeriodTotals {
     days += p.days;
     overdue_periods += p.overdue_days > 0;
   }
+  void Add(const PeriodTotals& t) {
+    periods += t.periods;
+    days += t.days;
+    overdue_periods += t.overdue_periods;
+  }
 };
 
 struct PeriodSummary {
@@ -34,6 +41,33 @@ struct PeriodSummary {
   std::map<std::string, PeriodTotals> by_patient;
   std::map<int, PeriodTotals> by_cluster;
   PeriodTotals all;
+};
+
+// Totals of periods given one at a time, as a caller that streams them
+// (period_stream.h) has them: a patient's periods together, patients in
+// order, as built.
+class PeriodSummariser {
+ public:
+  // `by_patient` false leaves by_patient empty.
+  explicit PeriodSummariser(bool by_patient) : by_patient_(by_patient) {}
+  PeriodSummariser(PeriodSummariser&&) = default;
+  PeriodSummariser& operator=(PeriodSummariser&&) = default;
+  void Add(const ClusterPeriod& p);
+  // Adds the totals of the periods that follow this one's: its patients
+  // after this one's.
+  void Append(const PeriodSummariser& later);
+  // The totals; the summariser is left empty.
+  PeriodSummary Finish();
+
+ private:
+  bool by_patient_;
+  std::map<std::string, PeriodTotals> patients_;
+  // The patient of the last period added (a node, so that it survives the
+  // summariser being moved).
+  std::pair<const std::string, PeriodTotals>* patient_ = nullptr;
+  // By index: a map lookup per period of a national year shows.
+  std::array<PeriodTotals, Cluster::kCount> by_cluster_ = {};
+  PeriodTotals all_;
 };
 
 PeriodSummary SummarisePeriods(absl::Span<const ClusterPeriod> periods);

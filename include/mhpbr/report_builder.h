@@ -30,6 +30,7 @@
 #include "absl/types/span.h"
 #include "mhpbr/activity.h"
 #include "mhpbr/activity_costing.h"
+#include "mhpbr/activity_facts.h"
 #include "mhpbr/activity_rows.h"
 #include "mhpbr/assessment_record.h"
 #include "mhpbr/classifier.h"
@@ -78,6 +79,20 @@ class ReportBuilder {
                    absl::FunctionRef<void(const InputRow<ActivityRecord>&,
                                           const Attribution&)>
                        done);
+  // The same a block at a time (mhpbr::CostPricedBlocks): `done` sees
+  // each block once it is added and counted. `next` gives each block's
+  // facts as GatherActivity left them, or null (then the block's rows are
+  // read here).
+  void AddActivityBlocks(
+      absl::FunctionRef<bool(PricedActivityRows*, const ActivityFacts**)> next,
+      absl::FunctionRef<void(const CommittedBlock&)> done);
+  // What AddActivityBlocks counts of a block priced by pricer(), gathered
+  // on any thread (it reads the block alone), such as the one that priced
+  // it, and added to `facts` (cleared for each block: a block may be
+  // gathered in parts, in order, while its rows are in the cache). The
+  // facts view the block's rows.
+  static void GatherActivity(const PricedActivityRows& block,
+                             ActivityFacts* facts);
   const ActivityCoster& pricer() const { return coster_; }
   // Costs a ward stay as ActivityCoster::AddStay does, counting coverage
   // (and, with ExpectOutcomes, keeping the bed days) from its records.
@@ -120,6 +135,9 @@ class ReportBuilder {
     own_transitions_ = own_transitions;
   }
 
+  // Threads Finish may use for the periods' figures (default 1).
+  void SetThreads(int threads) { threads_ = threads; }
+
   // The report; the builder is spent.
   Report Finish();
 
@@ -127,6 +145,14 @@ class ReportBuilder {
   ReportBuilder(absl::CivilDay as_of, std::shared_ptr<const RuleSet> rules,
                 TransitionTable transitions, std::string unit_costs_source,
                 ActivityCoster coster, ClusteringConsistency consistency);
+  // What a block's accepted rows add to the coverage, the monthly costs
+  // and the outcomes' activity.
+  void CountActivity(const PricedActivityRows& block);
+  // The same from the block's facts (its rows are not read), unless a
+  // record was rejected after they were gathered; false then, counting
+  // nothing.
+  bool CountActivity(const CommittedBlock& committed,
+                     const ActivityFacts& facts);
   // Fills report.outcomes, or why they were not measured; gives what the
   // monthly series need of the result (each event period's outcome and the
   // follow-ups by month; empty when not measured).
@@ -161,6 +187,9 @@ class ReportBuilder {
   std::map<absl::CivilMonth, std::pair<int64_t, int64_t>> month_agreement_;
   ReviewMonths event_reviews_;
   bool dated_assessments_ = true;
+  int threads_ = 1;
+  // CountActivity's numbers for a block's teams, kept for their memory.
+  std::vector<int32_t> team_numbers_;
 };
 
 }  // namespace mhpbr

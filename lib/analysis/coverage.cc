@@ -42,6 +42,10 @@ int32_t CoverageCounter::Number(absl::string_view patient_id) {
     const int32_t n = numbering_->Find(patient_id);
     if (n != PatientIndex::kNone) return n;
   }
+  return NumberOther(patient_id);
+}
+
+int32_t CoverageCounter::NumberOther(absl::string_view patient_id) {
   const int32_t own = others_.Add(patient_id);
   if (own == PatientIndex::kNone ||
       own > std::numeric_limits<int32_t>::max() - 1 - base_) {
@@ -69,26 +73,51 @@ void CoverageCounter::AddActivity(int32_t patient, absl::string_view patient_id,
   // A number outside the numbering (a caller's mistake) is looked up
   // rather than trusted.
   if (patient < 0 || patient >= base_) patient = Number(patient_id);
-  if (patient == PatientIndex::kNone) return;
+  Mark(patient, team);
+}
+
+void CoverageCounter::AddUnnumberedActivity(absl::string_view patient_id,
+                                            absl::string_view team) {
+  Mark(NumberOther(patient_id), team);
+}
+
+CoverageCounter::Seen* CoverageCounter::Active(int32_t patient) {
+  if (patient == PatientIndex::kNone) return nullptr;
   if (static_cast<size_t>(patient) >= seen_.size()) {
     seen_.resize(std::max(status_.size(), static_cast<size_t>(patient) + 1));
   }
   Seen& seen = seen_[patient];
   seen.mask |= kActive;
-  if (team.empty()) return;
-  int32_t t = -1;
-  if (seen.first >= 0 && teams_[seen.first] == team) {
-    t = seen.first;
-  } else {
-    // Rows often repeat the last row's team.
-    if (last_team_ < 0 || teams_[last_team_] != team) {
-      auto [it, inserted] =
-          team_numbers_.try_emplace(team, static_cast<int32_t>(teams_.size()));
-      if (inserted) teams_.emplace_back(team);
-      last_team_ = it->second;
-    }
-    t = last_team_;
+  return &seen;
+}
+
+void CoverageCounter::Mark(int32_t patient, absl::string_view team) {
+  Seen* seen = Active(patient);
+  if (seen == nullptr || team.empty()) return;
+  const int32_t t = seen->first >= 0 && teams_[seen->first] == team
+                        ? seen->first
+                        : TeamNumber(team);
+  AddTeam(*seen, patient, t);
+}
+
+void CoverageCounter::AddNumberedActivity(int32_t patient, int32_t team) {
+  Seen* seen = Active(patient);
+  if (seen == nullptr || team < 0) return;
+  AddTeam(*seen, patient, team);
+}
+
+int32_t CoverageCounter::TeamNumber(absl::string_view team) {
+  // Rows often repeat the last row's team.
+  if (last_team_ < 0 || teams_[last_team_] != team) {
+    auto [it, inserted] =
+        team_numbers_.try_emplace(team, static_cast<int32_t>(teams_.size()));
+    if (inserted) teams_.emplace_back(team);
+    last_team_ = it->second;
   }
+  return last_team_;
+}
+
+void CoverageCounter::AddTeam(Seen& seen, int32_t patient, int32_t t) {
   if (seen.first < 0) {
     seen.first = t;
   } else if (t == seen.first) {

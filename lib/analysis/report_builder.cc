@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <thread>
 #include <utility>
 
 #include "lib/analysis/report_spc.h"
@@ -94,42 +95,147 @@ void ReportBuilder::AddActivity(
     absl::FunctionRef<bool(PricedActivityRows*)> next,
     absl::FunctionRef<void(const InputRow<ActivityRecord>&, const Attribution&)>
         done) {
+  AddActivityBlocks(
+      [&](PricedActivityRows* b, const ActivityFacts** facts) {
+        *facts = nullptr;
+        return next(b);
+      },
+      [&](const CommittedBlock& committed) {
+        ForEachOutcome(committed.block, done);
+      });
+}
+
+void ReportBuilder::AddActivityBlocks(
+    absl::FunctionRef<bool(PricedActivityRows*, const ActivityFacts**)> next,
+    absl::FunctionRef<void(const CommittedBlock&)> done) {
+  const ActivityFacts* facts = nullptr;
+  CostPricedBlocks(
+      coster_, [&](PricedActivityRows* b) { return next(b, &facts); },
+      [&](const CommittedBlock& committed) {
+        // Outcomes keep rows, so read them.
+        if (facts == nullptr || outcomes_expected_ ||
+            !CountActivity(committed, *facts)) {
+          CountActivity(committed.block);
+        }
+        done(committed);
+      });
+}
+
+void ReportBuilder::GatherActivity(const PricedActivityRows& block,
+                                   ActivityFacts* facts) {
+  size_t k = 0;
+  const size_t first = facts->team.size();
+  // Without rejects, no row's error is read: one cache line fewer a row.
+  const bool all_read = block.rows.size() == block.priced.size();
+  for (const InputRow<ActivityRecord>& row : block.rows) {
+    if (!all_read && !row.error.empty()) continue;
+    const Attribution& a = block.priced[k].attribution;
+    int32_t t = -1;
+    if (!row.value.team.empty()) {
+      auto [it, inserted] = facts->team_numbers.try_emplace(
+          row.value.team, static_cast<int32_t>(facts->teams.size()));
+      if (inserted) facts->teams.push_back(row.value.team);
+      t = it->second;
+    }
+    facts->team.push_back(t);
+    if (!a.status.ok()) {
+      ++facts->unpriced;
+    } else {
+      if (a.patient == PatientIndex::kNone) {
+        facts->unnumbered.push_back({first + k, row.value.patient_id});
+      }
+      if (a.period >= 0) {
+        facts->month_cost_pence[absl::CivilMonth(row.value.date)] +=
+            static_cast<uint64_t>(a.cost_pence);
+      }
+    }
+    ++k;
+  }
+}
+
+bool ReportBuilder::CountActivity(const CommittedBlock& committed,
+                                  const ActivityFacts& facts) {
+  const PricedActivityRows& block = committed.block;
+  const absl::Span<const PricedRecord> priced = block.priced;
+  // Commit rejects a record that would overflow a total: the facts, which
+  // counted it, are then wrong.
+  if (committed.rejected !=
+          block.rows.size() - priced.size() + facts.unpriced ||
+      facts.team.size() != priced.size()) {
+    return false;
+  }
+  for (const auto& [month, pence] : facts.month_cost_pence.ByMonth()) {
+    int64_t& total = month_cost_pence_[month];
+    // Modulo 2^64, as the month's sum is exact when it fits.
+    total = static_cast<int64_t>(static_cast<uint64_t>(total) + pence);
+  }
+  // The block's teams numbered as they are first met, as row by row.
+  constexpr int32_t kUnmet = -2;
+  team_numbers_.assign(facts.teams.size(), kUnmet);
+  constexpr size_t kAhead = 16;
+  for (size_t i = 0; i < std::min(kAhead, priced.size()); ++i) {
+    coverage_.Prefetch(priced[i].attribution.patient);
+  }
+  size_t next_unnumbered = 0;
+  for (size_t k = 0; k < priced.size(); ++k) {
+    if (k + kAhead < priced.size()) {
+      coverage_.Prefetch(priced[k + kAhead].attribution.patient);
+    }
+    const Attribution& a = priced[k].attribution;
+    if (!a.status.ok()) continue;
+    int32_t patient = a.patient;
+    if (patient == PatientIndex::kNone) {
+      // The coverage shares the coster's numbering (PeriodCoverage).
+      patient = coverage_.NumberUnnumbered(
+          facts.unnumbered[next_unnumbered++].patient_id);
+      if (patient == PatientIndex::kNone) continue;
+    }
+    int32_t team = facts.team[k];
+    if (team >= 0) {
+      int32_t& number = team_numbers_[team];
+      if (number == kUnmet) number = coverage_.TeamNumber(facts.teams[team]);
+      team = number;
+    }
+    coverage_.AddNumberedActivity(patient, team);
+  }
+  return true;
+}
+
+void ReportBuilder::CountActivity(const PricedActivityRows& block) {
   // Each row's coverage word is fetched kAhead rows before it is counted:
   // a national year's people do not fit in the caches, and the waits for
   // memory then overlap rather than come one per row.
   constexpr size_t kAhead = 16;
-  absl::Span<const PricedRecord> block;
-  size_t ahead = 0;
-  auto fetch = [&] {
-    if (ahead < block.size()) {
-      coverage_.Prefetch(block[ahead++].attribution.patient);
+  const absl::Span<const PricedRecord> priced = block.priced;
+  for (size_t i = 0; i < std::min(kAhead, priced.size()); ++i) {
+    coverage_.Prefetch(priced[i].attribution.patient);
+  }
+  size_t k = 0;
+  for (const InputRow<ActivityRecord>& row : block.rows) {
+    if (!row.error.empty()) continue;
+    if (k + kAhead < priced.size()) {
+      coverage_.Prefetch(priced[k + kAhead].attribution.patient);
     }
-  };
-  CostPricedRows(
-      coster_,
-      [&](PricedActivityRows* b) {
-        if (!next(b)) return false;
-        block = b->priced;
-        for (ahead = 0; ahead < std::min(kAhead, block.size());) fetch();
-        return true;
-      },
-      [&](const InputRow<ActivityRecord>& row, const Attribution& a) {
-        if (row.error.empty()) fetch();
-        if (a.status.ok()) {
-          coverage_.AddActivity(a.patient, row.value.patient_id,
-                                row.value.team);
-          if (a.period >= 0) {
-            month_cost_pence_[absl::CivilMonth(row.value.date)] += a.cost_pence;
-          }
-        }
-        if (outcomes_expected_ && row.error.empty()) {
-          // What follow_up_7_days reads, as `mhpbr outcomes` keeps it.
-          if (auto kept = OutcomeActivity(row.value)) {
-            outcome_activity_.push_back(*std::move(kept));
-          }
-        }
-        done(row, a);
-      });
+    const Attribution& a = priced[k++].attribution;
+    if (a.status.ok()) {
+      // The coverage shares the coster's numbering (PeriodCoverage), so a
+      // patient the pricing did not find is not in it.
+      if (a.patient == PatientIndex::kNone) {
+        coverage_.AddUnnumberedActivity(row.value.patient_id, row.value.team);
+      } else {
+        coverage_.AddActivity(a.patient, row.value.patient_id, row.value.team);
+      }
+      if (a.period >= 0) {
+        month_cost_pence_[absl::CivilMonth(row.value.date)] += a.cost_pence;
+      }
+    }
+    if (outcomes_expected_) {
+      // What follow_up_7_days reads, as `mhpbr outcomes` keeps it.
+      if (auto kept = OutcomeActivity(row.value)) {
+        outcome_activity_.push_back(*std::move(kept));
+      }
+    }
+  }
 }
 
 void ReportBuilder::AddStay(const WardStay& stay, StayAttribution* out) {
@@ -215,18 +321,42 @@ Report ReportBuilder::Finish() {
   report.unit_costs_source = unit_costs_source_;
   // One pass over the 3 M costed periods of a national year, one at a
   // time: a copy of them all would be the run's largest allocation.
-  CostTally tally;
-  MonthlyTally<int64_t> allocations;  // of the periods, when no events
-  MonthlyTally<MonthDays> days;
+  struct Part {
+    CostTally tally;
+    int64_t without_activity = 0;
+    MonthlyTally<int64_t> allocations;  // of the periods, when no events
+    MonthlyTally<MonthDays> days;
+  };
+  auto walk = [this](size_t from, size_t to, Part& part) {
+    for (size_t i = from; i < to; ++i) {
+      const CostedPeriod p = coster_.period(i);
+      part.tally.Add(p);
+      part.without_activity += p.records == 0;
+      if (!events_) ++part.allocations[absl::CivilMonth(p.period.start)];
+      AddClusterDays(p.period, as_of_, rules_->day_count(), part.days);
+    }
+  };
+  // With threads, the periods' second half is walked on another: the
+  // coster is only read, and each half tallies apart, the halves then
+  // joined in order (the same sums in the same order).
   const size_t period_count = coster_.period_count();
-  for (size_t i = 0; i < period_count; ++i) {
-    const CostedPeriod p = coster_.period(i);
-    tally.Add(p);
-    report.periods_without_activity += p.records == 0;
-    if (!events_) ++allocations[absl::CivilMonth(p.period.start)];
-    AddClusterDays(p.period, as_of_, rules_->day_count(), days);
+  Part all, later;
+  if (threads_ > 1) {
+    const size_t half = period_count / 2;
+    std::thread second([&] { walk(half, period_count, later); });
+    walk(0, half, all);
+    second.join();
+    all.tally.Append(std::move(later.tally));
+    all.without_activity += later.without_activity;
+    all.allocations.Merge(later.allocations);
+    all.days.Merge(later.days);
+  } else {
+    walk(0, period_count, all);
   }
-  CostFigures figures = std::move(tally).Finish(*rules_);
+  report.periods_without_activity = all.without_activity;
+  MonthlyTally<int64_t>& allocations = all.allocations;
+  MonthlyTally<MonthDays>& days = all.days;
+  CostFigures figures = std::move(all.tally).Finish(*rules_, threads_);
   report.homogeneity = std::move(figures.homogeneity);
   report.r_squared = figures.r_squared;
   report.r_squared_by_superclass = std::move(figures.r_squared_by_superclass);

@@ -58,6 +58,12 @@ struct ReportMonthly {
 struct MonthDays {
   int64_t days = 0;
   int64_t periods = 0;
+  // For MonthlyTally::Merge, when the periods are walked in parts.
+  MonthDays& operator+=(const MonthDays& o) {
+    days += o.days;
+    periods += o.periods;
+    return *this;
+  }
 };
 
 // Adds one period's days to `tally` as ClusterDaysByMonth counts them, so

@@ -37,6 +37,7 @@ absl::StatusOr<std::unique_ptr<ActivityCsvReader>> ActivityCsvReader::Open(
   std::unique_ptr<ActivityCsvReader> r(
       new ActivityCsvReader(file, std::move(name)));
   MHPBR_RETURN_IF_ERROR(r->csv_.ReadHeader());
+  r->width_ = r->csv_.header().size();
   CsvColumns cols(r->csv_);
   r->id_ = cols.Required("activity_id");
   r->patient_ = cols.Required("patient_id");
@@ -59,94 +60,167 @@ absl::StatusOr<std::unique_ptr<ActivityCsvReader>> ActivityCsvReader::Open(
   return r;
 }
 
+std::unique_ptr<ActivityCsvReader> ActivityCsvReader::ForRows(
+    std::FILE* file, CsvBlock rows) const {
+  std::unique_ptr<ActivityCsvReader> r(
+      new ActivityCsvReader(file, csv_.name(), std::move(rows)));
+  r->width_ = width_;
+  r->id_ = id_;
+  r->patient_ = patient_;
+  r->date_ = date_;
+  r->kind_ = kind_;
+  r->staff_ = staff_;
+  r->minutes_ = minutes_;
+  r->ward_ = ward_;
+  r->count_ = count_;
+  r->attendees_ = attendees_;
+  r->cost_ = cost_;
+  r->element_ = element_;
+  r->team_ = team_;
+  r->provider_ = provider_;
+  r->commissioner_ = commissioner_;
+  r->setting_ = setting_;
+  return r;
+}
+
+namespace {
+
+// absl::StripAsciiWhitespace, at a glance for the usual cell that starts
+// and ends with neither whitespace nor any other byte up to a space.
+absl::string_view Trimmed(absl::string_view cell) {
+  if (cell.empty() || (static_cast<unsigned char>(cell.front()) > ' ' &&
+                       static_cast<unsigned char>(cell.back()) > ' ')) {
+    return cell;
+  }
+  return absl::StripAsciiWhitespace(cell);
+}
+
+void Fail(std::string* err, absl::string_view col, absl::string_view what) {
+  absl::StrAppend(err, err->empty() ? "" : "; ", col, ": ", what);
+}
+
+// A count that must be a whole number >= 0 (`empty_value` when blank, or
+// -1: blank is an error). A cell of up to 18 digits, nearly every one, is
+// read here; anything else is ParseInteger's to judge and explain.
+void ReadCount(absl::string_view cell, absl::string_view name,
+               int64_t empty_value, int64_t* out, std::string* err) {
+  if (cell.empty() && empty_value >= 0) {
+    *out = empty_value;
+    return;
+  }
+  if (!cell.empty() && cell.size() <= 18) {
+    int64_t v = 0;
+    size_t i = 0;
+    for (; i < cell.size(); ++i) {
+      const unsigned digit = static_cast<unsigned char>(cell[i]) - '0';
+      if (digit > 9) break;
+      v = v * 10 + digit;
+    }
+    if (i == cell.size()) {
+      *out = v;
+      return;
+    }
+  }
+  auto v = ParseInteger(cell);
+  if (!v.ok()) {
+    Fail(err, name, v.status().message());
+  } else if (*v < 0) {
+    Fail(err, name, "must not be negative");
+  } else {
+    *out = *v;
+  }
+}
+
+// An optional column's trimmed cell into `*out` (empty without the column).
+void OptionalCell(const std::vector<absl::string_view>& f, int col,
+                  std::string* out) {
+  if (col < 0) {
+    out->clear();
+    return;
+  }
+  const absl::string_view cell = Trimmed(f[col]);
+  out->assign(cell.data(), cell.size());
+}
+
+}  // namespace
+
 bool ActivityCsvReader::Next(InputRow<ActivityRecord>* row) {
   if (!csv_.Next(&rec_)) return false;
   ActivityRecord& a = row->value;
   row->line = a.line = rec_.line;
-  row->error = rec_.error;
-  row->id.clear();
+  if (rec_.error.empty()) {
+    row->error.clear();
+  } else {
+    row->error = rec_.error;
+  }
   const auto& f = rec_.fields;
   if (f.size() > static_cast<size_t>(id_)) {
     a.activity_id.assign(f[id_].data(), f[id_].size());
-    row->id = a.activity_id;
+    row->id.assign(f[id_].data(), f[id_].size());
+  } else {
+    row->id.clear();
   }
   if (!row->error.empty()) return true;
-  row->error = RaggedRow(f.size(), csv_.header().size());
-  if (!row->error.empty()) return true;
-  std::string& err = row->error;
-  auto fail = [&err](absl::string_view col, absl::string_view what) {
-    absl::StrAppend(&err, err.empty() ? "" : "; ", col, ": ", what);
-  };
-  auto cell = [&f](int col) { return absl::StripAsciiWhitespace(f[col]); };
-  // A count that must be a whole number >= 0; `empty_value` when blank
-  // (or -1: blank is an error).
-  auto count = [&](int col, absl::string_view name, int64_t empty_value,
-                   int64_t* out) {
-    if (cell(col).empty() && empty_value >= 0) {
-      *out = empty_value;
-      return;
-    }
-    auto v = ParseInteger(cell(col));
-    if (!v.ok()) {
-      fail(name, v.status().message());
-    } else if (*v < 0) {
-      fail(name, "must not be negative");
-    } else {
-      *out = *v;
-    }
-  };
+  if (f.size() != width_) {
+    row->error = RaggedRow(f.size(), width_);
+    return true;
+  }
+  std::string* err = &row->error;
+  auto cell = [&f](int col) { return Trimmed(f[col]); };
 
   a.patient_id.assign(f[patient_].data(), f[patient_].size());
-  if (a.patient_id.empty()) fail("patient_id", "empty");
-  if (auto d = ParseIsoDate(cell(date_)); d.ok()) {
-    a.date = *d;
-  } else {
-    fail("date", d.status().message());
+  if (a.patient_id.empty()) Fail(err, "patient_id", "empty");
+  if (!ParseIsoDateTo(cell(date_), &a.date)) {
+    // Only to say why.
+    Fail(err, "date", ParseIsoDate(cell(date_)).status().message());
   }
   a.staff_group.clear();
   a.ward.clear();
   // Optional columns: the care-package element delivered and the team.
-  auto optional_cell = [&](int col, std::string* out) {
-    out->clear();
-    if (col >= 0) out->assign(cell(col).data(), cell(col).size());
-  };
-  optional_cell(element_, &a.element_id);
-  optional_cell(team_, &a.team);
-  optional_cell(provider_, &a.provider);
-  optional_cell(commissioner_, &a.commissioner);
+  OptionalCell(f, element_, &a.element_id);
+  OptionalCell(f, team_, &a.team);
+  OptionalCell(f, provider_, &a.provider);
+  OptionalCell(f, commissioner_, &a.commissioner);
   a.setting.reset();
   if (setting_ >= 0) {
-    if (auto st = ParsePaySetting(cell(setting_)); st.ok()) {
-      a.setting = *st;
-    } else {
-      fail("setting", st.status().message());
+    const absl::string_view setting = cell(setting_);
+    if (!setting.empty()) {
+      if (auto st = ParsePaySetting(setting); st.ok()) {
+        a.setting = *st;
+      } else {
+        Fail(err, "setting", st.status().message());
+      }
     }
   }
   a.minutes = a.count = a.cost_pence = 0;
   a.attendees = 1;
   auto kind = ParseActivityKind(cell(kind_));
   if (!kind.ok()) {
-    fail("kind", kind.status().message());
+    Fail(err, "kind", kind.status().message());
     return true;
   }
   a.kind = *kind;
   switch (a.kind) {
     case ActivityKind::kGroup:
-      count(attendees_, "attendees", 1, &a.attendees);
-      if (a.attendees == 0) fail("attendees", "must be at least 1");
+      ReadCount(cell(attendees_), "attendees", 1, &a.attendees, err);
+      if (a.attendees == 0) Fail(err, "attendees", "must be at least 1");
       [[fallthrough]];
-    case ActivityKind::kContact:
-      a.staff_group.assign(cell(staff_).data(), cell(staff_).size());
-      if (a.staff_group.empty()) fail("staff_group", "empty");
-      count(minutes_, "minutes", -1, &a.minutes);
+    case ActivityKind::kContact: {
+      const absl::string_view staff = cell(staff_);
+      a.staff_group.assign(staff.data(), staff.size());
+      if (a.staff_group.empty()) Fail(err, "staff_group", "empty");
+      ReadCount(cell(minutes_), "minutes", -1, &a.minutes, err);
       break;
-    case ActivityKind::kBedDay:
-      a.ward.assign(cell(ward_).data(), cell(ward_).size());
-      if (a.ward.empty()) fail("ward", "empty");
-      count(count_, "count", -1, &a.count);
+    }
+    case ActivityKind::kBedDay: {
+      const absl::string_view ward = cell(ward_);
+      a.ward.assign(ward.data(), ward.size());
+      if (a.ward.empty()) Fail(err, "ward", "empty");
+      ReadCount(cell(count_), "count", -1, &a.count, err);
       break;
+    }
     case ActivityKind::kOther:
-      count(cost_, "cost_pence", -1, &a.cost_pence);
+      ReadCount(cell(cost_), "cost_pence", -1, &a.cost_pence, err);
       break;
   }
   return true;

@@ -58,6 +58,11 @@ absl::StatusOr<ActivityCoster> ActivityCoster::Create(
     std::stable_sort(periods.begin(), periods.end(), before);
   }
   auto index = std::make_shared<PatientIndex>();
+  size_t patients = 0;
+  for (size_t i = 0; i < periods.size(); ++i) {
+    patients += i == 0 || periods[i].patient_id != periods[i - 1].patient_id;
+  }
+  index->Reserve(patients);
   c.slots_.reserve(periods.size());
   c.days_.reserve(periods.size());
   for (size_t i = 0; i < periods.size(); ++i) {

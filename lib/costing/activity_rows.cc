@@ -33,24 +33,46 @@ void PriceActivityRows(const ActivityCoster& coster,
   flush();
 }
 
+void CostPricedBlocks(ActivityCoster& coster,
+                      absl::FunctionRef<bool(PricedActivityRows*)> next,
+                      absl::FunctionRef<void(const CommittedBlock&)> done) {
+  CommittedBlock committed;
+  while (next(&committed.block)) {
+    const PricedActivityRows& block = committed.block;
+    // Commit counts each record it rejects (a cost error or an overflowing
+    // total), so the block's rejects are known without a look at each row.
+    const int64_t rejected_before = coster.totals().records_rejected;
+    coster.Commit(block.priced);
+    const size_t unread = block.rows.size() - block.priced.size();
+    for (size_t i = 0; i < unread; ++i) coster.CountRejected();
+    committed.rejected =
+        static_cast<size_t>(coster.totals().records_rejected - rejected_before);
+    done(committed);
+  }
+}
+
 void CostPricedRows(
     ActivityCoster& coster, absl::FunctionRef<bool(PricedActivityRows*)> next,
     absl::FunctionRef<void(const InputRow<ActivityRecord>&, const Attribution&)>
         done) {
-  PricedActivityRows block;
+  CostPricedBlocks(coster, next, [&](const CommittedBlock& committed) {
+    ForEachOutcome(committed.block, done);
+  });
+}
+
+void ForEachOutcome(
+    const PricedActivityRows& block,
+    absl::FunctionRef<void(const InputRow<ActivityRecord>&, const Attribution&)>
+        done) {
   Attribution unread;
-  while (next(&block)) {
-    coster.Commit(block.priced);
-    size_t k = 0;
-    for (const InputRow<ActivityRecord>& row : block.rows) {
-      if (row.error.empty()) {
-        done(row, block.priced[k++].attribution);
-        continue;
-      }
-      coster.CountRejected();
-      unread.status = absl::InvalidArgumentError(row.error);
-      done(row, unread);
+  size_t k = 0;
+  for (const InputRow<ActivityRecord>& row : block.rows) {
+    if (row.error.empty()) {
+      done(row, block.priced[k++].attribution);
+      continue;
     }
+    unread.status = absl::InvalidArgumentError(row.error);
+    done(row, unread);
   }
 }
 

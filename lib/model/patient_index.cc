@@ -13,6 +13,40 @@ uint64_t PatientIndex::Hash(absl::string_view id) {
   return absl::Hash<absl::string_view>{}(id);
 }
 
+namespace {
+
+uint64_t Load8(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+uint32_t Load4(const char* p) {
+  uint32_t v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+// a[0, n) == b[0, n) for an inline id, in a few loads rather than a call
+// to memcmp per lookup (overlapping loads cover the ends).
+bool SameBytes(const char* a, const char* b, size_t n) {
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 < n; i += 8) {
+      if (Load8(a + i) != Load8(b + i)) return false;
+    }
+    return Load8(a + n - 8) == Load8(b + n - 8);
+  }
+  if (n >= 4) {
+    return Load4(a) == Load4(b) && Load4(a + n - 4) == Load4(b + n - 4);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 bool PatientIndex::Matches(const Slot& s, absl::string_view id) const {
   if (s.length == kLong) {
     if (id.size() <= kInlineBytes) return false;
@@ -20,7 +54,7 @@ bool PatientIndex::Matches(const Slot& s, absl::string_view id) const {
     std::memcpy(&i, s.key, sizeof i);
     return long_ids_[i] == id;
   }
-  return s.length == id.size() && std::memcmp(s.key, id.data(), s.length) == 0;
+  return s.length == id.size() && SameBytes(s.key, id.data(), s.length);
 }
 
 int32_t PatientIndex::Find(absl::string_view id, uint64_t hash) const {
@@ -39,8 +73,10 @@ void PatientIndex::Place(const Slot& s, uint64_t hash) {
   slots_[i] = s;
 }
 
-void PatientIndex::Grow() {
-  std::vector<Slot> old(slots_.size() * 2);
+void PatientIndex::Grow() { Resize(slots_.size() * 2); }
+
+void PatientIndex::Resize(size_t slots) {
+  std::vector<Slot, HugePageAllocator<Slot>> old(slots);
   old.swap(slots_);
   mask_ = slots_.size() - 1;
   for (const Slot& s : old) {
@@ -55,6 +91,12 @@ void PatientIndex::Grow() {
     }
     Place(s, Hash(id));
   }
+}
+
+void PatientIndex::Reserve(size_t ids) {
+  size_t slots = slots_.size();
+  while (2 * ids > slots) slots *= 2;
+  if (slots > slots_.size()) Resize(slots);
 }
 
 int32_t PatientIndex::Add(absl::string_view id) {

@@ -4,13 +4,18 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
+#include <limits>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
 #include "absl/strings/str_cat.h"
+#include "lib/util/parallel_parts.h"
 #include "mhpbr/dates.h"
+#include "mhpbr/period_stream.h"
 #include "mhpbr/review_schedule.h"
 
 namespace mhpbr {
@@ -36,6 +41,12 @@ class ShortId {
   explicit ShortId(absl::string_view id) {
     std::memcpy(words_, id.data(), id.size());
     bytes()[kBytes - 1] = static_cast<char>(id.size());
+  }
+  // The id whose 16 bytes (as above) are `bytes`.
+  static ShortId FromBytes(const char* bytes) {
+    ShortId id;
+    std::memcpy(id.words_, bytes, kBytes);
+    return id;
   }
   absl::string_view view() const {
     return absl::string_view(bytes(), byte(kBytes - 1));
@@ -73,6 +84,34 @@ class LongId {
   absl::string_view id_;
 };
 
+// The events as the builder reads them, by index: a caller's PeriodEvents
+// here, an EventTable (event_table.h) read directly.
+class EventSpan {
+ public:
+  explicit EventSpan(absl::Span<const PeriodEvent> events) : events_(events) {}
+  size_t size() const { return events_.size(); }
+  absl::string_view id(size_t i) const { return events_[i].patient_id; }
+  absl::CivilDay date(size_t i) const { return events_[i].date; }
+  EventKind kind(size_t i) const { return events_[i].kind; }
+  Cluster cluster(size_t i) const { return events_[i].cluster; }
+  int64_t line(size_t i) const { return events_[i].line; }
+  absl::string_view team(size_t i) const { return events_[i].team; }
+  absl::string_view provider(size_t i) const { return events_[i].provider; }
+  absl::string_view commissioner(size_t i) const {
+    return events_[i].commissioner;
+  }
+  void PrefetchRecord(size_t i) const {
+    __builtin_prefetch(&events_[i].team);
+    __builtin_prefetch(&events_[i].commissioner);
+  }
+  // Short strings are held in the record (asked for above); a long one's
+  // bytes are not asked for ahead.
+  void PrefetchText(size_t) const {}
+
+ private:
+  absl::Span<const PeriodEvent> events_;
+};
+
 // What the sweep needs of an event, so that it reads the (large) events
 // only for an error's line.
 struct Item {
@@ -102,17 +141,21 @@ class Rules {
   const RuleSetBundle* bundle_ = nullptr;
 };
 
+// Each period built, in output order; it may be moved from.
+using Sink = absl::FunctionRef<void(ClusterPeriod&)>;
+
+template <typename Events>
 class Sweep {
  public:
   // `transitions`: the caller's own table, or nullptr for the one in force
-  // on each move's date.
-  Sweep(absl::Span<const PeriodEvent> events, absl::CivilDay as_of,
-        const Rules& rules, const TransitionTable* transitions,
-        PeriodBuild* out)
+  // on each move's date. Periods go to `sink`, the rest to `out`.
+  Sweep(const Events& events, absl::CivilDay as_of, const Rules& rules,
+        const TransitionTable* transitions, Sink sink, PeriodBuild* out)
       : events_(events),
         as_of_(as_of),
         rules_(rules),
         transitions_(transitions),
+        sink_(sink),
         out_(out) {}
 
   // One patient's events, sorted by date (input order within a date); an
@@ -127,10 +170,11 @@ class Sweep {
   bool Allocate(const Item& e, int superseded);
   void Discharge(const Item& e);
 
-  const absl::Span<const PeriodEvent> events_;
+  const Events& events_;
   const absl::CivilDay as_of_;
   const Rules& rules_;
   const TransitionTable* transitions_;
+  Sink sink_;
   PeriodBuild* out_;
 
   absl::string_view id_;
@@ -143,7 +187,9 @@ class Sweep {
   const RuleSet* review_rules_ = nullptr;
 };
 
-void Sweep::Patient(absl::string_view id, absl::Span<const Item> items) {
+template <typename Events>
+void Sweep<Events>::Patient(absl::string_view id,
+                            absl::Span<const Item> items) {
   id_ = id;
   for (size_t i = 0; i < items.size();) {
     size_t j = i + 1;
@@ -154,7 +200,8 @@ void Sweep::Patient(absl::string_view id, absl::Span<const Item> items) {
   if (open_) Close(std::nullopt);
 }
 
-void Sweep::Day(absl::Span<const Item> items) {
+template <typename Events>
+void Sweep<Events>::Day(absl::Span<const Item> items) {
   // Only the day's last allocation counts. A discharge before it is
   // overtaken by it too (a period cannot end on the day a new one starts);
   // discharges after it end the day's period.
@@ -171,10 +218,11 @@ void Sweep::Day(absl::Span<const Item> items) {
   }
 }
 
-bool Sweep::Allocate(const Item& e, int superseded) {
+template <typename Events>
+bool Sweep<Events>::Allocate(const Item& e, int superseded) {
   const absl::StatusOr<const RuleSet*> rules = rules_.On(e.date);
   if (!rules.ok()) {
-    out_->errors.push_back({events_[e.pos].line, std::string(id_),
+    out_->errors.push_back({events_.line(e.pos), std::string(id_),
                             std::string(rules.status().message())});
     return false;
   }
@@ -208,19 +256,22 @@ bool Sweep::Allocate(const Item& e, int superseded) {
   // The period belongs to whoever opened it: a review continues it without
   // moving it to the team or commissioner the review names (outcomes.md, a
   // period's unit).
-  const PeriodEvent& opener = events_[e.pos];
-  period_.team = opener.team;
-  period_.provider = opener.provider;
-  period_.commissioner = opener.commissioner;
+  const absl::string_view team = events_.team(e.pos);
+  const absl::string_view provider = events_.provider(e.pos);
+  const absl::string_view commissioner = events_.commissioner(e.pos);
+  period_.team.assign(team.data(), team.size());
+  period_.provider.assign(provider.data(), provider.size());
+  period_.commissioner.assign(commissioner.data(), commissioner.size());
   last_review_ = e.date;
   opening_rules_ = *rules;
   review_rules_ = *rules;
   return true;
 }
 
-void Sweep::Discharge(const Item& e) {
+template <typename Events>
+void Sweep<Events>::Discharge(const Item& e) {
   if (!open_) {
-    out_->errors.push_back({events_[e.pos].line, std::string(id_),
+    out_->errors.push_back({events_.line(e.pos), std::string(id_),
                             absl::StrCat("discharge on ", FormatIsoDate(e.date),
                                          " with no open cluster period")});
     return;
@@ -229,7 +280,8 @@ void Sweep::Discharge(const Item& e) {
   Close(e.date);
 }
 
-void Sweep::Close(std::optional<absl::CivilDay> end) {
+template <typename Events>
+void Sweep<Events>::Close(std::optional<absl::CivilDay> end) {
   const absl::CivilDay last = end.value_or(as_of_);
   period_.end = end;
   period_.days = last - period_.start + 1;
@@ -241,9 +293,13 @@ void Sweep::Close(std::optional<absl::CivilDay> end) {
   period_.overdue_days = OverdueDays(period_.review_due, last);
   // Hook for the report's reviews_on_time_ppm (review_months.h): keep.
   out_->review_months.Ended(period_);
-  out_->periods.push_back(std::move(period_));
+  sink_(period_);
   open_ = false;
 }
+
+// Work is cut into parts for threads of no fewer events than this: a
+// thread costs more than a few records.
+constexpr size_t kLeastPerPart = 1 << 14;
 
 // An event for the sweep with its patient's id: sorted stably by id, each
 // patient's events lie together, in input order.
@@ -280,51 +336,28 @@ void SortById(std::vector<Keyed<LongId>>& keyed) {
                    });
 }
 
-// Builds into `out`, or returns false, leaving it untouched, when an id does
-// not fit `Id`.
-template <typename Id>
-bool Build(absl::Span<const PeriodEvent> events, absl::CivilDay as_of,
-           const Rules& rules, const TransitionTable* transitions,
-           PeriodBuild* out) {
-  std::vector<Keyed<Id>> keyed;
-  keyed.reserve(events.size());
-  int64_t after_as_of = 0;
-  size_t allocations = 0;
-  for (size_t i = 0; i < events.size(); ++i) {
-    const PeriodEvent& e = events[i];
-    if (!Id::Fits(e.patient_id)) return false;
-    if (e.date > as_of) {
-      ++after_as_of;
-      continue;
-    }
-    keyed.push_back({Id(e.patient_id),
-                     {e.date, static_cast<uint32_t>(i), e.kind, e.cluster}});
-    allocations += e.kind == EventKind::kAllocate;
-  }
-  out->events_after_as_of = after_as_of;
-  // Sorted by id, patients are swept in the order the output is sorted in.
-  SortById(keyed);
-
-  // Each period starts with an allocation.
-  out->periods.reserve(allocations);
-  Sweep sweep(events, as_of, rules, transitions, out);
+// Sweeps the patients of keyed[begin, end), whole patients, in order;
+// id_of(k) gives k's id (a ShortId or LongId).
+template <typename Id, typename Events, typename IdOf>
+void SweepRange(const std::vector<Keyed<Id>>& keyed, size_t begin, size_t end,
+                const IdOf& id_of, Sweep<Events>& sweep, const Events& events) {
   const auto by_date = [](const Item& a, const Item& b) {
     return a.date < b.date;
   };
   std::vector<Item> items;
-  constexpr size_t kReadAhead = 16;
-  for (size_t i = 0; i < keyed.size();) {
+  // How far ahead a record, then its text, is asked for.
+  constexpr size_t kRecordAhead = 24, kTextAhead = 12;
+  for (size_t i = begin; i < end;) {
     items.clear();
     size_t j = i;
-    for (; j < keyed.size() && keyed[j].id == keyed[i].id; ++j) {
+    for (; j < end && keyed[j].id == keyed[i].id; ++j) {
       items.push_back(keyed[j].item);
       // An opening allocation's team, provider and commissioner are read
       // from its event, far away in the input: asking for them some events
       // ahead overlaps the reads.
-      if (j + kReadAhead < keyed.size()) {
-        const PeriodEvent& ahead = events[keyed[j + kReadAhead].item.pos];
-        __builtin_prefetch(&ahead.team);
-        __builtin_prefetch(&ahead.commissioner);
+      if (j + kRecordAhead < keyed.size()) {
+        events.PrefetchRecord(keyed[j + kRecordAhead].item.pos);
+        events.PrefetchText(keyed[j + kTextAhead].item.pos);
       }
     }
     // Extract order is by date already; stable keeps input order within a
@@ -332,18 +365,283 @@ bool Build(absl::Span<const PeriodEvent> events, absl::CivilDay as_of,
     if (!std::is_sorted(items.begin(), items.end(), by_date)) {
       std::stable_sort(items.begin(), items.end(), by_date);
     }
-    sweep.Patient(keyed[i].id.view(), items);
+    const auto id = id_of(keyed[i]);
+    sweep.Patient(id.view(), items);
     i = j;
   }
+}
+
+// The first index at or after `i` where a patient's events start.
+template <typename Id>
+size_t PatientStart(const std::vector<Keyed<Id>>& keyed, size_t i) {
+  while (i > 0 && i < keyed.size() && keyed[i].id == keyed[i - 1].id) ++i;
+  return i;
+}
+
+// Sweeps `keyed` (sorted by id) into `out`. With no `sinks` the periods go
+// to out->periods (`allocations`: room for them); else the patients are
+// cut into at most sinks.size() ranges in order, each swept on its own
+// thread into its own sink.
+template <typename Id, typename Events, typename IdOf>
+void SweepAll(const Events& events, const std::vector<Keyed<Id>>& keyed,
+              const IdOf& id_of, size_t allocations, absl::CivilDay as_of,
+              const Rules& rules, const TransitionTable* transitions,
+              absl::Span<const PeriodSink> sinks, PeriodBuild* out) {
+  if (sinks.empty()) {
+    // Each period starts with an allocation.
+    out->periods.reserve(allocations);
+    std::vector<ClusterPeriod>& periods = out->periods;
+    const auto hold = [&periods](ClusterPeriod& p) {
+      periods.push_back(std::move(p));
+    };
+    Sweep<Events> sweep(events, as_of, rules, transitions, hold, out);
+    SweepRange(keyed, 0, keyed.size(), id_of, sweep, events);
+    return;
+  }
+  // A patient's periods are built from its events alone, so ranges of
+  // patients are swept apart and their counts added.
+  std::vector<PeriodBuild> parts(sinks.size());
+  RunInParts(keyed.size(), static_cast<int>(sinks.size()), kLeastPerPart,
+             [&](size_t part, size_t begin, size_t end) {
+               Sweep<Events> sweep(events, as_of, rules, transitions,
+                                   sinks[part], &parts[part]);
+               SweepRange(keyed, PatientStart(keyed, begin),
+                          PatientStart(keyed, end), id_of, sweep, events);
+             });
+  for (PeriodBuild& part : parts) {
+    out->errors.insert(out->errors.end(),
+                       std::make_move_iterator(part.errors.begin()),
+                       std::make_move_iterator(part.errors.end()));
+    out->events_used += part.events_used;
+    out->superseded += part.superseded;
+    out->review_months.Merge(part.review_months);
+  }
+}
+
+// Builds into `out`, or returns false, leaving it untouched, when an id does
+// not fit `Id`.
+template <typename Id, typename Events>
+bool Build(const Events& events, absl::CivilDay as_of, const Rules& rules,
+           const TransitionTable* transitions,
+           absl::Span<const PeriodSink> sinks, PeriodBuild* out) {
+  std::vector<Keyed<Id>> keyed;
+  keyed.reserve(events.size());
+  int64_t after_as_of = 0;
+  size_t allocations = 0;
+  for (size_t i = 0; i < events.size(); ++i) {
+    const absl::string_view id = events.id(i);
+    if (!Id::Fits(id)) return false;
+    const absl::CivilDay date = events.date(i);
+    if (date > as_of) {
+      ++after_as_of;
+      continue;
+    }
+    const EventKind kind = events.kind(i);
+    keyed.push_back(
+        {Id(id), {date, static_cast<uint32_t>(i), kind, events.cluster(i)}});
+    allocations += kind == EventKind::kAllocate;
+  }
+  out->events_after_as_of = after_as_of;
+  // Sorted by id, patients are swept in the order the output is sorted in.
+  SortById(keyed);
+  SweepAll(
+      events, keyed, [](const Keyed<Id>& k) -> const Id& { return k.id; },
+      allocations, as_of, rules, transitions, sinks, out);
   return true;
 }
 
-PeriodBuild BuildAll(absl::Span<const PeriodEvent> events, absl::CivilDay as_of,
-                     const Rules& rules, const TransitionTable* transitions) {
+// Short ids as one number that orders as they do: each byte that varies
+// between the ids is a digit (its value less the least value it takes, in
+// base the number of values from least to most). Ids such as P0000000 to
+// P1499999 number under 2^21, which sorts in two passes of a radix sort
+// where their bytes took seven, and the records sorted are 24 bytes, not
+// 32.
+class PackedIds {
+ public:
+  struct Id {
+    uint64_t key = 0;
+    friend bool operator==(const Id& a, const Id& b) { return a.key == b.key; }
+  };
+
+  // Notes the bytes of the ids `other` saw.
+  void See(const PackedIds& other) {
+    for (int b = 0; b < ShortId::kBytes; ++b) {
+      least_[b] = std::min(least_[b], other.least_[b]);
+      most_[b] = std::max(most_[b], other.most_[b]);
+    }
+  }
+  // Notes the bytes of one id.
+  void See(const ShortId& id) {
+    for (int b = 0; b < ShortId::kBytes; ++b) {
+      least_[b] = std::min(least_[b], id.byte(b));
+      most_[b] = std::max(most_[b], id.byte(b));
+    }
+  }
+  // Sets the digits from the ids seen; false when their number does not
+  // fit 64 bits.
+  bool Fix() {
+    // How many numbers the digits so far make.
+    uint64_t weight = 1;
+    for (int b = ShortId::kBytes - 1; b >= 0; --b) {
+      if (most_[b] < least_[b]) return false;  // no ids seen
+      const unsigned base = most_[b] - least_[b] + 1u;
+      if (base == 1) continue;
+      if (weight > std::numeric_limits<uint64_t>::max() / base) return false;
+      digits_.push_back({b, base, weight});
+      weight *= base;
+    }
+    bits_ = 0;
+    while (bits_ < 64 && ((weight - 1) >> bits_) != 0) ++bits_;
+    return true;
+  }
+  // The bits the ids' numbers take.
+  int bits() const { return bits_; }
+  Id Pack(const ShortId& id) const {
+    uint64_t key = 0;
+    for (const Digit& d : digits_)
+      key += (id.byte(d.byte) - least_[d.byte]) * d.weight;
+    return {key};
+  }
+  ShortId Unpack(Id id) const {
+    char bytes[ShortId::kBytes];
+    for (int b = 0; b < ShortId::kBytes; ++b)
+      bytes[b] = static_cast<char>(least_[b]);
+    // Least significant digit first: one division gives it and the rest.
+    uint64_t rest = id.key;
+    for (const Digit& d : digits_) {
+      bytes[d.byte] = static_cast<char>(least_[d.byte] + rest % d.base);
+      rest /= d.base;
+    }
+    return ShortId::FromBytes(bytes);
+  }
+
+ private:
+  struct Digit {
+    int byte;
+    unsigned base;
+    uint64_t weight;
+  };
+  std::array<unsigned char, ShortId::kBytes> least_ = MostBytes(), most_ = {};
+  static std::array<unsigned char, ShortId::kBytes> MostBytes() {
+    std::array<unsigned char, ShortId::kBytes> a;
+    a.fill(255);
+    return a;
+  }
+  // From the last byte, the least significant.
+  std::vector<Digit> digits_;
+  int bits_ = 0;
+};
+
+// A radix sort of packed ids, 11 bits a pass (2048 counts stay in the
+// cache), only over the bits the ids take, on up to `threads` threads:
+// each counts and then moves its own part of the records, to places
+// counted out bucket by bucket, part by part, so the sort stays stable.
+void SortById(std::vector<Keyed<PackedIds::Id>>& keyed, int bits, int threads) {
+  constexpr int kDigitBits = 11;
+  constexpr size_t kBuckets = size_t{1} << kDigitBits;
+  std::vector<Keyed<PackedIds::Id>> sorted(keyed.size());
+  std::vector<std::vector<uint32_t>> at(std::max(threads, 1),
+                                        std::vector<uint32_t>(kBuckets));
+  for (int shift = 0; shift < bits; shift += kDigitBits) {
+    const auto digit = [shift](const Keyed<PackedIds::Id>& k) {
+      return (k.id.key >> shift) & (kBuckets - 1);
+    };
+    const size_t parts =
+        RunInParts(keyed.size(), threads, kLeastPerPart,
+                   [&](size_t part, size_t begin, size_t end) {
+                     std::fill(at[part].begin(), at[part].end(), 0);
+                     for (size_t i = begin; i < end; ++i)
+                       ++at[part][digit(keyed[i])];
+                   });
+    uint32_t sum = 0;
+    for (size_t d = 0; d < kBuckets; ++d) {
+      for (size_t part = 0; part < parts; ++part) {
+        sum += std::exchange(at[part][d], sum);
+      }
+    }
+    RunInParts(keyed.size(), threads, kLeastPerPart,
+               [&](size_t part, size_t begin, size_t end) {
+                 std::vector<uint32_t>& to = at[part];
+                 for (size_t i = begin; i < end; ++i) {
+                   sorted[to[digit(keyed[i])]++] = keyed[i];
+                 }
+               });
+    keyed.swap(sorted);
+  }
+}
+
+// Build with packed ids; false, leaving `out` untouched, when an id is too
+// long for ShortId or the ids' number does not fit 64 bits. With sinks,
+// on as many threads: the ids are seen, numbered and sorted by parts of
+// the events, the records of each part going where the parts before end.
+template <typename Events>
+bool BuildPacked(const Events& events, absl::CivilDay as_of, const Rules& rules,
+                 const TransitionTable* transitions,
+                 absl::Span<const PeriodSink> sinks, PeriodBuild* out) {
+  const int threads = std::max<int>(1, static_cast<int>(sinks.size()));
+  struct Part {
+    PackedIds ids;
+    bool fits = true;
+    size_t kept = 0;  // events up to the as-of date
+    size_t allocations = 0;
+  };
+  std::vector<Part> parts(threads);
+  RunInParts(events.size(), threads, kLeastPerPart,
+             [&](size_t part, size_t begin, size_t end) {
+               Part& p = parts[part];
+               for (size_t i = begin; i < end; ++i) {
+                 const absl::string_view id = events.id(i);
+                 if (!ShortId::Fits(id)) {
+                   p.fits = false;
+                   return;
+                 }
+                 if (events.date(i) > as_of) continue;
+                 p.ids.See(ShortId(id));
+                 ++p.kept;
+                 p.allocations += events.kind(i) == EventKind::kAllocate;
+               }
+             });
+  PackedIds packed;
+  size_t kept = 0, allocations = 0;
+  for (const Part& p : parts) {
+    if (!p.fits) return false;
+    packed.See(p.ids);
+    kept += p.kept;
+    allocations += p.allocations;
+  }
+  if (!packed.Fix()) return false;
+  std::vector<Keyed<PackedIds::Id>> keyed(kept);
+  RunInParts(events.size(), threads, kLeastPerPart,
+             [&](size_t part, size_t begin, size_t end) {
+               size_t at = 0;
+               for (size_t p = 0; p < part; ++p) at += parts[p].kept;
+               for (size_t i = begin; i < end; ++i) {
+                 const absl::CivilDay date = events.date(i);
+                 if (date > as_of) continue;
+                 keyed[at++] = {packed.Pack(ShortId(events.id(i))),
+                                {date, static_cast<uint32_t>(i), events.kind(i),
+                                 events.cluster(i)}};
+               }
+             });
+  out->events_after_as_of = static_cast<int64_t>(events.size() - kept);
+  SortById(keyed, packed.bits(), threads);
+  SweepAll(
+      events, keyed,
+      [&packed](const Keyed<PackedIds::Id>& k) { return packed.Unpack(k.id); },
+      allocations, as_of, rules, transitions, sinks, out);
+  return true;
+}
+
+template <typename Events>
+PeriodBuild BuildAll(const Events& events, absl::CivilDay as_of,
+                     const Rules& rules, const TransitionTable* transitions,
+                     absl::Span<const PeriodSink> sinks = {}) {
   PeriodBuild out;
-  // Ids short enough to hold in place are the common case.
-  if (!Build<ShortId>(events, as_of, rules, transitions, &out)) {
-    Build<LongId>(events, as_of, rules, transitions, &out);
+  // Ids short enough to hold in place are the common case, and ids that
+  // differ in few bytes (a letter and digits) the commonest.
+  if (!BuildPacked(events, as_of, rules, transitions, sinks, &out) &&
+      !Build<ShortId>(events, as_of, rules, transitions, sinks, &out)) {
+    Build<LongId>(events, as_of, rules, transitions, sinks, &out);
   }
   std::sort(
       out.errors.begin(), out.errors.end(),
@@ -355,24 +653,31 @@ PeriodBuild BuildAll(absl::Span<const PeriodEvent> events, absl::CivilDay as_of,
 
 PeriodBuild BuildPeriods(absl::Span<const PeriodEvent> events,
                          absl::CivilDay as_of, const RuleSet& rules) {
-  return BuildAll(events, as_of, Rules(rules), &rules.transitions());
+  return BuildAll(EventSpan(events), as_of, Rules(rules), &rules.transitions());
 }
 
 PeriodBuild BuildPeriods(absl::Span<const PeriodEvent> events,
                          absl::CivilDay as_of, const RuleSet& rules,
                          const TransitionTable& transitions) {
-  return BuildAll(events, as_of, Rules(rules), &transitions);
+  return BuildAll(EventSpan(events), as_of, Rules(rules), &transitions);
 }
 
 PeriodBuild BuildPeriods(absl::Span<const PeriodEvent> events,
                          absl::CivilDay as_of, const RuleSetBundle& rules) {
-  return BuildAll(events, as_of, Rules(rules), nullptr);
+  return BuildAll(EventSpan(events), as_of, Rules(rules), nullptr);
 }
 
 PeriodBuild BuildPeriods(absl::Span<const PeriodEvent> events,
                          absl::CivilDay as_of, const RuleSetBundle& rules,
                          const TransitionTable& transitions) {
-  return BuildAll(events, as_of, Rules(rules), &transitions);
+  return BuildAll(EventSpan(events), as_of, Rules(rules), &transitions);
+}
+
+PeriodBuild StreamPeriods(const EventTable& events, absl::CivilDay as_of,
+                          const RuleSetBundle& rules,
+                          const TransitionTable* transitions,
+                          absl::Span<const PeriodSink> sinks) {
+  return BuildAll(events, as_of, Rules(rules), transitions, sinks);
 }
 
 }  // namespace mhpbr

@@ -306,6 +306,26 @@ void ExpectSameBits(const std::optional<long double>& a,
   }
 }
 
+void ExpectSameRows(const std::vector<HomogeneityRow>& got,
+                    const std::vector<HomogeneityRow>& want) {
+  ASSERT_EQ(got.size(), want.size());
+  for (size_t i = 0; i < want.size(); ++i) {
+    SCOPED_TRACE(i);
+    const HomogeneityRow &a = got[i], &b = want[i];
+    EXPECT_EQ(a.cluster, b.cluster);
+    EXPECT_EQ(a.measure, b.measure);
+    EXPECT_EQ(a.periods, b.periods);
+    EXPECT_EQ(a.mean, b.mean);
+    EXPECT_EQ(a.median, b.median);
+    ExpectSameBits(a.sd, b.sd);
+    ExpectSameBits(a.cv, b.cv);
+    EXPECT_EQ(a.p5, b.p5);
+    EXPECT_EQ(a.p25, b.p25);
+    EXPECT_EQ(a.p75, b.p75);
+    EXPECT_EQ(a.p95, b.p95);
+  }
+}
+
 TEST(AnalysisCostTallyTest, OnePassGivesTheSeparateFigures) {
   const auto rules = Rules();
   for (const std::vector<CostedPeriod>& periods :
@@ -313,21 +333,7 @@ TEST(AnalysisCostTallyTest, OnePassGivesTheSeparateFigures) {
     CostTally tally;
     for (const CostedPeriod& p : periods) tally.Add(p);
     const CostFigures f = std::move(tally).Finish(*rules);
-    const std::vector<HomogeneityRow> rows = CostHomogeneity(periods);
-    ASSERT_EQ(f.homogeneity.size(), rows.size());
-    for (size_t i = 0; i < rows.size(); ++i) {
-      SCOPED_TRACE(i);
-      const HomogeneityRow &a = f.homogeneity[i], &b = rows[i];
-      EXPECT_EQ(a.cluster, b.cluster);
-      EXPECT_EQ(a.measure, b.measure);
-      EXPECT_EQ(a.periods, b.periods);
-      EXPECT_EQ(a.mean, b.mean);
-      EXPECT_EQ(a.median, b.median);
-      ExpectSameBits(a.sd, b.sd);
-      ExpectSameBits(a.cv, b.cv);
-      EXPECT_EQ(a.p5, b.p5);
-      EXPECT_EQ(a.p95, b.p95);
-    }
+    ExpectSameRows(f.homogeneity, CostHomogeneity(periods));
     const VarianceExplained all = ClusterRSquared(periods, *rules);
     ExpectSameBits(f.r_squared.per_period, all.per_period);
     ExpectSameBits(f.r_squared.per_day, all.per_day);
@@ -340,6 +346,30 @@ TEST(AnalysisCostTallyTest, OnePassGivesTheSeparateFigures) {
       ExpectSameBits(f.r_squared_by_superclass[s].second.per_period,
                      want.per_period);
       ExpectSameBits(f.r_squared_by_superclass[s].second.per_day, want.per_day);
+    }
+  }
+}
+
+TEST(AnalysisCostTallyTest, HalvesAppendedOnTwoThreadsGiveTheSameBits) {
+  // The report walks a national year's periods in two halves and sorts on
+  // two threads: every figure to the last bit as one tally in one pass.
+  const auto rules = Rules();
+  for (const std::vector<CostedPeriod>& periods :
+       {ThreeClusters(), AcrossSuperclasses()}) {
+    CostTally whole;
+    for (const CostedPeriod& p : periods) whole.Add(p);
+    const CostFigures want = std::move(whole).Finish(*rules);
+    for (size_t half = 0; half <= periods.size(); ++half) {
+      SCOPED_TRACE(half);
+      CostTally first, second;
+      for (size_t i = 0; i < periods.size(); ++i) {
+        (i < half ? first : second).Add(periods[i]);
+      }
+      first.Append(std::move(second));
+      const CostFigures got = std::move(first).Finish(*rules, /*threads=*/2);
+      ExpectSameRows(got.homogeneity, want.homogeneity);
+      ExpectSameBits(got.r_squared.per_period, want.r_squared.per_period);
+      ExpectSameBits(got.r_squared.per_day, want.r_squared.per_day);
     }
   }
 }

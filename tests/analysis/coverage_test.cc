@@ -144,22 +144,23 @@ void ExpectSame(const CoverageCounts& a, const CoverageCounts& b) {
   EXPECT_EQ(a.periods_cluster_0, b.periods_cluster_0);
 }
 
-TEST(AnalysisCoverageCounterTest, GivenNumbersCountAsLookedUpIds) {
-  // A caller's numbering that knows P9 (no period here) and lacks P6 and
-  // P3 (periods here): numbers it gives are used, ids it lacks looked up,
-  // and numbers outside it (a caller's mistake) are not trusted.
+// A caller's numbering that knows P9 (no period here) and lacks P6 and P3
+// (periods here), and rows of activity (id, team) through it.
+std::shared_ptr<PatientIndex> CallerNumbering() {
   auto numbering = std::make_shared<PatientIndex>();
   for (const char* id : {"P2", "P9", "P1", "P4"}) numbering->Add(id);
+  return numbering;
+}
+const std::vector<std::pair<std::string, std::string>> kCallerRows = {
+    {"P1", "a"}, {"P2", "a"}, {"P4", "b"}, {"P4", "b"},
+    {"P5", ""},  {"P3", "b"}, {"P1", "b"}};
+
+// The same counts as AddActivity's rows looked up by id give, in all and
+// per team; (P9, in the numbering with neither periods nor activity, is
+// not one of the 6 people).
+void ExpectAsLookedUp(const CoverageCounter& numbered) {
   CoverageCounter plain(Periods());
   AddActivity(plain);
-  CoverageCounter numbered(Periods(), numbering);
-  const std::vector<std::pair<std::string, std::string>> rows = {
-      {"P1", "a"}, {"P2", "a"}, {"P4", "b"}, {"P4", "b"},
-      {"P5", ""},  {"P3", "b"}, {"P1", "b"}};
-  for (const auto& [id, team] : rows) {
-    numbered.AddActivity(numbering->Find(id), id, team);
-  }
-  numbered.AddActivity(12345, "P3", "b");  // out of range: looked up
   ExpectSame(numbered.Totals(), plain.Totals());
   const auto a = plain.ByTeam(), b = numbered.ByTeam();
   ASSERT_EQ(a.size(), b.size());
@@ -167,9 +168,37 @@ TEST(AnalysisCoverageCounterTest, GivenNumbersCountAsLookedUpIds) {
     EXPECT_EQ(i->first, j->first);
     ExpectSame(i->second, j->second);
   }
-  // (P9, in the numbering with neither periods nor activity, is not one
-  // of the 6.)
   EXPECT_EQ(numbered.Totals().patients, 6);
+}
+
+TEST(AnalysisCoverageCounterTest, GivenNumbersCountAsLookedUpIds) {
+  // Numbers the caller gives are used, ids it lacks looked up, and numbers
+  // outside it (a caller's mistake) are not trusted.
+  auto numbering = CallerNumbering();
+  CoverageCounter numbered(Periods(), numbering);
+  for (const auto& [id, team] : kCallerRows) {
+    numbered.AddActivity(numbering->Find(id), id, team);
+  }
+  numbered.AddActivity(12345, "P3", "b");  // out of range: looked up
+  ExpectAsLookedUp(numbered);
+}
+
+TEST(AnalysisCoverageCounterTest, NumberedRowsCountAsLookedUpIds) {
+  // The same rows with patients and teams numbered by the caller (the
+  // report's consuming thread): P5 and P3 are not in the numbering, so
+  // NumberUnnumbered numbers them; "" is no team.
+  auto numbering = CallerNumbering();
+  CoverageCounter numbered(Periods(), numbering);
+  for (const auto& [id, team] : kCallerRows) {
+    int32_t n = numbering->Find(id);
+    if (n == PatientIndex::kNone) n = numbered.NumberUnnumbered(id);
+    numbered.AddNumberedActivity(n,
+                                 team.empty() ? -1 : numbered.TeamNumber(team));
+  }
+  // Numbered once: the same number the second time.
+  EXPECT_EQ(numbered.NumberUnnumbered("P5"), numbered.NumberUnnumbered("P5"));
+  EXPECT_EQ(numbered.TeamNumber("b"), numbered.TeamNumber("b"));
+  ExpectAsLookedUp(numbered);
 }
 
 TEST(AnalysisCoverageCounterTest, ManyTeams) {

@@ -290,6 +290,47 @@ TEST(ThreadsCli, ReportSameBytes) {
 }
 
 // A run-stopping error stops every thread and leaves no output.
+// A file whose last record has no line end: every thread count costs it
+// (two threads once dropped it, judging a block's records by its line
+// ends), and the same bytes come out.
+TEST(ThreadsCli, CostLastRecordWithoutLineEnd) {
+  const std::string dir = TempPath("no_line_end");
+  fs::create_directories(dir);
+  const std::string periods = dir + "/periods.csv";
+  const std::string activity = dir + "/activity.csv";
+  const std::string costs = dir + "/costs.textproto";
+  WriteFile(periods, "patient_id,cluster,start,end\nP1,3,2023-04-01,\n");
+  WriteFile(activity,
+            "activity_id,patient_id,date,kind,staff_group,minutes,ward,count,"
+            "attendees,cost_pence\n"
+            "A1,P1,2023-05-01,other,,,,,,100\r\n"
+            "A2,P1,2023-06-01,other,,,,,,250");
+  WriteFile(costs, "source: \"test\"\noverhead_ppm: 0\n");
+  const ToolRun one = ExpectSameWithThreads(
+      {"cost", "--periods", periods, "--activity", activity, "--unit-costs",
+       costs, "--as-of", "2024-03-31", "--summary", "OUT/summary.csv"});
+  EXPECT_EQ(one.process.exit_code, 0) << one.process.err;
+  ASSERT_EQ(one.files.size(), 1u);
+  // Both records, 100 + 250 pence, in P1's period.
+  EXPECT_THAT(one.files[0].second, HasSubstr("records_read,2\n"));
+  EXPECT_THAT(one.files[0].second, HasSubstr("total_pence,350\n"));
+}
+
+// The same for a reader with no block reader of its own (events).
+TEST(ThreadsCli, PeriodsLastEventWithoutLineEnd) {
+  const std::string events = TempPath("no_line_end_events.csv");
+  WriteFile(events,
+            "patient_id,date,event,cluster,team\n"
+            "P1,2023-01-01,allocate,8,T1\r\n"
+            "P2,2023-01-02,allocate,3,T2");
+  const ToolRun one =
+      ExpectSameWithThreads({"periods", "--in", events, "--as-of", "2024-03-31",
+                             "--out", "OUT/periods.csv"});
+  EXPECT_EQ(one.process.exit_code, 0) << one.process.err;
+  ASSERT_EQ(one.files.size(), 1u);
+  EXPECT_THAT(one.files[0].second, HasSubstr("\nP2,3,2023-01-02,"));
+}
+
 TEST(ThreadsCli, HeaderErrorLeavesNoOutput) {
   const Inputs& in = GetInputs();
   const std::string bad = in.dir + "/no_kind.csv";

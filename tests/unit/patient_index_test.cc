@@ -6,6 +6,7 @@
 #include <random>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
@@ -71,6 +72,34 @@ TEST(PatientIndexTest, AgreesWithAMapOverManyIdsThroughGrowth) {
   EXPECT_EQ(copy.Add("new"), index.size());
   EXPECT_EQ(index.Find("new"), PatientIndex::kNone);
   EXPECT_EQ(copy.Find("RX1"), index.Find("RX1"));
+}
+
+TEST(PatientIndexTest, ReservedIndexAgreesWithAGrownOne) {
+  // Ids of every inline length, differing from each other only in their
+  // first or last byte, so that a lookup must compare every byte.
+  std::vector<std::string> ids;
+  for (size_t len = 1; len <= PatientIndex::kInlineBytes + 2; ++len) {
+    for (char c : {'a', 'b'}) {
+      ids.push_back(std::string(len, 'x'));
+      ids.back().front() = c;
+      ids.push_back(std::string(len, 'x'));
+      ids.back().back() = c;
+    }
+  }
+  PatientIndex grown, reserved;
+  reserved.Reserve(ids.size());
+  for (const std::string& id : ids) {
+    ASSERT_EQ(reserved.Add(id), grown.Add(id)) << id;
+  }
+  ASSERT_EQ(reserved.size(), grown.size());
+  for (const std::string& id : ids) {
+    EXPECT_EQ(reserved.Find(id), grown.Find(id)) << id;
+    EXPECT_NE(reserved.Find(id), PatientIndex::kNone) << id;
+    EXPECT_EQ(reserved.Find(id + "y"), PatientIndex::kNone) << id;
+  }
+  // Reserving less than it holds changes nothing.
+  reserved.Reserve(1);
+  EXPECT_EQ(reserved.Find(ids.back()), grown.Find(ids.back()));
 }
 
 }  // namespace
