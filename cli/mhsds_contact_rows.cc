@@ -1,6 +1,7 @@
 #include "mhsds_contact_rows.h"
 
 #include <memory>
+#include <utility>
 
 #include "absl/functional/function_ref.h"
 #include "absl/strings/str_cat.h"
@@ -21,10 +22,8 @@ absl::Status ReadContacts(const ContactFiles& files, const UnitCosts& costs,
                           const MhsdsColumnMap& columns, RowLedger& ledger,
                           ContactCounts* counts,
                           absl::FunctionRef<void(Next, Done)> row_loop) {
-  MHPBR_ASSIGN_OR_RETURN(InputFile referral_file, OpenInput(files.referrals));
-  MHPBR_ASSIGN_OR_RETURN(
-      MhsdsReferrals referrals,
-      ReadMhs101(referral_file.get(), files.referrals, columns));
+  MHPBR_ASSIGN_OR_RETURN(const MhsdsReferrals* referrals,
+                         files.referrals->Read(columns));
   std::optional<TeamMap> team_map;
   if (files.team_map) {
     MHPBR_ASSIGN_OR_RETURN(InputFile f, OpenInput(*files.team_map));
@@ -33,7 +32,7 @@ absl::Status ReadContacts(const ContactFiles& files, const UnitCosts& costs,
   MHPBR_ASSIGN_OR_RETURN(InputFile in, OpenInput(files.contacts));
   MHPBR_ASSIGN_OR_RETURN(std::unique_ptr<MhsdsContactReader> reader,
                          MhsdsContactReader::Open(
-                             in.get(), files.contacts, referrals,
+                             in.get(), files.contacts, *referrals,
                              team_map ? &*team_map : nullptr, costs, columns));
   const std::string prefix = absl::StrCat(files.contacts, ": ");
   row_loop([&](InputRow<ActivityRecord>* row) { return reader->Next(row); },
@@ -48,11 +47,11 @@ absl::Status ReadContacts(const ContactFiles& files, const UnitCosts& costs,
 
 }  // namespace
 
-std::optional<ContactFiles> ContactFilesFlags(const Args& args) {
+std::optional<ContactFiles> ContactFilesFlags(
+    const Args& args, std::shared_ptr<MhsdsReferralFile> referrals) {
   auto contacts = args.Get("mhsds-contacts");
   if (!contacts) return std::nullopt;
-  return ContactFiles{*contacts, args.Get("mhsds-referrals").value_or(""),
-                      args.Get("team-map")};
+  return ContactFiles{*contacts, std::move(referrals), args.Get("team-map")};
 }
 
 std::optional<int> CheckActivitySources(const Args& args,

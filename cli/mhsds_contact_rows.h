@@ -6,6 +6,7 @@
 #define MHPBR_CLI_MHSDS_CONTACT_ROWS_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -16,15 +17,16 @@
 #include "mhpbr/mhsds_columns.h"
 #include "mhpbr/report_builder.h"
 #include "mhpbr/unit_costs.h"
+#include "mhsds_referral_file.h"
 #include "row_ledger.h"
 
 namespace mhpbr::cli {
 
 // The extracts' paths.
 struct ContactFiles {
-  std::string contacts;                 // MHS201
-  std::string referrals;                // MHS101
-  std::optional<std::string> team_map;  // CSV team,staff_group
+  std::string contacts;                          // MHS201
+  std::shared_ptr<MhsdsReferralFile> referrals;  // MHS101
+  std::optional<std::string> team_map;           // CSV team,staff_group
 };
 
 // The cost summary's rows `contacts_read` (MHS201 rows, rejected ones too)
@@ -35,9 +37,11 @@ struct ContactCounts {
   int64_t not_attended = 0;
 };
 
-// The files of `--mhsds-contacts`, `--mhsds-referrals` and `--team-map`;
-// none without `--mhsds-contacts`.
-std::optional<ContactFiles> ContactFilesFlags(const Args& args);
+// The files of `--mhsds-contacts`, `--mhsds-referrals` (`referrals`, which
+// the ward stays may share) and `--team-map`; none without
+// `--mhsds-contacts`.
+std::optional<ContactFiles> ContactFilesFlags(
+    const Args& args, std::shared_ptr<MhsdsReferralFile> referrals);
 
 // A usage error (its exit status) when the command is given no activity
 // (`--activity`, `--mhsds-contacts` or `--mhsds-ward-stays`) or contacts

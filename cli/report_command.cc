@@ -34,6 +34,7 @@
 #include "mhpbr/status_macros.h"
 #include "mhsds_columns_flag.h"
 #include "mhsds_contact_rows.h"
+#include "mhsds_referral_file.h"
 #include "output_file.h"
 #include "period_rows.h"
 #include "row_ledger.h"
@@ -164,7 +165,9 @@ int RunReport(const std::vector<std::string>& argv) {
   auto mhsds_columns = MhsdsColumnsFlag(*args);
   if (!mhsds_columns.ok()) return fail(mhsds_columns.status());
   ContactCounts contacts;
-  if (auto files = ContactFilesFlags(*args)) {
+  // MHS101, read once for the contacts and the ward stays.
+  const std::shared_ptr<MhsdsReferralFile> referrals = ReferralFileFlag(*args);
+  if (auto files = ContactFilesFlags(*args, referrals)) {
     if (absl::Status s = CostContacts(*files, *costs, *mhsds_columns, **builder,
                                       **ledger, &contacts);
         !s.ok()) {
@@ -172,7 +175,7 @@ int RunReport(const std::vector<std::string>& argv) {
     }
   }
   WardStayCounts stays;
-  if (auto files = WardStayFilesFlags(*args)) {
+  if (auto files = WardStayFilesFlags(*args, referrals)) {
     if (absl::Status s = CostWardStays(*files, *costs, *mhsds_columns,
                                        **builder, **ledger, &stays);
         !s.ok()) {

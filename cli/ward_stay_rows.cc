@@ -1,6 +1,7 @@
 #include "ward_stay_rows.h"
 
 #include <memory>
+#include <utility>
 
 #include "absl/functional/function_ref.h"
 #include "absl/strings/str_cat.h"
@@ -23,14 +24,12 @@ absl::Status ReadStays(const WardStayFiles& files, const UnitCosts& costs,
   MHPBR_ASSIGN_OR_RETURN(InputFile spell_file, OpenInput(files.spells));
   MHPBR_ASSIGN_OR_RETURN(MhsdsSpells spells,
                          ReadMhs501(spell_file.get(), files.spells, columns));
-  MHPBR_ASSIGN_OR_RETURN(InputFile referral_file, OpenInput(files.referrals));
-  MHPBR_ASSIGN_OR_RETURN(
-      MhsdsReferrals referrals,
-      ReadMhs101(referral_file.get(), files.referrals, columns));
+  MHPBR_ASSIGN_OR_RETURN(const MhsdsReferrals* referrals,
+                         files.referrals->Read(columns));
   MHPBR_ASSIGN_OR_RETURN(InputFile in, OpenInput(files.stays));
   MHPBR_ASSIGN_OR_RETURN(
       std::unique_ptr<MhsdsWardStayReader> reader,
-      MhsdsWardStayReader::Open(in.get(), files.stays, &spells, &referrals,
+      MhsdsWardStayReader::Open(in.get(), files.stays, &spells, referrals,
                                 costs, columns));
   const std::string prefix = absl::StrCat(files.stays, ": ");
   InputRow<WardStay> row;
@@ -55,11 +54,12 @@ absl::Status ReadStays(const WardStayFiles& files, const UnitCosts& costs,
 
 }  // namespace
 
-std::optional<WardStayFiles> WardStayFilesFlags(const Args& args) {
+std::optional<WardStayFiles> WardStayFilesFlags(
+    const Args& args, std::shared_ptr<MhsdsReferralFile> referrals) {
   auto stays = args.Get("mhsds-ward-stays");
   if (!stays) return std::nullopt;
   return WardStayFiles{*stays, args.Get("mhsds-spells").value_or(""),
-                       args.Get("mhsds-referrals").value_or("")};
+                       std::move(referrals)};
 }
 
 std::optional<int> CheckWardStayFlags(const Args& args,

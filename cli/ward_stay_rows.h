@@ -6,6 +6,7 @@
 #define MHPBR_CLI_WARD_STAY_ROWS_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -16,15 +17,16 @@
 #include "mhpbr/mhsds_columns.h"
 #include "mhpbr/report_builder.h"
 #include "mhpbr/unit_costs.h"
+#include "mhsds_referral_file.h"
 #include "row_ledger.h"
 
 namespace mhpbr::cli {
 
 // The extracts' paths.
 struct WardStayFiles {
-  std::string stays;      // MHS502
-  std::string spells;     // MHS501
-  std::string referrals;  // MHS101
+  std::string stays;                             // MHS502
+  std::string spells;                            // MHS501
+  std::shared_ptr<MhsdsReferralFile> referrals;  // MHS101
 };
 
 // The cost summary's rows `ward_stays_read` (MHS502 rows, rejected ones
@@ -35,8 +37,10 @@ struct WardStayCounts {
 };
 
 // The files of `--mhsds-ward-stays`, `--mhsds-spells` and
-// `--mhsds-referrals`; none without `--mhsds-ward-stays`.
-std::optional<WardStayFiles> WardStayFilesFlags(const Args& args);
+// `--mhsds-referrals` (`referrals`, which the contacts may share); none
+// without `--mhsds-ward-stays`.
+std::optional<WardStayFiles> WardStayFilesFlags(
+    const Args& args, std::shared_ptr<MhsdsReferralFile> referrals);
 
 // A usage error (its exit status) when ward stays come without their
 // spells and referrals, or spells without ward stays.

@@ -16,6 +16,7 @@
 #include "mhpbr/report.h"
 #include "mhpbr/report_builder.h"
 #include "mhpbr/rule_set_text.h"
+#include "tests/analysis/report_activity_feed.h"
 #include "tests/analysis/report_table_lookup.h"
 
 namespace mhpbr {
@@ -138,20 +139,7 @@ Report Build(const Options& o) {
                                  (*rules)->transitions(), *costs);
   EXPECT_TRUE(b.ok()) << b.status();
   if (o.expect_outcomes) (*b)->ExpectOutcomes();
-  size_t next = 0;
-  (*b)->AddActivity(
-      [&](InputRow<ActivityRecord>* row) {
-        if (next == f.activity.size()) return false;
-        row->value = f.activity[next];
-        row->line = f.activity[next].line;
-        row->id = f.activity[next].activity_id;
-        row->error.clear();
-        ++next;
-        return true;
-      },
-      [](const InputRow<ActivityRecord>&, const Attribution& a) {
-        EXPECT_TRUE(a.status.ok()) << a.status;
-      });
+  AddActivityRecords(**b, f.activity);
   if (o.assessments) {
     for (const AssessmentRecord& a : f.assessments) (*b)->AddAssessment(a);
   }

@@ -23,6 +23,7 @@
 #include "mhpbr/report_suppression.h"
 #include "mhpbr/rule_set_text.h"
 #include "mhpbr/spc.h"
+#include "tests/analysis/report_activity_feed.h"
 #include "tests/analysis/report_table_lookup.h"
 #include "tests/periods/review_events.h"
 
@@ -92,19 +93,7 @@ Report Build(const Options& o) {
   const std::vector<ActivityRecord> activity = {
       Contact("P1", D(2024, 1, 31), 30, 2), Contact("P1", D(2024, 2, 1), 10, 3),
       Contact("P2", D(2024, 2, 10), 60, 4), Contact("Q", D(2024, 3, 5), 60, 5)};
-  size_t next = 0;
-  (*b)->AddActivity(
-      [&](InputRow<ActivityRecord>* row) {
-        if (next == activity.size()) return false;
-        row->value = activity[next];
-        row->line = activity[next].line;
-        row->error.clear();
-        ++next;
-        return true;
-      },
-      [](const InputRow<ActivityRecord>&, const Attribution& a) {
-        EXPECT_TRUE(a.status.ok()) << a.status;
-      });
+  AddActivityRecords(**b, activity);
   if (o.assessments) {
     // Allocated to the suggested cluster (agrees) or to another one.
     const Classifier classifier(*rules);

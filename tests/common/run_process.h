@@ -12,6 +12,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -32,11 +34,16 @@ struct ProcessResult {
   std::string err;
 };
 
-// A fresh path under the test's temporary directory.
+// A fresh path under the test's temporary directory. The process id alone
+// is not enough: ids are reused, and a directory left by an earlier process
+// of the same id would hold its files; the clock at the first call tells
+// the two apart.
 inline std::string TempPath(const std::string& name) {
   static std::atomic<int> counter{0};
+  static const int64_t started =
+      std::chrono::steady_clock::now().time_since_epoch().count();
   return absl::StrCat(::testing::TempDir(), "/mhpbr_test_", getpid(), "_",
-                      counter++, "_", name);
+                      started, "_", counter++, "_", name);
 }
 
 inline std::string Slurp(const std::string& path) {

@@ -174,6 +174,34 @@ TEST_F(WardStaysCli, ReportRunsFromTheExtracts) {
                         "\u00a39106.36, of which \u00a32138.55 outside"));
 }
 
+// Contacts and ward stays share one MHS101, read once: given on standard
+// input (which can be read only once), both find their referrals.
+TEST_F(WardStaysCli, ReferralsAreReadOnceForContactsAndStays) {
+  // K1: an hour of a nurse (5200 p) + 17.5% = 6110 p, P1's cluster 3.
+  const std::string mhs201 = TempPath("mhs201.csv");
+  WriteFile(mhs201,
+            "CareContDate,CareContactId,AttendStatus,ClinContDurOfCareCont,"
+            "ServiceRequestId,OtherCareProfTeamLocalID\n"
+            "2023-05-03,K1,5,60,R1,T1\n");
+  const std::string team_map = TempPath("team_map.csv");
+  WriteFile(team_map, "team,staff_group\nT1,nurse\n");
+  std::vector<std::string> argv = {
+      MHPBR_TOOL_PATH,      "cost",  "--periods",      periods_,
+      "--unit-costs",       costs_,  "--as-of",        "2023-05-31",
+      "--mhsds-contacts",   mhs201,  "--team-map",     team_map,
+      "--mhsds-ward-stays", mhs502_, "--mhsds-spells", mhs501_,
+      "--mhsds-referrals",  "-"};
+  const ProcessResult r = RunProcess(argv, mhs101_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // P1's cluster 3: the stays' 294927 and the contact's 6110.
+  EXPECT_THAT(Lines(r.out),
+              ElementsAre("patient_id,cluster,start,end,days,records,"
+                          "cost_pence,cost_per_day_pence",
+                          "P1,3,2023-05-01,2023-05-09,9,3,301037,33449",
+                          "P1,4,2023-05-10,,22,2,294927,13406",
+                          "P2,11,2023-04-01,2023-04-30,30,1,106927,3564"));
+}
+
 TEST_F(WardStaysCli, LookUpsAndFlagsThatCannotBeUsedStopTheRun) {
   // A ragged MHS501 row is an error of the run, naming its line.
   const std::string bad501 = TempPath("bad501.csv");
