@@ -31,7 +31,16 @@ class HugePageAllocator {
   HugePageAllocator(const HugePageAllocator<U>&) {}  // NOLINT: rebinding
 
   T* allocate(size_t n) {
-    if (!Huge(n)) return static_cast<T*>(::operator new(n * sizeof(T)));
+    if (!Huge(n)) {
+      // An over-aligned T (alignas(32)) needs the aligned operator new, as
+      // std::allocator would call.
+      if constexpr (kOverAligned) {
+        return static_cast<T*>(
+            ::operator new (n * sizeof(T), std::align_val_t{alignof(T)}));
+      } else {
+        return static_cast<T*>(::operator new(n * sizeof(T)));
+      }
+    }
     const size_t rounded = (n * sizeof(T) + kHuge - 1) / kHuge * kHuge;
     void* p = ::operator new (rounded, std::align_val_t{kHuge});
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
@@ -42,7 +51,11 @@ class HugePageAllocator {
 
   void deallocate(T* p, size_t n) {
     if (!Huge(n)) {
-      ::operator delete(p);
+      if constexpr (kOverAligned) {
+        ::operator delete (p, std::align_val_t{alignof(T)});
+      } else {
+        ::operator delete(p);
+      }
     } else {
       ::operator delete (p, std::align_val_t{kHuge});
     }
@@ -59,6 +72,9 @@ class HugePageAllocator {
 
  private:
   static constexpr size_t kHuge = size_t{2} << 20;
+  static constexpr bool kOverAligned =
+      alignof(T) > __STDCPP_DEFAULT_NEW_ALIGNMENT__;
+  static_assert(alignof(T) <= kHuge, "a huge block must align a T");
   // At least a huge page, and small enough that rounding cannot overflow
   // (larger requests fail in operator new as usual).
   static bool Huge(size_t n) {
