@@ -1,5 +1,6 @@
 #include "activity_rows.h"
 
+#include <cassert>
 #include <cstdint>
 #include <iterator>
 #include <memory>
@@ -35,27 +36,10 @@ void Account(RowLedger& ledger, const CommittedBlock& committed,
     const ActivityRow& row = block.rows[i];
     ledger.Reject(row.line, row.id, absl::StrCat(reason_prefix, row.error));
   };
+  // The pricer lists every unread row, on a block's worker or, reading in
+  // one stream, on this thread (BlockRows runs its after hook on both).
+  assert(unread.size() == block.rows.size() - block.priced.size());
   int64_t ok = 0;
-  if (unread.size() != block.rows.size() - block.priced.size()) {
-    // Not listed: every row is read.
-    size_t k = 0;
-    for (size_t i = 0; i < block.rows.size(); ++i) {
-      if (!block.rows[i].error.empty()) {
-        reject_unread(i);
-        continue;
-      }
-      const absl::Status& status = block.priced[k++].attribution.status;
-      if (status.ok()) {
-        ++ok;
-      } else {
-        const ActivityRow& row = block.rows[i];
-        ledger.Reject(row.line, row.id,
-                      absl::StrCat(reason_prefix, status.message()));
-      }
-    }
-    ledger.Ok(ok);
-    return;
-  }
   // The k-th priced record is row k + e, e being the unread rows before it.
   size_t e = 0;
   for (size_t k = 0; k < block.priced.size(); ++k) {

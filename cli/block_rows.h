@@ -314,8 +314,8 @@ class BlockRows {
       return out;
     }
     const size_t end = std::min(block.records_end, block.text.size());
-    int64_t limit = first_row_line_ + std::count(block.text.data(),
-                                                 block.text.data() + end, '\n');
+    int64_t limit = first_row_line_ +
+                    static_cast<int64_t>(CountLineEnds(block.text.data(), end));
     // The file's last record may lack its line end: it is still a record.
     if (end > 0 && block.text[end - 1] != '\n') ++limit;
     const int64_t shift = block.first_line - first_row_line_;

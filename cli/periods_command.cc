@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -44,6 +45,11 @@ namespace mhpbr::cli {
 namespace {
 
 int Usage(absl::string_view why) { return UsageError("periods", why); }
+
+// Ranges of patients per thread when building on several: enough that a
+// range's bytes (a national year's output is 170 MB) are few megabytes
+// and the threads end close together.
+constexpr size_t kRangesPerThread = 32;
 
 // `columns` are the optional event columns the input had: written after
 // the spec's columns, so the output feeds `mhpbr price` and `cost` as it is.
@@ -228,46 +234,75 @@ int RunPeriods(const std::vector<std::string>& argv) {
     for (absl::string_view name : header) out->Field(name);
     out->EndRow();
   }
-  // Each range of patients is written and summed as its periods are built,
-  // the first straight to the output, the others into bytes of their own
-  // that follow it; nothing holds all the periods.
-  const size_t parts = static_cast<size_t>(std::max(1, *threads));
+  // Each range of patients is formatted and summed as its periods are
+  // built. One thread writes straight to the output; on several, the
+  // patients are cut into many ranges, each formatted into bytes of its
+  // own, and whichever thread ends the range that is next in order writes
+  // it (and any finished after it) while the other goes on building:
+  // the writing is spread over the threads, and only a few ranges' bytes
+  // are held at once.
+  const size_t parts =
+      *threads <= 1 ? 1 : static_cast<size_t>(*threads) * kRangesPerThread;
   std::vector<RowBytes> texts(parts);
+  // Guards `spare` and the writing. Ranges written give their bytes' room
+  // to ranges not yet begun: a national year's output faulted in and
+  // zeroed once per range in flight, not once over.
+  std::mutex write_mu;
+  std::vector<RowBytes> spare;
+  const auto take_spare = [&write_mu, &spare](RowBytes* text) {
+    std::lock_guard<std::mutex> lock(write_mu);
+    if (spare.empty()) return;
+    std::swap(*text, spare.back());
+    spare.pop_back();
+  };
   std::vector<PeriodSummariser> sums;
   sums.reserve(parts);
   std::vector<PeriodSink> sinks;
   for (size_t i = 0; i < parts; ++i) {
     sums.emplace_back(args->Has("by-patient"));
-    CsvWriter* to_file = i == 0 && out.has_value() ? &*out : nullptr;
+    CsvWriter* to_file = parts == 1 && out.has_value() ? &*out : nullptr;
     const bool write = out.has_value();
     RowBytes* text = &texts[i];
     PeriodSummariser* sum = &sums[i];
-    sinks.push_back(
-        [to_file, write, text, sum, &columns](const ClusterPeriod& p) {
-          if (write) {
-            AppendPeriodRow(p, columns, text);
-            constexpr size_t kWriteAt = 1 << 20;
-            if (to_file != nullptr && text->size() >= kWriteAt) {
-              to_file->Rows(text->view());
-              text->clear();
-            }
-          }
-          sum->Add(p);
-        });
+    const bool reuse = parts > 1;
+    sinks.push_back([to_file, write, reuse, text, sum, &columns,
+                     &take_spare](const ClusterPeriod& p) {
+      if (write) {
+        if (reuse && text->size() == 0) take_spare(text);
+        AppendPeriodRow(p, columns, text);
+        constexpr size_t kWriteAt = 1 << 20;
+        if (to_file != nullptr && text->size() >= kWriteAt) {
+          to_file->Rows(text->view());
+          text->clear();
+        }
+      }
+      sum->Add(p);
+    });
   }
-  const PeriodBuild build = StreamPeriods(
-      events->events, as_of, *start.bundle,
-      start.own_transitions ? &start.transitions : nullptr, sinks);
+  std::vector<bool> finished(parts, false);
+  size_t next_to_write = 0;
+  const RangeDone write_in_order = [&](size_t range) {
+    std::lock_guard<std::mutex> lock(write_mu);
+    finished[range] = true;
+    for (; next_to_write < parts && finished[next_to_write]; ++next_to_write) {
+      RowBytes& text = texts[next_to_write];
+      if (out.has_value()) out->Rows(text.view());
+      text.clear();
+      spare.push_back(std::move(text));
+      text = RowBytes();
+    }
+  };
+  const PeriodBuild build =
+      StreamPeriods(events->events, as_of, *start.bundle,
+                    start.own_transitions ? &start.transitions : nullptr, sinks,
+                    *threads, write_in_order);
   // Events the builder could not use are rejects like any other; the rest
   // were accepted (used, superseded, or after the as-of date).
   for (const EventError& e : build.errors) {
     (*ledger)->Reject(e.line, e.patient_id, e.reason);
   }
   (*ledger)->Ok(events->rows - static_cast<int64_t>(build.errors.size()));
-  for (size_t i = 0; i < parts; ++i) {
-    if (out.has_value()) out->Rows(texts[i].view());
-    if (i > 0) sums[0].Append(sums[i]);
-  }
+  for (size_t i = 1; i < parts; ++i) sums[0].Append(sums[i]);
   out.reset();  // flushed before the outputs are committed
   const PeriodSummary summary = sums[0].Finish();
   if (!WriteSummary(outputs, args->Get("by-patient"), "patient_id",

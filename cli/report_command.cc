@@ -145,8 +145,9 @@ int RunReport(const std::vector<std::string>& argv) {
 
   auto periods = ReadPeriodRows(*args->Get("periods"), **ledger, *threads);
   if (!periods.ok()) return fail(periods.status());
-  auto builder = ReportBuilder::Create(*std::move(periods), *start.as_of,
-                                       start.rules, start.transitions, *costs);
+  auto builder =
+      ReportBuilder::Create(*std::move(periods), *start.as_of, start.rules,
+                            start.transitions, *costs, *threads);
   if (!builder.ok()) return fail(builder.status());
   (*builder)->SetRulesByDate(start.bundle, start.own_transitions);
   (*builder)->SetThreads(*threads);

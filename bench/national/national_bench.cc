@@ -34,6 +34,9 @@ namespace {
 #ifndef MHPBR_TOOL_PATH
 #error "MHPBR_TOOL_PATH must name the built mhpbr tool"
 #endif
+#ifndef MHPBR_PLAIN_COST_PATH
+#error "MHPBR_PLAIN_COST_PATH must name the built plain_cost_baseline"
+#endif
 
 bool Exists(const std::string& path) {
   struct stat st;
@@ -93,15 +96,10 @@ std::string ToolPath() {
   return v != nullptr && *v != '\0' ? v : MHPBR_TOOL_PATH;
 }
 
-// Runs `mhpbr <args> --threads N` once per iteration; `rows` is what one
-// run reads, for the rate.
-void RunCommand(benchmark::State& state, std::vector<std::string> args,
-                int64_t rows) {
-  const Data& d = GetData();
-  args.insert(args.begin(), ToolPath());
-  args.push_back("--threads");
-  args.push_back(std::to_string(state.range(0)));
-  const std::string log = d.dir + "/out/" + args[1] + ".log";
+// Runs `args` (a program and its arguments) once per iteration, logging
+// to `log`; `rows` is what one run reads, for the rate.
+void RunTimed(benchmark::State& state, const std::vector<std::string>& args,
+              const std::string& log, int64_t rows) {
   double wall = 0, cpu = 0, bench_rss = 0;
   long peak_kib = 0;
   for (auto _ : state) {
@@ -121,6 +119,15 @@ void RunCommand(benchmark::State& state, std::vector<std::string> args,
   state.counters["cpu_seconds"] = cpu / n;
   state.counters["peak_rss_mb"] = static_cast<double>(peak_kib) / 1024.0;
   state.counters["bench_rss_mb"] = bench_rss;
+}
+
+// Runs `mhpbr <args> --threads N` once per iteration.
+void RunCommand(benchmark::State& state, std::vector<std::string> args,
+                int64_t rows) {
+  args.insert(args.begin(), ToolPath());
+  args.push_back("--threads");
+  args.push_back(std::to_string(state.range(0)));
+  RunTimed(state, args, GetData().dir + "/out/" + args[1] + ".log", rows);
 }
 
 std::string In(const char* file) { return GetData().dir + "/" + file; }
@@ -158,6 +165,24 @@ void BM_Report(benchmark::State& state) {
               Out("report_csv"), "--rejects", Out("report_rejects.csv")},
              GetData().activity);
 }
+
+// The plain baselines (plain_cost_baseline.cc), one thread: join:0 reads
+// and parses the periods and the activity (the floor), join:1 also adds
+// each record to its period through a std::unordered_map (costing as a
+// plain program does it).
+void BM_PlainCostBaseline(benchmark::State& state) {
+  RunTimed(state,
+           {MHPBR_PLAIN_COST_PATH, state.range(0) == 0 ? "parse" : "join",
+            In(kPeriodsFile), In(kActivityFile), Out("plain_cost.csv")},
+           GetData().dir + "/out/plain_cost.log", GetData().activity);
+}
+BENCHMARK(BM_PlainCostBaseline)
+    ->ArgName("join")
+    ->Arg(0)
+    ->Arg(1)
+    ->UseManualTime()
+    ->Unit(benchmark::kSecond)
+    ->Iterations(1);
 
 #define NATIONAL(name)           \
   BENCHMARK(name)                \

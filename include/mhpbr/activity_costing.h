@@ -118,6 +118,10 @@ class ActivityCoster {
   // REQUIRES: i < period_count().
   size_t period_count() const { return periods_.size(); }
   CostedPeriod period(size_t i) const;
+  // period(i) without a copy of its PeriodToPrice (left empty), which is
+  // period_to_price(i): writing a national year's 3 M periods copied each.
+  CostedPeriod Figures(size_t i) const;
+  const PeriodToPrice& period_to_price(size_t i) const { return periods_[i]; }
   // Sorted by cluster.
   std::vector<ClusterCost> ByCluster() const;
   const CostingTotals& totals() const { return totals_; }

@@ -30,6 +30,7 @@
 #include "mhpbr/cluster.h"
 #include "mhpbr/cluster_period.h"
 #include "mhpbr/fraction.h"
+#include "mhpbr/period_step.h"
 #include "mhpbr/transition_table.h"
 
 namespace mhpbr {
@@ -91,6 +92,9 @@ struct TransitionCount {
 // later starting the day after the earlier ends. Sorted by from then to.
 std::vector<TransitionCount> CountTransitions(
     absl::Span<const PeriodToPrice> periods, const TransitionTable& table);
+// The same from the periods' steps. REQUIRES: by patient then start.
+std::vector<TransitionCount> CountTransitionsOfSteps(
+    absl::Span<const PeriodStep> sorted, const TransitionTable& table);
 
 // One financial year's count of one cluster's periods in force.
 struct ClusterMixRow {
@@ -110,6 +114,8 @@ struct ClusterMixRow {
 // Sorted by year then cluster.
 std::vector<ClusterMixRow> ClusterMix(absl::Span<const PeriodToPrice> periods,
                                       absl::CivilDay as_of);
+std::vector<ClusterMixRow> ClusterMixOfSteps(
+    absl::Span<const PeriodStep> periods, absl::CivilDay as_of);
 
 // "2023/24" for 2023.
 std::string FinancialYearName(int64_t year);

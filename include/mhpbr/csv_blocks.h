@@ -73,6 +73,9 @@ class CsvBlockSplitter {
   absl::Status io_status_;
 };
 
+// How many LF bytes p[0, n) holds.
+size_t CountLineEnds(const char* p, size_t n);
+
 // The end of the last whole record in text[0, size) (which starts at a
 // record's start and may go on); 0 when no record is whole. `*judged_end`
 // (at least that) is the end of the bytes CsvReader looks at to read those

@@ -19,6 +19,7 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "mhpbr/csv_blocks.h"
 #include "mhpbr/csv_reader.h"
 #include "mhpbr/period_event.h"
 
@@ -44,10 +45,16 @@ class EventCsvReader {
   EventUnitColumns unit_columns() const {
     return {team_ >= 0, provider_ >= 0, commissioner_ >= 0};
   }
+  // For reading rows on several threads (csv_blocks.h): a reader with this
+  // header's columns of the rows in `rows` and then, when `file` is not
+  // null, in the rest of `file`.
+  std::unique_ptr<EventCsvReader> ForRows(std::FILE* file, CsvBlock rows) const;
 
  private:
   EventCsvReader(std::FILE* file, std::string name)
       : csv_(file, std::move(name)) {}
+  EventCsvReader(std::FILE* file, std::string name, CsvBlock rows)
+      : csv_(file, std::move(name), std::move(rows)) {}
 
   CsvReader csv_;
   CsvRecord rec_;

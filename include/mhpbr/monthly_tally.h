@@ -42,6 +42,18 @@ class MonthlyTally {
     return months_[at];
   }
 
+  // The figures of `count` (> 0) months from `first` on, each made empty
+  // the first time it is asked for: out[k] is month first + k. A period of
+  // many months adds to them without a lookup a month.
+  T* Months(absl::CivilMonth first, int64_t count) {
+    (*this)[first + (count - 1)];
+    const size_t at = static_cast<size_t>(&(*this)[first] - months_.data());
+    for (size_t k = at; k < at + static_cast<size_t>(count); ++k) {
+      asked_[k] = true;
+    }
+    return &months_[at];
+  }
+
   // Adds another tally's figures, as when a sweep is split.
   void Merge(const MonthlyTally& other) {
     for (size_t i = 0; i < other.months_.size(); ++i) {

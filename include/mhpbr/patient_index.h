@@ -36,7 +36,10 @@ class PatientIndex {
 
   // The id's number, adding the id if it is new; kNone only when the index
   // already holds 2^31 - 1 ids.
-  int32_t Add(absl::string_view id);
+  int32_t Add(absl::string_view id) { return Add(id, Hash(id)); }
+  // The same with the id's Hash(), so that a caller adding many ids can
+  // Prefetch() the slots of those to come (each is a cache miss).
+  int32_t Add(absl::string_view id, uint64_t hash);
 
   // Makes room for `ids` ids in all, so that adding them never regrows
   // (and re-places) the table.

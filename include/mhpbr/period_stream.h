@@ -12,6 +12,7 @@
 #ifndef MHPBR_PERIOD_STREAM_H_
 #define MHPBR_PERIOD_STREAM_H_
 
+#include <cstddef>
 #include <functional>
 
 #include "absl/time/civil_time.h"
@@ -40,6 +41,21 @@ PeriodBuild StreamPeriods(const EventTable& events, absl::CivilDay as_of,
                           const RuleSetBundle& rules,
                           const TransitionTable* transitions,
                           absl::Span<const PeriodSink> sinks);
+
+// Told that range `range` has had all its periods: on the thread that
+// built it, once for every range (one with none too), in no set order.
+using RangeDone = std::function<void(size_t range)>;
+
+// The same with the ranges built on `threads` threads, each taking the
+// next range in order when it is free, and `done` (when set) called as
+// each range ends: cut into many more ranges than threads, a caller can
+// write the ranges finished so far in order while the rest are built,
+// holding little of the output at once.
+PeriodBuild StreamPeriods(const EventTable& events, absl::CivilDay as_of,
+                          const RuleSetBundle& rules,
+                          const TransitionTable* transitions,
+                          absl::Span<const PeriodSink> sinks, int threads,
+                          const RangeDone& done);
 
 }  // namespace mhpbr
 

@@ -60,11 +60,14 @@ struct AssessmentColumns {
 
 class ReportBuilder {
  public:
-  // Fails, naming the line, for a period ActivityCoster refuses.
+  // Fails, naming the line, for a period ActivityCoster refuses. With
+  // `threads` > 1 the figures of the periods alone are tallied on a
+  // second thread while the coster is built.
   static absl::StatusOr<std::unique_ptr<ReportBuilder>> Create(
       std::vector<PeriodToPrice> periods, absl::CivilDay as_of,
       std::shared_ptr<const RuleSet> rules, TransitionTable transitions,
-      const UnitCosts& unit_costs);
+      const UnitCosts& unit_costs, int threads = 1);
+  ~ReportBuilder();
 
   // Costs activity rows as mhpbr::CostActivityRows does (activity_rows.h),
   // counting coverage from the costed ones; `done` sees each row's
@@ -142,17 +145,23 @@ class ReportBuilder {
   Report Finish();
 
  private:
+  struct PeriodFigures;
   ReportBuilder(absl::CivilDay as_of, std::shared_ptr<const RuleSet> rules,
                 TransitionTable transitions, std::string unit_costs_source,
-                ActivityCoster coster, ClusteringConsistency consistency);
-  // What a block's accepted rows add to the coverage, the monthly costs
-  // and the outcomes' activity.
+                ActivityCoster coster, CoverageCounter coverage,
+                ClusteringConsistency consistency,
+                std::unique_ptr<PeriodFigures> period_figures);
+  // What a committed block's accepted rows add to the coverage, the
+  // monthly costs and the outcomes' activity: its facts gathered here.
   void CountActivity(const PricedActivityRows& block);
-  // The same from the block's facts (its rows are not read), unless a
-  // record was rejected after they were gathered; false then, counting
-  // nothing.
+  // The same from the block's facts gathered before Commit (its rows are
+  // not read), unless a record was rejected after they were gathered;
+  // false then, counting nothing.
   bool CountActivity(const CommittedBlock& committed,
                      const ActivityFacts& facts);
+  // What both add to the coverage and the monthly costs.
+  void CountFacts(absl::Span<const PricedRecord> priced,
+                  const ActivityFacts& facts);
   // Fills report.outcomes, or why they were not measured; gives what the
   // monthly series need of the result (each event period's outcome and the
   // follow-ups by month; empty when not measured).
@@ -188,8 +197,12 @@ class ReportBuilder {
   ReviewMonths event_reviews_;
   bool dated_assessments_ = true;
   int threads_ = 1;
-  // CountActivity's numbers for a block's teams, kept for their memory.
+  // Tallied in Create (never null).
+  std::unique_ptr<PeriodFigures> period_figures_;
+  // CountActivity's numbers for a block's teams and the facts it gathers
+  // itself, kept for their memory.
   std::vector<int32_t> team_numbers_;
+  ActivityFacts gathered_;
 };
 
 }  // namespace mhpbr

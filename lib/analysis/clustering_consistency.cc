@@ -68,35 +68,34 @@ void GroupAgreement::Add(const std::string& team, const std::string& clinician,
 
 std::vector<TransitionCount> CountTransitions(
     absl::Span<const PeriodToPrice> periods, const TransitionTable& table) {
-  auto before = [](const PeriodToPrice& x, const PeriodToPrice& y) {
-    if (x.patient_id != y.patient_id) return x.patient_id < y.patient_id;
-    return x.start < y.start;
-  };
-  std::array<std::array<int64_t, Cluster::kCount>, Cluster::kCount> moves{};
-  auto count = [&](const PeriodToPrice& earlier, const PeriodToPrice& later) {
-    if (earlier.patient_id != later.patient_id || !earlier.end ||
-        *earlier.end + 1 != later.start) {
-      return;
-    }
-    ++moves[earlier.cluster.index()][later.cluster.index()];
-  };
   // Walk the periods by patient then start. They usually come so (a
   // `mhpbr periods` output): checking is one pass, where sorting a
-  // national year's 3 M periods by id took longer than the rest. Counted
-  // while checked, and counted again when not in order.
-  size_t i = 1;
-  for (; i < periods.size() && !before(periods[i], periods[i - 1]); ++i) {
-    count(periods[i - 1], periods[i]);
-  }
-  if (i < periods.size()) {
-    moves = {};
+  // national year's 3 M periods by id took longer than the rest.
+  bool sorted = false;
+  std::vector<PeriodStep> steps = PeriodSteps(periods, &sorted);
+  if (!sorted) {
     std::vector<size_t> order(periods.size());
     std::iota(order.begin(), order.end(), size_t{0});
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-      return before(periods[a], periods[b]);
+      const PeriodToPrice &x = periods[a], &y = periods[b];
+      if (x.patient_id != y.patient_id) return x.patient_id < y.patient_id;
+      return x.start < y.start;
     });
-    for (size_t k = 1; k < order.size(); ++k) {
-      count(periods[order[k - 1]], periods[order[k]]);
+    for (size_t k = 0; k < order.size(); ++k) {
+      steps[k] =
+          StepOf(periods[order[k]], k == 0 ? nullptr : &periods[order[k - 1]]);
+    }
+  }
+  return CountTransitionsOfSteps(steps, table);
+}
+
+std::vector<TransitionCount> CountTransitionsOfSteps(
+    absl::Span<const PeriodStep> sorted, const TransitionTable& table) {
+  std::array<std::array<int64_t, Cluster::kCount>, Cluster::kCount> moves{};
+  for (size_t i = 1; i < sorted.size(); ++i) {
+    const PeriodStep &earlier = sorted[i - 1], &later = sorted[i];
+    if (later.same_patient && !earlier.open && earlier.end + 1 == later.start) {
+      ++moves[earlier.cluster.index()][later.cluster.index()];
     }
   }
   std::vector<TransitionCount> out;
@@ -112,20 +111,26 @@ std::vector<TransitionCount> CountTransitions(
 
 std::vector<ClusterMixRow> ClusterMix(absl::Span<const PeriodToPrice> periods,
                                       absl::CivilDay as_of) {
+  bool sorted = false;
+  return ClusterMixOfSteps(PeriodSteps(periods, &sorted), as_of);
+}
+
+std::vector<ClusterMixRow> ClusterMixOfSteps(
+    absl::Span<const PeriodStep> periods, absl::CivilDay as_of) {
   std::vector<ClusterMixRow> out;
   if (periods.empty()) return out;
   absl::CivilDay earliest = periods[0].start;
-  for (const PeriodToPrice& p : periods) earliest = std::min(earliest, p.start);
+  for (const PeriodStep& p : periods) earliest = std::min(earliest, p.start);
   const int64_t first = FinancialYearOf(earliest);
   const int64_t last = FinancialYearOf(as_of);
   if (first > last) return out;
   std::vector<std::array<int64_t, Cluster::kCount>> in_force(
       static_cast<size_t>(last - first + 1));
-  for (const PeriodToPrice& p : periods) {
+  for (const PeriodStep& p : periods) {
     if (p.start > as_of) continue;
     // In force from the year of its start (it starts by that year's end)
     // to the year of its end (it ends on or after that year's start).
-    const int64_t to = p.end ? std::min(last, FinancialYearOf(*p.end)) : last;
+    const int64_t to = p.open ? last : std::min(last, FinancialYearOf(p.end));
     for (int64_t y = FinancialYearOf(p.start); y <= to; ++y) {
       ++in_force[static_cast<size_t>(y - first)][p.cluster.index()];
     }

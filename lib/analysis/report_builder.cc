@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <string>
 #include <thread>
 #include <utility>
 
@@ -9,6 +11,7 @@
 #include "mhpbr/activity_rows.h"
 #include "mhpbr/cost_homogeneity.h"
 #include "mhpbr/period_builder.h"
+#include "mhpbr/period_step.h"
 #include "mhpbr/statistics.h"
 #include "mhpbr/status_macros.h"
 
@@ -16,72 +19,119 @@ namespace mhpbr {
 namespace {
 
 // Coverage of the coster's periods. It numbers the people in the order of
-// its periods (ActivityCoster::patients), so a period's number is how many
-// ids came before it: a national year's 3 M periods need no lookup. Were
-// the numbering otherwise, each id is looked up.
-CoverageCounter PeriodCoverage(const ActivityCoster& coster) {
+// its periods (ActivityCoster::patients), so when the periods came sorted
+// (`sorted`: their steps are in the coster's order) a period's number is
+// how many patients came before it: a national year's 3 M periods need no
+// lookup. Were the numbering otherwise, each id is looked up.
+CoverageCounter PeriodCoverage(const ActivityCoster& coster,
+                               absl::Span<const PeriodStep> steps, bool sorted,
+                               absl::string_view first_id,
+                               absl::string_view last_id) {
   const std::shared_ptr<const PatientIndex>& numbering = coster.patients();
   const int32_t people = numbering == nullptr ? 0 : numbering->size();
-  CoverageCounter coverage({}, numbering);
-  std::string first_id, last_id;
-  int32_t n = -1;
-  for (size_t i = 0; i < coster.period_count(); ++i) {
-    const CostedPeriod c = coster.period(i);
-    if (i == 0 || c.period.patient_id != last_id) {
-      last_id = c.period.patient_id;
-      if (++n >= people) break;
+  if (sorted) {
+    int64_t n = -1;
+    for (const PeriodStep& s : steps) n += !s.same_patient;
+    if (n + 1 == people && (n < 0 || (numbering->Find(first_id) == 0 &&
+                                      numbering->Find(last_id) == n))) {
+      CoverageCounter coverage({}, numbering);
+      int32_t patient = -1;
+      for (const PeriodStep& s : steps) {
+        patient += !s.same_patient;
+        coverage.AddPeriod(patient, s.cluster);
+      }
+      return coverage;
     }
-    coverage.AddPeriod(n, c.period.cluster);
-  }
-  if (n >= 0 && n < people) first_id = coster.period(0).period.patient_id;
-  if (n + 1 == people && (n < 0 || (numbering->Find(first_id) == 0 &&
-                                    numbering->Find(last_id) == n))) {
-    return coverage;
   }
   std::vector<PeriodToPrice> periods;
   periods.reserve(coster.period_count());
   for (size_t i = 0; i < coster.period_count(); ++i) {
-    periods.push_back(coster.period(i).period);
+    periods.push_back(coster.period_to_price(i));
   }
   return CoverageCounter(periods, numbering);
 }
 
 }  // namespace
 
+// What the report takes of the periods alone, whatever the activity.
+struct ReportBuilder::PeriodFigures {
+  MonthlyTally<int64_t> allocations;  // by start: used when no events
+  MonthlyTally<MonthDays> days;
+  // Each of the coster's periods' cluster, when they are in the order given
+  // (else empty): Finish reads them without a cache line of each period.
+  std::vector<Cluster> clusters;
+};
+
 absl::StatusOr<std::unique_ptr<ReportBuilder>> ReportBuilder::Create(
     std::vector<PeriodToPrice> periods, absl::CivilDay as_of,
     std::shared_ptr<const RuleSet> rules, TransitionTable transitions,
-    const UnitCosts& unit_costs) {
+    const UnitCosts& unit_costs, int threads) {
   if (rules == nullptr) return absl::InvalidArgumentError("rules: missing");
   // What needs the periods themselves is taken before the coster takes
-  // them: a national year's 3 M periods are not copied.
+  // them, in one pass into a compact list: a national year's 3 M periods
+  // are not copied, and their figures are tallied from the list on a
+  // second thread while the coster is built.
+  bool sorted = false;
+  const std::vector<PeriodStep> steps = PeriodSteps(periods, &sorted);
+  std::string first_id, last_id;
+  if (!periods.empty()) {
+    first_id = periods.front().patient_id;
+    last_id = periods.back().patient_id;
+  }
   ClusteringConsistency consistency;
-  consistency.transitions = CountTransitions(periods, transitions);
-  consistency.cluster_mix = ClusterMix(periods, as_of);
-  MHPBR_ASSIGN_OR_RETURN(
-      ActivityCoster coster,
-      ActivityCoster::Create(std::move(periods), as_of, unit_costs,
-                             rules->day_count()));
-  return std::unique_ptr<ReportBuilder>(
-      new ReportBuilder(as_of, std::move(rules), std::move(transitions),
-                        std::string(unit_costs.source()), std::move(coster),
-                        std::move(consistency)));
+  // Out of order, the transitions need the ids to sort by.
+  if (!sorted) consistency.transitions = CountTransitions(periods, transitions);
+  auto figures = std::make_unique<PeriodFigures>();
+  const DayCount day_count = rules->day_count();
+  auto tally = [&] {
+    if (sorted) {
+      consistency.transitions = CountTransitionsOfSteps(steps, transitions);
+    }
+    consistency.cluster_mix = ClusterMixOfSteps(steps, as_of);
+    // Sorted, the coster keeps the periods' order.
+    if (sorted) figures->clusters.reserve(steps.size());
+    for (const PeriodStep& s : steps) {
+      ++figures->allocations[absl::CivilMonth(s.start)];
+      AddClusterDays(s.start, s.End(), as_of, day_count, figures->days);
+      if (sorted) figures->clusters.push_back(s.cluster);
+    }
+  };
+  std::optional<std::thread> second;
+  if (threads > 1) {
+    second.emplace(tally);
+  } else {
+    tally();
+  }
+  absl::StatusOr<ActivityCoster> coster =
+      ActivityCoster::Create(std::move(periods), as_of, unit_costs, day_count);
+  if (second) second->join();
+  if (!coster.ok()) return coster.status();
+  CoverageCounter coverage =
+      PeriodCoverage(*coster, steps, sorted, first_id, last_id);
+  return std::unique_ptr<ReportBuilder>(new ReportBuilder(
+      as_of, std::move(rules), std::move(transitions),
+      std::string(unit_costs.source()), *std::move(coster), std::move(coverage),
+      std::move(consistency), std::move(figures)));
 }
 
 ReportBuilder::ReportBuilder(absl::CivilDay as_of,
                              std::shared_ptr<const RuleSet> rules,
                              TransitionTable transitions,
                              std::string unit_costs_source,
-                             ActivityCoster coster,
-                             ClusteringConsistency consistency)
+                             ActivityCoster coster, CoverageCounter coverage,
+                             ClusteringConsistency consistency,
+                             std::unique_ptr<PeriodFigures> period_figures)
     : as_of_(as_of),
       rules_(rules),
       transitions_(std::move(transitions)),
       unit_costs_source_(std::move(unit_costs_source)),
       coster_(std::move(coster)),
-      coverage_(PeriodCoverage(coster_)),
+      coverage_(std::move(coverage)),
       classifier_(std::move(rules)),
-      consistency_(std::move(consistency)) {}
+      consistency_(std::move(consistency)),
+      period_figures_(std::move(period_figures)) {}
+
+ReportBuilder::~ReportBuilder() = default;
 
 void ReportBuilder::AddActivity(
     absl::FunctionRef<bool(InputRow<ActivityRecord>*)> next,
@@ -127,15 +177,30 @@ void ReportBuilder::GatherActivity(const PricedActivityRows& block,
   const size_t first = facts->team.size();
   // Without rejects, no row's error is read: one cache line fewer a row.
   const bool all_read = block.rows.size() == block.priced.size();
-  for (const InputRow<ActivityRecord>& row : block.rows) {
+  const absl::Span<const InputRow<ActivityRecord>> rows = block.rows;
+  // Pricing reads no team, and a block's rows (a megabyte) have left the
+  // core's cache since they were parsed: each row's team is fetched
+  // kAhead rows before it is read, so the waits overlap.
+  constexpr size_t kAhead = 8;
+  for (size_t i = 0; i < std::min(kAhead, rows.size()); ++i) {
+    __builtin_prefetch(&rows[i].value.team);
+  }
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (i + kAhead < rows.size()) {
+      __builtin_prefetch(&rows[i + kAhead].value.team);
+    }
+    const InputRow<ActivityRecord>& row = rows[i];
     if (!all_read && !row.error.empty()) continue;
     const Attribution& a = block.priced[k].attribution;
     int32_t t = -1;
     if (!row.value.team.empty()) {
-      auto [it, inserted] = facts->team_numbers.try_emplace(
-          row.value.team, static_cast<int32_t>(facts->teams.size()));
-      if (inserted) facts->teams.push_back(row.value.team);
-      t = it->second;
+      const int32_t next = static_cast<int32_t>(facts->teams.size());
+      const uint64_t key = ShortTeamKey(row.value.team);
+      t = key != 0
+              ? facts->short_team_numbers.try_emplace(key, next).first->second
+              : facts->team_numbers.try_emplace(row.value.team, next)
+                    .first->second;
+      if (t == next) facts->teams.push_back(row.value.team);
     }
     facts->team.push_back(t);
     if (!a.status.ok()) {
@@ -164,6 +229,12 @@ bool ReportBuilder::CountActivity(const CommittedBlock& committed,
       facts.team.size() != priced.size()) {
     return false;
   }
+  CountFacts(priced, facts);
+  return true;
+}
+
+void ReportBuilder::CountFacts(absl::Span<const PricedRecord> priced,
+                               const ActivityFacts& facts) {
   for (const auto& [month, pence] : facts.month_cost_pence.ByMonth()) {
     int64_t& total = month_cost_pence_[month];
     // Modulo 2^64, as the month's sum is exact when it fits.
@@ -172,6 +243,9 @@ bool ReportBuilder::CountActivity(const CommittedBlock& committed,
   // The block's teams numbered as they are first met, as row by row.
   constexpr int32_t kUnmet = -2;
   team_numbers_.assign(facts.teams.size(), kUnmet);
+  // Each row's coverage word is fetched kAhead rows before it is counted:
+  // a national year's people do not fit in the caches, and the waits for
+  // memory then overlap rather than come one per row.
   constexpr size_t kAhead = 16;
   for (size_t i = 0; i < std::min(kAhead, priced.size()); ++i) {
     coverage_.Prefetch(priced[i].attribution.patient);
@@ -198,42 +272,20 @@ bool ReportBuilder::CountActivity(const CommittedBlock& committed,
     }
     coverage_.AddNumberedActivity(patient, team);
   }
-  return true;
 }
 
 void ReportBuilder::CountActivity(const PricedActivityRows& block) {
-  // Each row's coverage word is fetched kAhead rows before it is counted:
-  // a national year's people do not fit in the caches, and the waits for
-  // memory then overlap rather than come one per row.
-  constexpr size_t kAhead = 16;
-  const absl::Span<const PricedRecord> priced = block.priced;
-  for (size_t i = 0; i < std::min(kAhead, priced.size()); ++i) {
-    coverage_.Prefetch(priced[i].attribution.patient);
-  }
-  size_t k = 0;
+  // Gathered here, after Commit, whose rejects the statuses then show: one
+  // set of counting rules, whichever thread gathers.
+  gathered_.Clear();
+  GatherActivity(block, &gathered_);
+  CountFacts(block.priced, gathered_);
+  if (!outcomes_expected_) return;
   for (const InputRow<ActivityRecord>& row : block.rows) {
     if (!row.error.empty()) continue;
-    if (k + kAhead < priced.size()) {
-      coverage_.Prefetch(priced[k + kAhead].attribution.patient);
-    }
-    const Attribution& a = priced[k++].attribution;
-    if (a.status.ok()) {
-      // The coverage shares the coster's numbering (PeriodCoverage), so a
-      // patient the pricing did not find is not in it.
-      if (a.patient == PatientIndex::kNone) {
-        coverage_.AddUnnumberedActivity(row.value.patient_id, row.value.team);
-      } else {
-        coverage_.AddActivity(a.patient, row.value.patient_id, row.value.team);
-      }
-      if (a.period >= 0) {
-        month_cost_pence_[absl::CivilMonth(row.value.date)] += a.cost_pence;
-      }
-    }
-    if (outcomes_expected_) {
-      // What follow_up_7_days reads, as `mhpbr outcomes` keeps it.
-      if (auto kept = OutcomeActivity(row.value)) {
-        outcome_activity_.push_back(*std::move(kept));
-      }
+    // What follow_up_7_days reads, as `mhpbr outcomes` keeps it.
+    if (auto kept = OutcomeActivity(row.value)) {
+      outcome_activity_.push_back(*std::move(kept));
     }
   }
 }
@@ -324,16 +376,15 @@ Report ReportBuilder::Finish() {
   struct Part {
     CostTally tally;
     int64_t without_activity = 0;
-    MonthlyTally<int64_t> allocations;  // of the periods, when no events
-    MonthlyTally<MonthDays> days;
   };
-  auto walk = [this](size_t from, size_t to, Part& part) {
+  const std::vector<Cluster>& clusters = period_figures_->clusters;
+  auto walk = [&](size_t from, size_t to, Part& part) {
     for (size_t i = from; i < to; ++i) {
-      const CostedPeriod p = coster_.period(i);
-      part.tally.Add(p);
+      const CostedPeriod p = coster_.Figures(i);
+      part.tally.Add(
+          clusters.empty() ? coster_.period_to_price(i).cluster : clusters[i],
+          p.days, p.cost_pence);
       part.without_activity += p.records == 0;
-      if (!events_) ++part.allocations[absl::CivilMonth(p.period.start)];
-      AddClusterDays(p.period, as_of_, rules_->day_count(), part.days);
     }
   };
   // With threads, the periods' second half is walked on another: the
@@ -348,14 +399,10 @@ Report ReportBuilder::Finish() {
     second.join();
     all.tally.Append(std::move(later.tally));
     all.without_activity += later.without_activity;
-    all.allocations.Merge(later.allocations);
-    all.days.Merge(later.days);
   } else {
     walk(0, period_count, all);
   }
   report.periods_without_activity = all.without_activity;
-  MonthlyTally<int64_t>& allocations = all.allocations;
-  MonthlyTally<MonthDays>& days = all.days;
   CostFigures figures = std::move(all.tally).Finish(*rules_, threads_);
   report.homogeneity = std::move(figures.homogeneity);
   report.r_squared = figures.r_squared;
@@ -373,7 +420,7 @@ Report ReportBuilder::Finish() {
   if (events_) {
     monthly.allocations = month_event_allocations_;
   } else {
-    monthly.allocations = allocations.ByMonth();
+    monthly.allocations = period_figures_->allocations.ByMonth();
   }
   monthly.has_assessments = assessments_.has_value();
   for (const auto& [month, counts] : month_agreement_) {
@@ -394,7 +441,7 @@ Report ReportBuilder::Finish() {
       follow_up.months[m.month] = {m.followed_up, m.due};
     }
   }
-  AddReportSpc(monthly, days.ByMonth(), *rules_, report);
+  AddReportSpc(monthly, period_figures_->days.ByMonth(), *rules_, report);
   return report;
 }
 

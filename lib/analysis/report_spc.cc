@@ -50,35 +50,48 @@ absl::StatusOr<BasedSeries> RatioSeries(
   return b;
 }
 
-int DaysInMonth(absl::CivilMonth m) {
+int DaysInMonth(int64_t y, int month) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
                                   31, 31, 30, 31, 30, 31};
-  const int64_t y = m.year();
   const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return kDays[m.month() - 1] + (m.month() == 2 && leap ? 1 : 0);
+  return kDays[month - 1] + (month == 2 && leap ? 1 : 0);
 }
 
 }  // namespace
 
 void AddClusterDays(const PeriodToPrice& p, absl::CivilDay as_of,
                     DayCount day_count, MonthlyTally<MonthDays>& tally) {
+  AddClusterDays(p.start, p.end, as_of, day_count, tally);
+}
+
+void AddClusterDays(absl::CivilDay start, std::optional<absl::CivilDay> end,
+                    absl::CivilDay as_of, DayCount day_count,
+                    MonthlyTally<MonthDays>& tally) {
   absl::CivilDay last = as_of;
-  if (p.end) {
+  if (end) {
     // As ClusterPeriod::days: under NHS Digital's derivation a closed
     // period's end day is not counted.
-    last = std::min(day_count == DayCount::kMhsds ? *p.end - 1 : *p.end, as_of);
+    last = std::min(day_count == DayCount::kMhsds ? *end - 1 : *end, as_of);
   }
-  if (last < p.start) return;
+  if (last < start) return;
   // One step per month, from the days' fields: a national year has 3 M
-  // periods, and differencing civil days is what cost the time.
-  const absl::CivilMonth first_month(p.start), last_month(last);
-  for (absl::CivilMonth month = first_month;; ++month) {
-    const int from = month == first_month ? p.start.day() : 1;
-    const int to = month == last_month ? last.day() : DaysInMonth(month);
-    MonthDays& m = tally[month];
-    m.days += to - from + 1;
-    ++m.periods;
-    if (month == last_month) break;
+  // periods, and differencing civil days (then stepping civil months) is
+  // what cost the time.
+  const absl::CivilMonth first_month(start);
+  const int64_t count =
+      (last.year() - start.year()) * 12 + (last.month() - start.month()) + 1;
+  MonthDays* months = tally.Months(first_month, count);
+  int64_t year = start.year();
+  int month = start.month();
+  for (int64_t k = 0; k < count; ++k) {
+    const int from = k == 0 ? start.day() : 1;
+    const int to = k + 1 == count ? last.day() : DaysInMonth(year, month);
+    months[k].days += to - from + 1;
+    ++months[k].periods;
+    if (++month > 12) {
+      month = 1;
+      ++year;
+    }
   }
 }
 

@@ -70,6 +70,10 @@ struct MonthDays {
 // that a caller walking the periods one at a time needs no list of them.
 void AddClusterDays(const PeriodToPrice& period, absl::CivilDay as_of,
                     DayCount day_count, MonthlyTally<MonthDays>& tally);
+// The same for a period from `start` to `end` (none: open).
+void AddClusterDays(absl::CivilDay start, std::optional<absl::CivilDay> end,
+                    absl::CivilDay as_of, DayCount day_count,
+                    MonthlyTally<MonthDays>& tally);
 
 // Each period's days by month, counted as the rule set's day count counts
 // them (the period builder's and the coster's days: a closed period's end

@@ -4,6 +4,10 @@
 #include <cstring>
 #include <utility>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "lib/codec/read_chunk.h"
 #include "mhpbr/csv_reader.h"
 
@@ -17,6 +21,31 @@ constexpr size_t kMaxRead = CsvReader::kDefaultMaxRecordBytes / 4;
 constexpr size_t kLongRecord = CsvReader::kDefaultMaxRecordBytes / 2;
 
 }  // namespace
+
+size_t CountLineEnds(const char* p, size_t n) {
+  // Byte counters summed every 255 rounds: std::count widens each byte's
+  // match to 64 bits, and was nearly all of the splitter's time (which
+  // runs on one thread at a time).
+  size_t count = 0;
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i lf = _mm_set1_epi8('\n');
+  while (n - i >= 16) {
+    __m128i acc = _mm_setzero_si128();
+    const size_t rounds = std::min<size_t>((n - i) / 16, 255);
+    for (size_t r = 0; r < rounds; ++r, i += 16) {
+      const __m128i x =
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(x, lf));
+    }
+    const __m128i sums = _mm_sad_epu8(acc, _mm_setzero_si128());
+    count += static_cast<size_t>(_mm_extract_epi16(sums, 0)) +
+             static_cast<size_t>(_mm_extract_epi16(sums, 4));
+  }
+#endif
+  for (; i < n; ++i) count += p[i] == '\n' ? 1 : 0;
+  return count;
+}
 
 size_t CsvWholeRecordsEnd(const char* b, size_t size, size_t long_bytes,
                           size_t* judged_end, bool* too_long) {
@@ -142,7 +171,7 @@ bool CsvBlockSplitter::Next(CsvBlock* block) {
       continue;
     }
     block->first_line = line_;
-    line_ += std::count(buf_.data(), buf_.data() + whole, '\n');
+    line_ += static_cast<int64_t>(CountLineEnds(buf_.data(), whole));
     block->records_end = whole;
     block->text = std::move(buf_);
     buf_.assign(block->text, whole, std::string::npos);

@@ -28,6 +28,21 @@ absl::StatusOr<std::unique_ptr<EventCsvReader>> EventCsvReader::Open(
   return r;
 }
 
+std::unique_ptr<EventCsvReader> EventCsvReader::ForRows(std::FILE* file,
+                                                        CsvBlock rows) const {
+  std::unique_ptr<EventCsvReader> r(
+      new EventCsvReader(file, csv_.name(), std::move(rows)));
+  r->width_ = width_;
+  r->patient_ = patient_;
+  r->date_ = date_;
+  r->event_ = event_;
+  r->cluster_ = cluster_;
+  r->team_ = team_;
+  r->provider_ = provider_;
+  r->commissioner_ = commissioner_;
+  return r;
+}
+
 bool EventCsvReader::Next(EventRow* row) {
   if (!csv_.Next(&rec_)) return false;
   PeriodEvent& e = row->event;
@@ -56,10 +71,10 @@ bool EventCsvReader::Next(EventRow* row) {
     absl::StrAppend(&err, err.empty() ? "" : "; ", col, ": ", what);
   };
   if (e.patient_id.empty()) fail("patient_id", "empty");
-  if (auto d = ParseIsoDate(absl::StripAsciiWhitespace(f[date_])); d.ok()) {
-    e.date = *d;
-  } else {
-    fail("date", d.status().message());
+  const absl::string_view date = absl::StripAsciiWhitespace(f[date_]);
+  // The message built only for a bad date.
+  if (!ParseIsoDateTo(date, &e.date)) {
+    fail("date", ParseIsoDate(date).status().message());
   }
   const absl::string_view kind = absl::StripAsciiWhitespace(f[event_]);
   const absl::string_view cluster = absl::StripAsciiWhitespace(f[cluster_]);

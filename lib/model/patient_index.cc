@@ -99,8 +99,7 @@ void PatientIndex::Reserve(size_t ids) {
   if (slots > slots_.size()) Resize(slots);
 }
 
-int32_t PatientIndex::Add(absl::string_view id) {
-  const uint64_t hash = Hash(id);
+int32_t PatientIndex::Add(absl::string_view id, uint64_t hash) {
   if (const int32_t n = Find(id, hash); n != kNone) return n;
   if (size_ == std::numeric_limits<int32_t>::max()) return kNone;
   if (2 * (static_cast<uint64_t>(size_) + 1) > slots_.size()) Grow();

@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <cstring>
 #include <iterator>
 #include <limits>
+#include <memory>
+#include <new>
 #include <optional>
 #include <string>
 #include <utility>
@@ -15,6 +18,7 @@
 #include "absl/strings/str_cat.h"
 #include "lib/util/parallel_parts.h"
 #include "mhpbr/dates.h"
+#include "mhpbr/day_number.h"
 #include "mhpbr/period_stream.h"
 #include "mhpbr/review_schedule.h"
 
@@ -91,35 +95,48 @@ class EventSpan {
   explicit EventSpan(absl::Span<const PeriodEvent> events) : events_(events) {}
   size_t size() const { return events_.size(); }
   absl::string_view id(size_t i) const { return events_[i].patient_id; }
-  absl::CivilDay date(size_t i) const { return events_[i].date; }
+  int32_t day(size_t i) const { return DayNumber(events_[i].date); }
   EventKind kind(size_t i) const { return events_[i].kind; }
   Cluster cluster(size_t i) const { return events_[i].cluster; }
   int64_t line(size_t i) const { return events_[i].line; }
-  absl::string_view team(size_t i) const { return events_[i].team; }
-  absl::string_view provider(size_t i) const { return events_[i].provider; }
-  absl::string_view commissioner(size_t i) const {
-    return events_[i].commissioner;
+  // Each event is a unit of its own: its team, provider and commissioner
+  // are its strings.
+  uint32_t unit(size_t i) const { return static_cast<uint32_t>(i); }
+  absl::string_view unit_team(uint32_t u) const { return events_[u].team; }
+  absl::string_view unit_provider(uint32_t u) const {
+    return events_[u].provider;
   }
-  void PrefetchRecord(size_t i) const {
-    __builtin_prefetch(&events_[i].team);
-    __builtin_prefetch(&events_[i].commissioner);
+  absl::string_view unit_commissioner(uint32_t u) const {
+    return events_[u].commissioner;
   }
-  // Short strings are held in the record (asked for above); a long one's
-  // bytes are not asked for ahead.
-  void PrefetchText(size_t) const {}
+  // An opening allocation's strings lie far away in the input: asking for
+  // them some events ahead overlaps the reads. (Short strings are held in
+  // the record; a long one's bytes are not asked for.)
+  void PrefetchUnit(uint32_t u) const {
+    __builtin_prefetch(&events_[u].team);
+    __builtin_prefetch(&events_[u].commissioner);
+  }
 
  private:
   absl::Span<const PeriodEvent> events_;
 };
 
 // What the sweep needs of an event, so that it reads the (large) events
-// only for an error's line.
+// only for an error's line: 16 bytes, moved twice or more by the sort.
 struct Item {
-  absl::CivilDay date;
-  uint32_t pos;  // in the events
+  int32_t day;    // DayNumber
+  uint32_t pos;   // in the events
+  uint32_t unit;  // the events' unit(pos)
   EventKind kind;
   Cluster cluster;
+  absl::CivilDay date() const { return DayOfNumber(day); }
 };
+
+// An EventTable's units are a small table, read from the cache.
+void PrefetchUnit(const EventTable&, uint32_t) {}
+void PrefetchUnit(const EventSpan& events, uint32_t u) {
+  events.PrefetchUnit(u);
+}
 
 // The rule set for a date: one for every date, or a bundle's by date.
 class Rules {
@@ -193,7 +210,7 @@ void Sweep<Events>::Patient(absl::string_view id,
   id_ = id;
   for (size_t i = 0; i < items.size();) {
     size_t j = i + 1;
-    while (j < items.size() && items[j].date == items[i].date) ++j;
+    while (j < items.size() && items[j].day == items[i].day) ++j;
     Day(items.subspan(i, j - i));
     i = j;
   }
@@ -220,7 +237,8 @@ void Sweep<Events>::Day(absl::Span<const Item> items) {
 
 template <typename Events>
 bool Sweep<Events>::Allocate(const Item& e, int superseded) {
-  const absl::StatusOr<const RuleSet*> rules = rules_.On(e.date);
+  const absl::CivilDay date = e.date();
+  const absl::StatusOr<const RuleSet*> rules = rules_.On(date);
   if (!rules.ok()) {
     out_->errors.push_back({events_.line(e.pos), std::string(id_),
                             std::string(rules.status().message())});
@@ -229,10 +247,10 @@ bool Sweep<Events>::Allocate(const Item& e, int superseded) {
   if (open_ && period_.cluster == e.cluster) {
     const absl::CivilDay due = AddReviewPeriod(
         last_review_, review_rules_->cluster(period_.cluster).max_review);
-    period_.reviews_late += e.date > due;
+    period_.reviews_late += date > due;
     // Hook for the report's reviews_on_time_ppm (review_months.h): keep.
-    out_->review_months.Held(e.date, due);
-    last_review_ = e.date;
+    out_->review_months.Held(date, due);
+    last_review_ = date;
     review_rules_ = *rules;
     ++period_.reviews;
     period_.superseded += superseded;
@@ -244,25 +262,25 @@ bool Sweep<Events>::Allocate(const Item& e, int superseded) {
         transitions_ != nullptr ? *transitions_ : (*rules)->transitions();
     transition_ok = table.Allowed(period_.cluster, e.cluster);
     period_.reallocated = true;
-    Close(e.date - 1);
+    Close(date - 1);
   }
   open_ = true;
   period_ = ClusterPeriod();
   period_.patient_id.assign(id_.data(), id_.size());
   period_.cluster = e.cluster;
-  period_.start = e.date;
+  period_.start = date;
   period_.transition_ok = transition_ok;
   period_.superseded = superseded;
   // The period belongs to whoever opened it: a review continues it without
   // moving it to the team or commissioner the review names (outcomes.md, a
   // period's unit).
-  const absl::string_view team = events_.team(e.pos);
-  const absl::string_view provider = events_.provider(e.pos);
-  const absl::string_view commissioner = events_.commissioner(e.pos);
+  const absl::string_view team = events_.unit_team(e.unit);
+  const absl::string_view provider = events_.unit_provider(e.unit);
+  const absl::string_view commissioner = events_.unit_commissioner(e.unit);
   period_.team.assign(team.data(), team.size());
   period_.provider.assign(provider.data(), provider.size());
   period_.commissioner.assign(commissioner.data(), commissioner.size());
-  last_review_ = e.date;
+  last_review_ = date;
   opening_rules_ = *rules;
   review_rules_ = *rules;
   return true;
@@ -271,13 +289,14 @@ bool Sweep<Events>::Allocate(const Item& e, int superseded) {
 template <typename Events>
 void Sweep<Events>::Discharge(const Item& e) {
   if (!open_) {
-    out_->errors.push_back({events_.line(e.pos), std::string(id_),
-                            absl::StrCat("discharge on ", FormatIsoDate(e.date),
-                                         " with no open cluster period")});
+    out_->errors.push_back(
+        {events_.line(e.pos), std::string(id_),
+         absl::StrCat("discharge on ", FormatIsoDate(e.date()),
+                      " with no open cluster period")});
     return;
   }
   out_->events_used += 1;
-  Close(e.date);
+  Close(e.date());
 }
 
 template <typename Events>
@@ -309,16 +328,41 @@ struct Keyed {
   Item item;
 };
 
+// Leaves a new element default-initialised (a trivial one as it finds
+// it): every record of the sort is written before it is read, and zeroing
+// a national year's records first wrote 120 MB twice over.
+template <typename T>
+struct Unzeroed : std::allocator<T> {
+  template <typename U>
+  struct rebind {
+    using other = Unzeroed<U>;
+  };
+  Unzeroed() = default;
+  template <typename U>
+  Unzeroed(const Unzeroed<U>&) {}  // NOLINT: rebinding
+  template <typename U>
+  void construct(U* p) {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <typename U, typename... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+
+template <typename Id>
+using KeyedEvents = std::vector<Keyed<Id>, Unzeroed<Keyed<Id>>>;
+
 // A radix sort, a byte at a time from the last: no comparisons, and a byte
 // every id shares (the padding, a common prefix such as a letter) costs no
 // pass of its own.
-void SortById(std::vector<Keyed<ShortId>>& keyed) {
+void SortById(KeyedEvents<ShortId>& keyed) {
   constexpr int kBytes = ShortId::kBytes;
   std::vector<std::array<uint32_t, 256>> counts(kBytes);
   for (const Keyed<ShortId>& k : keyed) {
     for (int b = 0; b < kBytes; ++b) ++counts[b][k.id.byte(b)];
   }
-  std::vector<Keyed<ShortId>> sorted(keyed.size());
+  KeyedEvents<ShortId> sorted(keyed.size());
   for (int b = kBytes - 1; b >= 0; --b) {
     std::array<uint32_t, 256>& at = counts[b];
     if (std::find(at.begin(), at.end(), keyed.size()) != at.end()) continue;
@@ -329,7 +373,7 @@ void SortById(std::vector<Keyed<ShortId>>& keyed) {
   }
 }
 
-void SortById(std::vector<Keyed<LongId>>& keyed) {
+void SortById(KeyedEvents<LongId>& keyed) {
   std::stable_sort(keyed.begin(), keyed.end(),
                    [](const Keyed<LongId>& a, const Keyed<LongId>& b) {
                      return a.id < b.id;
@@ -339,25 +383,21 @@ void SortById(std::vector<Keyed<LongId>>& keyed) {
 // Sweeps the patients of keyed[begin, end), whole patients, in order;
 // id_of(k) gives k's id (a ShortId or LongId).
 template <typename Id, typename Events, typename IdOf>
-void SweepRange(const std::vector<Keyed<Id>>& keyed, size_t begin, size_t end,
+void SweepRange(const KeyedEvents<Id>& keyed, size_t begin, size_t end,
                 const IdOf& id_of, Sweep<Events>& sweep, const Events& events) {
   const auto by_date = [](const Item& a, const Item& b) {
-    return a.date < b.date;
+    return a.day < b.day;
   };
   std::vector<Item> items;
-  // How far ahead a record, then its text, is asked for.
-  constexpr size_t kRecordAhead = 24, kTextAhead = 12;
+  // How far ahead a unit is asked for.
+  constexpr size_t kAhead = 16;
   for (size_t i = begin; i < end;) {
     items.clear();
     size_t j = i;
     for (; j < end && keyed[j].id == keyed[i].id; ++j) {
       items.push_back(keyed[j].item);
-      // An opening allocation's team, provider and commissioner are read
-      // from its event, far away in the input: asking for them some events
-      // ahead overlaps the reads.
-      if (j + kRecordAhead < keyed.size()) {
-        events.PrefetchRecord(keyed[j + kRecordAhead].item.pos);
-        events.PrefetchText(keyed[j + kTextAhead].item.pos);
+      if (j + kAhead < keyed.size()) {
+        PrefetchUnit(events, keyed[j + kAhead].item.unit);
       }
     }
     // Extract order is by date already; stable keeps input order within a
@@ -373,21 +413,29 @@ void SweepRange(const std::vector<Keyed<Id>>& keyed, size_t begin, size_t end,
 
 // The first index at or after `i` where a patient's events start.
 template <typename Id>
-size_t PatientStart(const std::vector<Keyed<Id>>& keyed, size_t i) {
+size_t PatientStart(const KeyedEvents<Id>& keyed, size_t i) {
   while (i > 0 && i < keyed.size() && keyed[i].id == keyed[i - 1].id) ++i;
   return i;
 }
 
+// Where StreamPeriods' periods go (period_stream.h): with no sinks, into
+// the result.
+struct Streaming {
+  absl::Span<const PeriodSink> sinks;
+  int threads = 1;
+  const RangeDone* done = nullptr;
+};
+
 // Sweeps `keyed` (sorted by id) into `out`. With no `sinks` the periods go
 // to out->periods (`allocations`: room for them); else the patients are
-// cut into at most sinks.size() ranges in order, each swept on its own
-// thread into its own sink.
+// cut into at most sinks.size() ranges in order, each swept into its own
+// sink, the threads taking the ranges in order.
 template <typename Id, typename Events, typename IdOf>
-void SweepAll(const Events& events, const std::vector<Keyed<Id>>& keyed,
+void SweepAll(const Events& events, const KeyedEvents<Id>& keyed,
               const IdOf& id_of, size_t allocations, absl::CivilDay as_of,
               const Rules& rules, const TransitionTable* transitions,
-              absl::Span<const PeriodSink> sinks, PeriodBuild* out) {
-  if (sinks.empty()) {
+              const Streaming& to, PeriodBuild* out) {
+  if (to.sinks.empty()) {
     // Each period starts with an allocation.
     out->periods.reserve(allocations);
     std::vector<ClusterPeriod>& periods = out->periods;
@@ -400,14 +448,25 @@ void SweepAll(const Events& events, const std::vector<Keyed<Id>>& keyed,
   }
   // A patient's periods are built from its events alone, so ranges of
   // patients are swept apart and their counts added.
-  std::vector<PeriodBuild> parts(sinks.size());
-  RunInParts(keyed.size(), static_cast<int>(sinks.size()), kLeastPerPart,
-             [&](size_t part, size_t begin, size_t end) {
-               Sweep<Events> sweep(events, as_of, rules, transitions,
-                                   sinks[part], &parts[part]);
-               SweepRange(keyed, PatientStart(keyed, begin),
-                          PatientStart(keyed, end), id_of, sweep, events);
-             });
+  const size_t ranges = to.sinks.size();
+  std::vector<PeriodBuild> parts(ranges);
+  const size_t count = keyed.size();
+  // Ranges of no fewer events than kLeastPerPart, save the only one.
+  const size_t used =
+      std::max<size_t>(1, std::min(ranges, count / kLeastPerPart));
+  std::atomic<size_t> next{0};
+  RunInParts(to.threads, to.threads, 1, [&](size_t, size_t, size_t) {
+    for (size_t r; (r = next.fetch_add(1)) < ranges;) {
+      if (r < used) {
+        Sweep<Events> sweep(events, as_of, rules, transitions, to.sinks[r],
+                            &parts[r]);
+        SweepRange(keyed, PatientStart(keyed, count * r / used),
+                   PatientStart(keyed, count * (r + 1) / used), id_of, sweep,
+                   events);
+      }
+      if (to.done != nullptr && *to.done) (*to.done)(r);
+    }
+  });
   for (PeriodBuild& part : parts) {
     out->errors.insert(out->errors.end(),
                        std::make_move_iterator(part.errors.begin()),
@@ -422,23 +481,25 @@ void SweepAll(const Events& events, const std::vector<Keyed<Id>>& keyed,
 // not fit `Id`.
 template <typename Id, typename Events>
 bool Build(const Events& events, absl::CivilDay as_of, const Rules& rules,
-           const TransitionTable* transitions,
-           absl::Span<const PeriodSink> sinks, PeriodBuild* out) {
-  std::vector<Keyed<Id>> keyed;
+           const TransitionTable* transitions, const Streaming& to,
+           PeriodBuild* out) {
+  KeyedEvents<Id> keyed;
   keyed.reserve(events.size());
   int64_t after_as_of = 0;
   size_t allocations = 0;
+  const int32_t last_day = DayNumber(as_of);
   for (size_t i = 0; i < events.size(); ++i) {
     const absl::string_view id = events.id(i);
     if (!Id::Fits(id)) return false;
-    const absl::CivilDay date = events.date(i);
-    if (date > as_of) {
+    const int32_t day = events.day(i);
+    if (day > last_day) {
       ++after_as_of;
       continue;
     }
     const EventKind kind = events.kind(i);
-    keyed.push_back(
-        {Id(id), {date, static_cast<uint32_t>(i), kind, events.cluster(i)}});
+    keyed.push_back({Id(id),
+                     {day, static_cast<uint32_t>(i), events.unit(i), kind,
+                      events.cluster(i)}});
     allocations += kind == EventKind::kAllocate;
   }
   out->events_after_as_of = after_as_of;
@@ -446,7 +507,7 @@ bool Build(const Events& events, absl::CivilDay as_of, const Rules& rules,
   SortById(keyed);
   SweepAll(
       events, keyed, [](const Keyed<Id>& k) -> const Id& { return k.id; },
-      allocations, as_of, rules, transitions, sinks, out);
+      allocations, as_of, rules, transitions, to, out);
   return true;
 }
 
@@ -459,7 +520,7 @@ bool Build(const Events& events, absl::CivilDay as_of, const Rules& rules,
 class PackedIds {
  public:
   struct Id {
-    uint64_t key = 0;
+    uint64_t key;  // no initialiser: see Unzeroed
     friend bool operator==(const Id& a, const Id& b) { return a.key == b.key; }
   };
 
@@ -536,10 +597,10 @@ class PackedIds {
 // cache), only over the bits the ids take, on up to `threads` threads:
 // each counts and then moves its own part of the records, to places
 // counted out bucket by bucket, part by part, so the sort stays stable.
-void SortById(std::vector<Keyed<PackedIds::Id>>& keyed, int bits, int threads) {
+void SortById(KeyedEvents<PackedIds::Id>& keyed, int bits, int threads) {
   constexpr int kDigitBits = 11;
   constexpr size_t kBuckets = size_t{1} << kDigitBits;
-  std::vector<Keyed<PackedIds::Id>> sorted(keyed.size());
+  KeyedEvents<PackedIds::Id> sorted(keyed.size());
   std::vector<std::vector<uint32_t>> at(std::max(threads, 1),
                                         std::vector<uint32_t>(kBuckets));
   for (int shift = 0; shift < bits; shift += kDigitBits) {
@@ -576,9 +637,10 @@ void SortById(std::vector<Keyed<PackedIds::Id>>& keyed, int bits, int threads) {
 // the events, the records of each part going where the parts before end.
 template <typename Events>
 bool BuildPacked(const Events& events, absl::CivilDay as_of, const Rules& rules,
-                 const TransitionTable* transitions,
-                 absl::Span<const PeriodSink> sinks, PeriodBuild* out) {
-  const int threads = std::max<int>(1, static_cast<int>(sinks.size()));
+                 const TransitionTable* transitions, const Streaming& to,
+                 PeriodBuild* out) {
+  const int threads = std::max(1, to.threads);
+  const int32_t last_day = DayNumber(as_of);
   struct Part {
     PackedIds ids;
     bool fits = true;
@@ -595,7 +657,7 @@ bool BuildPacked(const Events& events, absl::CivilDay as_of, const Rules& rules,
                    p.fits = false;
                    return;
                  }
-                 if (events.date(i) > as_of) continue;
+                 if (events.day(i) > last_day) continue;
                  p.ids.See(ShortId(id));
                  ++p.kept;
                  p.allocations += events.kind(i) == EventKind::kAllocate;
@@ -610,17 +672,17 @@ bool BuildPacked(const Events& events, absl::CivilDay as_of, const Rules& rules,
     allocations += p.allocations;
   }
   if (!packed.Fix()) return false;
-  std::vector<Keyed<PackedIds::Id>> keyed(kept);
+  KeyedEvents<PackedIds::Id> keyed(kept);
   RunInParts(events.size(), threads, kLeastPerPart,
              [&](size_t part, size_t begin, size_t end) {
                size_t at = 0;
                for (size_t p = 0; p < part; ++p) at += parts[p].kept;
                for (size_t i = begin; i < end; ++i) {
-                 const absl::CivilDay date = events.date(i);
-                 if (date > as_of) continue;
+                 const int32_t day = events.day(i);
+                 if (day > last_day) continue;
                  keyed[at++] = {packed.Pack(ShortId(events.id(i))),
-                                {date, static_cast<uint32_t>(i), events.kind(i),
-                                 events.cluster(i)}};
+                                {day, static_cast<uint32_t>(i), events.unit(i),
+                                 events.kind(i), events.cluster(i)}};
                }
              });
   out->events_after_as_of = static_cast<int64_t>(events.size() - kept);
@@ -628,20 +690,20 @@ bool BuildPacked(const Events& events, absl::CivilDay as_of, const Rules& rules,
   SweepAll(
       events, keyed,
       [&packed](const Keyed<PackedIds::Id>& k) { return packed.Unpack(k.id); },
-      allocations, as_of, rules, transitions, sinks, out);
+      allocations, as_of, rules, transitions, to, out);
   return true;
 }
 
 template <typename Events>
 PeriodBuild BuildAll(const Events& events, absl::CivilDay as_of,
                      const Rules& rules, const TransitionTable* transitions,
-                     absl::Span<const PeriodSink> sinks = {}) {
+                     const Streaming& to = {}) {
   PeriodBuild out;
   // Ids short enough to hold in place are the common case, and ids that
   // differ in few bytes (a letter and digits) the commonest.
-  if (!BuildPacked(events, as_of, rules, transitions, sinks, &out) &&
-      !Build<ShortId>(events, as_of, rules, transitions, sinks, &out)) {
-    Build<LongId>(events, as_of, rules, transitions, sinks, &out);
+  if (!BuildPacked(events, as_of, rules, transitions, to, &out) &&
+      !Build<ShortId>(events, as_of, rules, transitions, to, &out)) {
+    Build<LongId>(events, as_of, rules, transitions, to, &out);
   }
   std::sort(
       out.errors.begin(), out.errors.end(),
@@ -677,7 +739,17 @@ PeriodBuild StreamPeriods(const EventTable& events, absl::CivilDay as_of,
                           const RuleSetBundle& rules,
                           const TransitionTable* transitions,
                           absl::Span<const PeriodSink> sinks) {
-  return BuildAll(events, as_of, Rules(rules), transitions, sinks);
+  return BuildAll(events, as_of, Rules(rules), transitions,
+                  {sinks, static_cast<int>(sinks.size()), nullptr});
+}
+
+PeriodBuild StreamPeriods(const EventTable& events, absl::CivilDay as_of,
+                          const RuleSetBundle& rules,
+                          const TransitionTable* transitions,
+                          absl::Span<const PeriodSink> sinks, int threads,
+                          const RangeDone& done) {
+  return BuildAll(events, as_of, Rules(rules), transitions,
+                  {sinks, std::max(1, threads), &done});
 }
 
 }  // namespace mhpbr

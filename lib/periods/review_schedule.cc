@@ -1,13 +1,27 @@
 #include "mhpbr/review_schedule.h"
 
+#include <algorithm>
+#include <cstdint>
+
 namespace mhpbr {
 
 absl::CivilDay AddMonthsClamped(absl::CivilDay day, int months) {
-  // CivilMonth arithmetic is exact; only the day needs clamping.
-  const absl::CivilMonth target = absl::CivilMonth(day) + months;
-  const absl::CivilDay first(target);
-  const int last = static_cast<int>(absl::CivilDay(target + 1) - first);
-  return first + (day.day() <= last ? day.day() : last) - 1;
+  // The month by plain arithmetic and the clamp by the month's length:
+  // absl's month and day arithmetic normalise through a day count, and a
+  // national year's periods take this for every review date.
+  const int64_t month_index = day.year() * 12 + (day.month() - 1) + months;
+  int64_t year = month_index / 12;
+  int month = static_cast<int>(month_index % 12);
+  if (month < 0) {
+    month += 12;
+    --year;
+  }
+  ++month;
+  static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30,
+                                    31, 31, 30, 31, 30, 31};
+  const bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+  const int last = kDays[month - 1] + (month == 2 && leap);
+  return absl::CivilDay(year, month, std::min(day.day(), last));
 }
 
 absl::CivilDay AddReviewPeriod(absl::CivilDay from,

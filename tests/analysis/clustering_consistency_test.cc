@@ -6,6 +6,7 @@
 #include "mhpbr/clustering_consistency.h"
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "gtest/gtest.h"
 #include "lib/analysis/consistency_report.h"
 #include "lib/analysis/svg_chart.h"
+#include "mhpbr/period_step.h"
 
 namespace mhpbr {
 namespace {
@@ -179,37 +181,74 @@ TEST(ClusteringConsistencyTest, TransitionsAgainstARestrictiveTable) {
   }
 }
 
-// TransitionPeriods() sorted by patient then start (as `mhpbr
-// periods` writes them, walked without sorting) give the same moves: 1->2
-// twice (A, F), 2->0 (A), 3->5 (B), 5->0 (B).
-TEST(ClusteringConsistencyTest, TransitionsOfSortedPeriods) {
+// The moves of TransitionPeriods(): 1->2 twice (A, F), 2->0 (A), 3->5
+// (B), 5->0 (B).
+void ExpectMovesOfTransitionPeriods(const std::vector<TransitionCount>& t) {
+  const std::vector<std::array<int, 3>> want = {
+      {1, 2, 2}, {2, 0, 1}, {3, 5, 1}, {5, 0, 1}};  // from, to, moves
+  ASSERT_EQ(t.size(), want.size());
+  for (size_t i = 0; i < want.size(); ++i) {
+    EXPECT_EQ(t[i].from, C(want[i][0])) << i;
+    EXPECT_EQ(t[i].to, C(want[i][1])) << i;
+    EXPECT_EQ(t[i].moves, want[i][2]) << i;
+  }
+}
+
+std::vector<PeriodToPrice> SortedTransitionPeriods() {
   std::vector<PeriodToPrice> periods = TransitionPeriods();
   std::sort(periods.begin(), periods.end(),
             [](const PeriodToPrice& x, const PeriodToPrice& y) {
               return std::tie(x.patient_id, x.start) <
                      std::tie(y.patient_id, y.start);
             });
+  return periods;
+}
+
+// TransitionPeriods() sorted by patient then start (as `mhpbr
+// periods` writes them, walked without sorting) give the same moves: 1->2
+// twice (A, F), 2->0 (A), 3->5 (B), 5->0 (B).
+TEST(ClusteringConsistencyTest, TransitionsOfSortedPeriods) {
+  std::vector<PeriodToPrice> periods = SortedTransitionPeriods();
   // And with A's first period moved to the end: out of order only at the
   // last period, where the moves counted so far are dropped and all are
   // counted again in order.
   std::vector<PeriodToPrice> late = periods;
   std::rotate(late.begin(), late.begin() + 1, late.end());
   for (const std::vector<PeriodToPrice>& given : {periods, late}) {
-    const std::vector<TransitionCount> t = CountTransitions(given, {});
-    ASSERT_EQ(t.size(), 4u);
-    EXPECT_EQ(t[0].from, C(1));
-    EXPECT_EQ(t[0].to, C(2));
-    EXPECT_EQ(t[0].moves, 2);
-    EXPECT_EQ(t[1].from, C(2));
-    EXPECT_EQ(t[1].to, C(0));
-    EXPECT_EQ(t[1].moves, 1);
-    EXPECT_EQ(t[2].from, C(3));
-    EXPECT_EQ(t[2].to, C(5));
-    EXPECT_EQ(t[2].moves, 1);
-    EXPECT_EQ(t[3].from, C(5));
-    EXPECT_EQ(t[3].to, C(0));
-    EXPECT_EQ(t[3].moves, 1);
+    ExpectMovesOfTransitionPeriods(CountTransitions(given, {}));
   }
+}
+
+// The steps of TransitionPeriods(): out of order (B's 2024-05-01 period
+// comes before A's); sorted, each patient's periods after the first are
+// marked the same patient, and counting moves over the steps gives the
+// four pairs of TransitionsOfSortedPeriods. A's 2024-01-31 end and
+// 2024-02-01 start make its first move; C's open period ends nothing.
+TEST(ClusteringConsistencyTest, PeriodStepsMarkOrderAndPatients) {
+  std::vector<PeriodToPrice> periods = TransitionPeriods();
+  bool sorted = true;
+  std::vector<PeriodStep> steps = PeriodSteps(periods, &sorted);
+  EXPECT_FALSE(sorted);
+  ASSERT_EQ(steps.size(), periods.size());
+  EXPECT_TRUE(steps[0].open);
+  EXPECT_EQ(steps[1].End(), Day(2024, 2, 29));
+  EXPECT_EQ(steps[1].cluster, C(2));
+  periods = SortedTransitionPeriods();
+  steps = PeriodSteps(periods, &sorted);
+  EXPECT_TRUE(sorted);
+  // A A A B B B C C D E F F
+  const std::vector<bool> same = {false, true, true,  false, true,  true,
+                                  false, true, false, false, false, true};
+  ASSERT_EQ(steps.size(), same.size());
+  for (size_t i = 0; i < same.size(); ++i) {
+    EXPECT_EQ(steps[i].same_patient, same[i]) << i;
+    EXPECT_EQ(steps[i].start, periods[i].start) << i;
+  }
+  ExpectMovesOfTransitionPeriods(CountTransitionsOfSteps(steps, {}));
+  // A period equal to the one before in id and start is still in order.
+  periods.insert(periods.begin() + 1, periods[0]);
+  PeriodSteps(periods, &sorted);
+  EXPECT_TRUE(sorted);
 }
 
 // As of 2023-12-31: years 2022/23 (earliest start 2022-04-10) and 2023/24.

@@ -18,6 +18,7 @@
 #include "lib/analysis/svg_format.h"
 #include "mhpbr/classifier.h"
 #include "mhpbr/costing_io.h"
+#include "mhpbr/monthly_tally.h"
 #include "mhpbr/report.h"
 #include "mhpbr/report_builder.h"
 #include "mhpbr/report_suppression.h"
@@ -184,6 +185,32 @@ TEST(ReportSpcTest, ClusterDaysByMonthFollowsTheRuleSetsDayCount) {
   EXPECT_EQ(DaysIn(days, 2024, 2), Pair(29, 2));  // 1 + 28
   // P3 Mar 30, 31 and P6 Mar 31.
   EXPECT_EQ(DaysIn(days, 2024, 3), Pair(3, 2));
+}
+
+// A period over a year's end and a leap February, stepped a month at a
+// time: 2023-11-15..2024-03-03 is 16 (Nov 15-30) + 31 + 31 + 29 + 3 days.
+// Added after a later period (2024-06-10..12: 3 days), so that its months
+// come before the tally's first month; and an open period from
+// 2024-03-31, cut at the as-of date 2024-06-30 (1 + 30 + 31 + 30 days).
+TEST(ReportSpcTest, ClusterDaysStepMonthsAcrossYearsInAnyOrder) {
+  const absl::CivilDay as_of = D(2024, 6, 30);
+  MonthlyTally<MonthDays> tally;
+  AddClusterDays(D(2024, 6, 10), D(2024, 6, 12), as_of, DayCount::kInclusive,
+                 tally);
+  AddClusterDays(D(2023, 11, 15), D(2024, 3, 3), as_of, DayCount::kInclusive,
+                 tally);
+  AddClusterDays(D(2024, 3, 31), std::nullopt, as_of, DayCount::kInclusive,
+                 tally);
+  const auto days = tally.ByMonth();
+  ASSERT_EQ(days.size(), 8u);
+  EXPECT_EQ(DaysIn(days, 2023, 11), Pair(16, 1));
+  EXPECT_EQ(DaysIn(days, 2023, 12), Pair(31, 1));
+  EXPECT_EQ(DaysIn(days, 2024, 1), Pair(31, 1));
+  EXPECT_EQ(DaysIn(days, 2024, 2), Pair(29, 1));
+  EXPECT_EQ(DaysIn(days, 2024, 3), Pair(4, 2));  // 3 + 1
+  EXPECT_EQ(DaysIn(days, 2024, 4), Pair(30, 1));
+  EXPECT_EQ(DaysIn(days, 2024, 5), Pair(31, 1));
+  EXPECT_EQ(DaysIn(days, 2024, 6), Pair(33, 2));  // 3 + 30
 }
 
 TEST(ReportSpcTest, MonthlyValuesAndTheirCharts) {

@@ -10,6 +10,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -53,7 +54,11 @@ std::string WriteActivity(bool overflow) {
       "attendees,cost_pence,team\n";
   for (int i = 0; i < 3000; ++i) {
     const int patient = (i * 7) % 150;
-    const std::string team = i % 11 == 0 ? "" : absl::StrCat("T", i % 70);
+    // Teams of up to 7 bytes are numbered by a word of their bytes, longer
+    // ones by name.
+    const std::string team = i % 11 == 0   ? ""
+                             : i % 70 < 50 ? absl::StrCat("T", i % 70)
+                                           : absl::StrCat("Team no. ", i % 70);
     const int month = 1 + i % 12;
     if (i % 101 == 1) {
       absl::StrAppend(&text, "A", i, ",P", patient, ",2023-02-30,other,,,,,,5,",
@@ -80,7 +85,14 @@ std::string WriteActivity(bool overflow) {
   return path;
 }
 
-std::unique_ptr<ReportBuilder> NewBuilder(const UnitCosts& costs) {
+// P0-P99 from 2023-01-01 to 07-19; every third of them in two periods,
+// moving cluster on 2023-05-01 (a transition). With `threads` > 1 the
+// figures of the periods alone are tallied on a second thread while the
+// coster is built; `reversed`, the periods come out of order (the coster
+// and the transitions sort them).
+std::unique_ptr<ReportBuilder> NewBuilder(const UnitCosts& costs,
+                                          int threads = 1,
+                                          bool reversed = false) {
   std::vector<PeriodToPrice> periods;
   for (int p = 0; p < 100; ++p) {
     PeriodToPrice period;
@@ -88,13 +100,22 @@ std::unique_ptr<ReportBuilder> NewBuilder(const UnitCosts& costs) {
     period.cluster = *Cluster::FromCode(p % 9 == 0 ? 0 : 1 + p % 8);
     period.start = absl::CivilDay(2023, 1, 1);
     period.end = absl::CivilDay(2023, 7, 19);
-    period.line = p + 2;
+    period.line = static_cast<int64_t>(periods.size()) + 2;
+    if (p % 3 == 0) {
+      period.end = absl::CivilDay(2023, 4, 30);
+      periods.push_back(period);
+      period.cluster = *Cluster::FromCode(1 + (p + 4) % 8);
+      period.start = absl::CivilDay(2023, 5, 1);
+      period.end = absl::CivilDay(2023, 7, 19);
+      period.line = static_cast<int64_t>(periods.size()) + 2;
+    }
     periods.push_back(period);
   }
+  if (reversed) std::reverse(periods.begin(), periods.end());
   auto rules = DefaultRuleSet();
   EXPECT_TRUE(rules.ok()) << rules.status();
   auto b = ReportBuilder::Create(periods, absl::CivilDay(2024, 3, 31), *rules,
-                                 (*rules)->transitions(), costs);
+                                 (*rules)->transitions(), costs, threads);
   EXPECT_TRUE(b.ok()) << b.status();
   return *std::move(b);
 }
@@ -122,8 +143,8 @@ ReportRun OneThread(const std::string& path, const UnitCosts& costs) {
 
 // Blocks priced and gathered on `threads` workers, `part` rows at a time.
 ReportRun Blocks(const std::string& path, int threads, size_t part,
-                 const UnitCosts& costs) {
-  std::unique_ptr<ReportBuilder> b = NewBuilder(costs);
+                 const UnitCosts& costs, bool reversed) {
+  std::unique_ptr<ReportBuilder> b = NewBuilder(costs, threads, reversed);
   // Finish walks the periods in halves on two threads too.
   b->SetThreads(threads);
   const ActivityCoster& pricer = b->pricer();
@@ -213,12 +234,20 @@ TEST(ReportBlocksConcurrency, GatheredBlocksMatchRowByRow) {
     }
     const ReportTable* coverage = Find(one.tables, "coverage_by_team.csv");
     ASSERT_NE(coverage, nullptr);
+    // 70 teams, the 20 long ones among them, and the moves of P0, P3, ...
+    EXPECT_EQ(coverage->rows.size(), 70u);
+    const ReportTable* transitions = Find(one.tables, "transitions.csv");
+    ASSERT_NE(transitions, nullptr);
+    EXPECT_FALSE(transitions->rows.empty());
     setenv("MHPBR_BLOCK_BYTES", "1000", 1);
     for (int threads : {1, 2, 4}) {
       for (size_t part : {size_t{7}, size_t{512}}) {
-        ExpectSame(one, Blocks(path, threads, part, costs),
-                   absl::StrCat("threads ", threads, ", part ", part,
-                                overflow ? ", overflow" : ""));
+        for (bool reversed : {false, true}) {
+          ExpectSame(one, Blocks(path, threads, part, costs, reversed),
+                     absl::StrCat("threads ", threads, ", part ", part,
+                                  overflow ? ", overflow" : "",
+                                  reversed ? ", periods reversed" : ""));
+        }
       }
     }
     unsetenv("MHPBR_BLOCK_BYTES");

@@ -341,6 +341,29 @@ TEST_F(CosterTest, BadPeriodsFailNamingTheLine) {
   EXPECT_THAT(c.status().message(), HasSubstr("line 5"));
 }
 
+// The first bad period in patient order fails Create, whatever the order
+// the periods came in: Q's (line 2) comes first in the input, but P's
+// (line 4) sorts before it.
+TEST_F(CosterTest, TheFirstBadPeriodInPatientOrderIsNamed) {
+  auto c =
+      ActivityCoster::Create({Period("Q", 3, D(2023, 4, 10), D(2023, 4, 9), 2),
+                              Period("R", 3, D(2023, 4, 1), std::nullopt, 3),
+                              Period("P", 3, D(2023, 7, 1), std::nullopt, 4)},
+                             D(2023, 6, 30), costs_);
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.status().message(),
+            "period of patient P at line 4: starts after the as-of date "
+            "2023-06-30");
+  // In order, the first bad one is named though later ones are bad too.
+  c = ActivityCoster::Create({Period("P", 3, D(2023, 4, 1), std::nullopt, 2),
+                              Period("Q", 3, D(2023, 4, 10), D(2023, 4, 9), 3),
+                              Period("R", 3, D(2023, 7, 1), std::nullopt, 4)},
+                             D(2023, 6, 30), costs_);
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.status().message(),
+            "period of patient Q at line 3: end is before start");
+}
+
 // ---- reading activity --------------------------------------------------
 
 struct ReadResult {
@@ -659,6 +682,88 @@ TEST(CostingBatchTest, PriceAddsNothingAndCommitDecidesInOrder) {
   EXPECT_EQ(c->period(0).records, 1);
   EXPECT_EQ(c->period(0).cost_pence, 4720000000000000000);
   EXPECT_EQ(c->period(1).cost_pence, 118);
+}
+
+// Price looks records up a group at a time, each stage's reads asked for
+// before the next stage waits on them: one call over hundreds of records
+// (unknown patients, ids too long to keep inline, periods given unsorted)
+// prices each as a call for it alone does.
+TEST(CostingBatchTest, LongPriceCallsAgreeWithOneRecordCalls) {
+  const UnitCosts costs = SpecCosts();  // outlives the coster
+  std::vector<PeriodToPrice> periods;
+  // Listed newest first, so Create sorts them; patient k has k % 3 + 1
+  // monthly periods from 2023-01-01, the last open.
+  for (int k = 299; k >= 0; --k) {
+    const std::string id = k % 7 == 0 ? absl::StrCat(std::string(40, 'L'), k)
+                                      : absl::StrCat("P", k);
+    for (int m = k % 3; m >= 0; --m) {
+      const absl::CivilDay start = D(2023, 1 + m, 1);
+      periods.push_back(Period(
+          id, 3, start,
+          m == k % 3 ? std::nullopt
+                     : std::optional<absl::CivilDay>(D(2023, 2 + m, 1) - 1)));
+    }
+  }
+  auto c = ActivityCoster::Create(periods, D(2023, 6, 30), costs);
+  ASSERT_TRUE(c.ok()) << c.status();
+  ASSERT_EQ(c->patients()->size(), 300);
+  std::vector<ActivityRecord> records;
+  for (int i = 0; i < 700; ++i) {
+    const int k = (i * 37) % 320;  // 300..319 are unknown
+    const std::string id = k % 7 == 0 ? absl::StrCat(std::string(40, 'L'), k)
+                                      : absl::StrCat("P", k);
+    records.push_back(Other(id, D(2022, 12, 25) + (i * 11) % 200, 100));
+  }
+  std::vector<const ActivityRecord*> all;
+  for (const ActivityRecord& r : records) all.push_back(&r);
+  std::vector<PricedRecord> together(records.size());
+  c->Price(all, absl::MakeSpan(together));
+  int known = 0, unknown = 0, outside = 0;
+  for (size_t i = 0; i < records.size(); ++i) {
+    SCOPED_TRACE(absl::StrCat("record ", i));
+    PricedRecord alone[1];
+    c->Price(absl::MakeConstSpan(&all[i], 1), absl::MakeSpan(alone));
+    const Attribution& a = together[i].attribution;
+    EXPECT_EQ(a.patient, alone[0].attribution.patient);
+    EXPECT_EQ(a.period, alone[0].attribution.period);
+    EXPECT_EQ(a.period, c->Find(records[i].patient_id, records[i].date));
+    EXPECT_EQ(a.cost_pence, 118);  // 100 plus 18% overhead
+    known += a.period >= 0;
+    unknown += a.period == -2;
+    outside += a.period == -1;
+  }
+  // Every kind of outcome was met: 700 records over 320 ids, 20 unknown,
+  // some dated before 2023 or past a closed last period.
+  EXPECT_GT(known, 300);
+  EXPECT_GT(unknown, 20);
+  EXPECT_GT(outside, 10);
+}
+
+// Figures(i) is period(i) without its PeriodToPrice, which
+// period_to_price(i) gives without a copy.
+TEST(CostingBatchTest, FiguresArePeriodWithoutItsPeriodToPrice) {
+  const UnitCosts costs = SpecCosts();  // outlives the coster
+  auto c =
+      ActivityCoster::Create({Period("P", 3, D(2023, 4, 1), std::nullopt, 7),
+                              Period("Q", 4, D(2023, 4, 1), D(2023, 4, 30), 9)},
+                             D(2023, 6, 30), costs);
+  ASSERT_TRUE(c.ok());
+  // 2 hours of nurse_b6: 10400 p, 12272 p with 18% overhead; P's period
+  // is 2023-04-01 to the as-of date 2023-06-30, 91 days.
+  ASSERT_TRUE(c->Add(Contact("P", D(2023, 5, 2), "nurse_b6", 120)).ok());
+  for (size_t i = 0; i < c->period_count(); ++i) {
+    const CostedPeriod whole = c->period(i), figures = c->Figures(i);
+    EXPECT_EQ(figures.period.patient_id, "");
+    EXPECT_EQ(c->period_to_price(i).patient_id, whole.period.patient_id);
+    EXPECT_EQ(c->period_to_price(i).line, whole.period.line);
+    EXPECT_EQ(figures.days, whole.days);
+    EXPECT_EQ(figures.records, whole.records);
+    EXPECT_EQ(figures.cost_pence, whole.cost_pence);
+    EXPECT_EQ(figures.community_days, whole.community_days);
+  }
+  EXPECT_EQ(c->Figures(0).days, 91);
+  EXPECT_EQ(c->Figures(0).cost_pence, 12272);
+  EXPECT_EQ(c->period_to_price(1).line, 9);
 }
 
 TEST(CostingBatchTest, RecordsDatedFarOffFallOutsideEveryPeriod) {

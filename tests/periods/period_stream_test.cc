@@ -7,6 +7,7 @@
 #include "mhpbr/period_stream.h"
 
 #include <map>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -174,6 +175,68 @@ TEST_P(PeriodStream, AgreesWithBuildPeriodsHoweverCut) {
   EXPECT_EQ(none, want);
 }
 
+// Many more ranges than threads, the threads taking them in turn: every
+// range is reported done once, after its last period, and the ranges'
+// periods in order are BuildPeriods'. Run at 1, 2 and 4 threads (and
+// under ThreadSanitizer in CI: sinks and `done` run on the workers).
+TEST_P(PeriodStream, ManyRangesOnFewThreadsAgree) {
+  // 28,000 patients with 3.64 events each (28,000 allocations, 4,000
+  // discharges with no period, 28,000 reviews, 28,000 moves, 14,000
+  // discharges) and one event after the as-of date: 102,000 events swept,
+  // six ranges of at least 16,384.
+  const std::vector<PeriodEvent> events = Patients(28000, GetParam().id_of);
+  ASSERT_EQ(events.size(), 102001u);
+  const absl::CivilDay as_of = D(2023, 12, 31);
+  const PeriodBuild held = BuildPeriods(events, as_of, *bundle_);
+  std::vector<std::string> want;
+  for (const ClusterPeriod& p : held.periods) want.push_back(Row(p));
+  // (LetterAndDigits names 20,011 patients: the rest share their ids.)
+  ASSERT_GE(want.size(), 40000u);
+  const EventTable table = TableOf(events);
+  // Eight ranges asked for: the last two get no patients.
+  constexpr size_t kRanges = 8;
+  for (int threads : {1, 2, 4}) {
+    SCOPED_TRACE(threads);
+    std::vector<std::vector<std::string>> got(kRanges);
+    std::vector<int> done_count(kRanges, 0);
+    // Periods a range got after it was reported done.
+    std::vector<int> late(kRanges, 0);
+    std::mutex mu;
+    std::vector<PeriodSink> sinks;
+    for (size_t i = 0; i < kRanges; ++i) {
+      sinks.push_back([&, i](const ClusterPeriod& p) {
+        got[i].push_back(Row(p));
+        std::lock_guard<std::mutex> lock(mu);
+        late[i] += done_count[i];
+      });
+    }
+    const RangeDone done = [&](size_t range) {
+      std::lock_guard<std::mutex> lock(mu);
+      ++done_count[range];
+    };
+    const PeriodBuild streamed =
+        StreamPeriods(table, as_of, *bundle_, nullptr, sinks, threads, done);
+    std::vector<std::string> all;
+    for (const auto& rows : got) {
+      all.insert(all.end(), rows.begin(), rows.end());
+    }
+    EXPECT_EQ(all, want);
+    EXPECT_THAT(done_count, ::testing::Each(1));
+    EXPECT_THAT(late, ::testing::Each(0));
+    for (size_t i = 0; i < 6; ++i) EXPECT_FALSE(got[i].empty()) << i;
+    EXPECT_TRUE(got[6].empty());
+    EXPECT_TRUE(got[7].empty());
+    ASSERT_EQ(streamed.errors.size(), held.errors.size());
+    for (size_t i = 0; i < held.errors.size(); ++i) {
+      EXPECT_EQ(streamed.errors[i].line, held.errors[i].line);
+      EXPECT_EQ(streamed.errors[i].reason, held.errors[i].reason);
+    }
+    EXPECT_EQ(streamed.events_used, held.events_used);
+    EXPECT_EQ(streamed.superseded, held.superseded);
+    EXPECT_EQ(streamed.events_after_as_of, 1);
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(
     Ids, PeriodStream,
     ::testing::Values(IdKind{"LetterAndDigits", &LetterAndDigits},
@@ -221,6 +284,41 @@ TEST(EventTable, HoldsWhatItWasGivenAndAppendsInOrder) {
   EXPECT_EQ(a.date(2), D(2024, 1, 2));
   a.Clear();
   EXPECT_EQ(a.size(), 0u);
+}
+
+// A unit is the three names together, each compared whole: ("AB", "")
+// and ("A", "B") are two units, and a table appended renumbers its units
+// as the table it joins numbers them.
+TEST(EventTable, NumbersEachTeamProviderAndCommissionerOnce) {
+  const auto with = [](const char* id, const char* team, const char* provider,
+                       const char* commissioner) {
+    PeriodEvent e = Alloc(id, D(2023, 1, 1), 4);
+    e.team = team;
+    e.provider = provider;
+    e.commissioner = commissioner;
+    return e;
+  };
+  EventTable a = TableOf({with("P1", "AB", "", ""), with("P2", "A", "B", ""),
+                          with("P3", "AB", "", ""), with("P4", "", "", "AB"),
+                          with("P5", "", "", "")});
+  EXPECT_EQ(a.unit(0), a.unit(2));
+  EXPECT_NE(a.unit(0), a.unit(1));
+  EXPECT_NE(a.unit(0), a.unit(3));
+  EXPECT_NE(a.unit(0), a.unit(4));
+  EXPECT_EQ(a.team(1), "A");
+  EXPECT_EQ(a.provider(1), "B");
+  EXPECT_EQ(a.commissioner(3), "AB");
+  EXPECT_EQ(a.team(4), "");
+  // b numbers ("", "", "") first; joined to a it takes a's number.
+  EventTable b = TableOf({with("P6", "", "", ""), with("P7", "T9", "", ""),
+                          with("P8", "A", "B", "")});
+  a.Append(b);
+  ASSERT_EQ(a.size(), 8u);
+  EXPECT_EQ(a.unit(5), a.unit(4));
+  EXPECT_EQ(a.unit(7), a.unit(1));
+  EXPECT_EQ(a.team(6), "T9");
+  EXPECT_NE(a.unit(6), a.unit(0));
+  EXPECT_EQ(a.id(7), "P8");
 }
 
 // Two summarisers, one per range, appended: the totals of one over all.

@@ -30,6 +30,33 @@ TEST(PeriodStageReviewSchedule, MonthEndClampsToFebruary) {
   EXPECT_EQ(AddMonthsClamped(D(2024, 2, 29), 12), D(2025, 2, 28));
 }
 
+// Century years: 2100 is not a leap year, 2000 is; and months back.
+TEST(PeriodStageReviewSchedule, CenturiesAndMonthsBack) {
+  EXPECT_EQ(AddMonthsClamped(D(2100, 1, 31), 1), D(2100, 2, 28));
+  EXPECT_EQ(AddMonthsClamped(D(2000, 1, 31), 1), D(2000, 2, 29));
+  EXPECT_EQ(AddMonthsClamped(D(2024, 3, 31), -1), D(2024, 2, 29));
+  EXPECT_EQ(AddMonthsClamped(D(2024, 1, 15), -13), D(2022, 12, 15));
+  EXPECT_EQ(AddMonthsClamped(D(2023, 12, 31), 14), D(2025, 2, 28));
+}
+
+// The month stepped by plain arithmetic agrees with absl's month arithmetic
+// (the way it was computed before) on every day of 1999-2031 for steps of
+// -3 to 36 months.
+TEST(PeriodStageReviewSchedule, AgreesWithCivilMonthArithmetic) {
+  const auto by_absl = [](absl::CivilDay day, int months) {
+    const absl::CivilMonth target = absl::CivilMonth(day) + months;
+    const absl::CivilDay first(target);
+    const int last = static_cast<int>(absl::CivilDay(target + 1) - first);
+    return first + (day.day() <= last ? day.day() : last) - 1;
+  };
+  for (absl::CivilDay day = D(1999, 1, 1); day <= D(2031, 12, 31); ++day) {
+    for (int months = -3; months <= 36; ++months) {
+      ASSERT_EQ(AddMonthsClamped(day, months), by_absl(day, months))
+          << day << " + " << months;
+    }
+  }
+}
+
 TEST(PeriodStageReviewSchedule, MonthsOtherwiseKeepTheDay) {
   EXPECT_EQ(AddMonthsClamped(D(2023, 3, 31), 1), D(2023, 4, 30));
   EXPECT_EQ(AddMonthsClamped(D(2023, 5, 15), 6), D(2023, 11, 15));

@@ -2,6 +2,8 @@
 
 #include "mhpbr/dates.h"
 
+#include <cstdio>
+
 #include "absl/time/civil_time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -74,6 +76,43 @@ TEST(DatesTest, FormatAndParseRoundTripOverYears) {
     auto back = ParseIsoDate(FormatIsoDate(d));
     ASSERT_THAT(back, IsOk()) << FormatIsoDate(d);
     ASSERT_EQ(*back, d);
+  }
+}
+
+// The digits read at once must judge every cell as reading a CivilDay and
+// seeing whether it survived normalisation does: around the 1800 floor,
+// leap years by 4, 100 and 400, and months and days just out of range.
+TEST(ParseIsoDateTest, EveryDayJudgedAsCivilDayNormalisationWould) {
+  for (int y : {0, 1799, 1800, 1900, 2000, 2023, 2024, 2100, 2400, 9999}) {
+    for (int m = 0; m <= 13; ++m) {
+      for (int d = 0; d <= 32; ++d) {
+        char text[48];
+        std::snprintf(text, sizeof text, "%04d-%02d-%02d", y, m, d);
+        const absl::CivilDay want(y, m, d);
+        const bool real = y >= 1800 && want.year() == y && want.month() == m &&
+                          want.day() == d;
+        absl::CivilDay got(1970, 1, 1);
+        EXPECT_EQ(ParseIsoDateTo(text, &got), real) << text;
+        EXPECT_EQ(got, real ? want : absl::CivilDay(1970, 1, 1)) << text;
+        const auto parsed = ParseIsoDate(text);
+        EXPECT_EQ(parsed.ok(), real) << text;
+        if (!real) {
+          EXPECT_THAT(parsed, StatusIs(absl::StatusCode::kInvalidArgument,
+                                       HasSubstr("not a real calendar date")))
+              << text;
+        }
+      }
+    }
+  }
+  // Not digits where digits go, or not the shape: not a date at all.
+  for (const char* text : {"2024-0a-01", "2024-01-0/", "2024/01/01",
+                           "+024-01-01", "2024-1-01", " 2024-01-01"}) {
+    absl::CivilDay got;
+    EXPECT_FALSE(ParseIsoDateTo(text, &got)) << text;
+    EXPECT_THAT(ParseIsoDate(text),
+                StatusIs(absl::StatusCode::kInvalidArgument,
+                         HasSubstr("is not a date (YYYY-MM-DD)")))
+        << text;
   }
 }
 

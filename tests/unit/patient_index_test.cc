@@ -74,6 +74,18 @@ TEST(PatientIndexTest, AgreesWithAMapOverManyIdsThroughGrowth) {
   EXPECT_EQ(copy.Find("RX1"), index.Find("RX1"));
 }
 
+TEST(PatientIndexTest, AddWithTheCallersHashIsAdd) {
+  PatientIndex index;
+  const std::string long_id(PatientIndex::kInlineBytes + 5, 'z');
+  EXPECT_EQ(index.Add("B", PatientIndex::Hash("B")), 0);
+  EXPECT_EQ(index.Add(long_id, PatientIndex::Hash(long_id)), 1);
+  EXPECT_EQ(index.Add("B"), 0);
+  EXPECT_EQ(index.Add(long_id), 1);
+  EXPECT_EQ(index.Find("B"), 0);
+  EXPECT_EQ(index.Find(long_id), 1);
+  EXPECT_EQ(index.size(), 2);
+}
+
 TEST(PatientIndexTest, ReservedIndexAgreesWithAGrownOne) {
   // Ids of every inline length, differing from each other only in their
   // first or last byte, so that a lookup must compare every byte.
