@@ -1,6 +1,5 @@
 #include "activity_rows.h"
 
-#include <cassert>
 #include <cstdint>
 #include <iterator>
 #include <memory>
@@ -24,21 +23,26 @@ using ActivityRow = InputRow<ActivityRecord>;
 // and one for all the rest. `unread` lists the rows that could not be
 // read, so that no other row is looked at (each would be a cache miss:
 // rows are parsed on other cores).
-void Account(RowLedger& ledger, const CommittedBlock& committed,
-             absl::Span<const uint32_t> unread,
-             absl::string_view reason_prefix) {
+absl::Status Account(RowLedger& ledger, const CommittedBlock& committed,
+                     absl::Span<const uint32_t> unread,
+                     absl::string_view reason_prefix) {
   const PricedActivityRows& block = committed.block;
   if (committed.rejected == 0) {
     ledger.Ok(static_cast<int64_t>(block.rows.size()));
-    return;
+    return absl::OkStatus();
   }
   auto reject_unread = [&](size_t i) {
     const ActivityRow& row = block.rows[i];
     ledger.Reject(row.line, row.id, absl::StrCat(reason_prefix, row.error));
   };
   // The pricer lists every unread row, on a block's worker or, reading in
-  // one stream, on this thread (BlockRows runs its after hook on both).
-  assert(unread.size() == block.rows.size() - block.priced.size());
+  // one stream, on this thread (BlockRows runs its after hook on both); a
+  // list that does not add up would put rejects on the wrong lines.
+  if (unread.size() + block.priced.size() != block.rows.size()) {
+    return absl::InternalError(absl::StrCat(
+        "activity block of ", block.rows.size(), " rows has ",
+        block.priced.size(), " priced and ", unread.size(), " unread"));
+  }
   int64_t ok = 0;
   // The k-th priced record is row k + e, e being the unread rows before it.
   size_t e = 0;
@@ -55,6 +59,7 @@ void Account(RowLedger& ledger, const CommittedBlock& committed,
   }
   while (e < unread.size()) reject_unread(unread[e++]);
   ledger.Ok(ok);
+  return absl::OkStatus();
 }
 
 // What a worker makes of a block: its prices, and for the report the
@@ -113,6 +118,7 @@ absl::Status ReadThrough(const std::string& path,
             }
           })));
   PricedBlock* current = nullptr;
+  absl::Status accounted;
   block_loop(
       [&](PricedActivityRows* block, const ActivityFacts** facts) {
         if (!reader->NextBlock(&block->rows, &current)) return false;
@@ -121,8 +127,12 @@ absl::Status ReadThrough(const std::string& path,
         return true;
       },
       [&](const CommittedBlock& committed) {
-        Account(ledger, committed, current->unread, reason_prefix);
+        if (accounted.ok()) {
+          accounted =
+              Account(ledger, committed, current->unread, reason_prefix);
+        }
       });
+  MHPBR_RETURN_IF_ERROR(accounted);
   return reader->io_status();
 }
 

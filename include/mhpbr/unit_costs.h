@@ -33,12 +33,10 @@ class UnitCosts {
 
   // nullptr when the code is unknown.
   const int64_t* StaffPencePerHour(absl::string_view code) const {
-    auto it = staff_.find(code);
-    return it == staff_.end() ? nullptr : &it->second;
+    return staff_.Find(code);
   }
   const int64_t* WardPencePerDay(absl::string_view code) const {
-    auto it = ward_.find(code);
-    return it == ward_.end() ? nullptr : &it->second;
+    return ward_.Find(code);
   }
   int64_t overhead_ppm() const { return overhead_ppm_; }
   const std::string& source() const { return source_; }
@@ -46,10 +44,35 @@ class UnitCosts {
  private:
   UnitCosts() = default;
 
+  // The rates of one kind by code. A trust lists a dozen or so staff
+  // groups and wards, and every activity record looks one up: a short
+  // list compared by length first is several times faster than hashing
+  // the code, so up to kFew codes are also kept in `few`.
+  struct Rates {
+    static constexpr size_t kFew = 16;
+    absl::flat_hash_map<std::string, int64_t> all;
+    std::vector<Rate> few;  // `all` in a list, when it holds at most kFew
+
+    const int64_t* Find(absl::string_view code) const {
+      if (all.size() > kFew) {
+        auto it = all.find(code);
+        return it == all.end() ? nullptr : &it->second;
+      }
+      for (const Rate& r : few) {
+        if (r.code.size() == code.size() &&
+            std::char_traits<char>::compare(r.code.data(), code.data(),
+                                            code.size()) == 0) {
+          return &r.pence;
+        }
+      }
+      return nullptr;
+    }
+  };
+
   std::string source_;
   int64_t overhead_ppm_ = 0;
-  absl::flat_hash_map<std::string, int64_t> staff_;
-  absl::flat_hash_map<std::string, int64_t> ward_;
+  Rates staff_;
+  Rates ward_;
 };
 
 }  // namespace mhpbr

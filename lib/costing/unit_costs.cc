@@ -10,7 +10,8 @@ constexpr int64_t kMaxRate = 100000000;
 
 absl::Status AddRates(absl::string_view kind,
                       std::vector<UnitCosts::Rate> rates,
-                      absl::flat_hash_map<std::string, int64_t>* out) {
+                      absl::flat_hash_map<std::string, int64_t>* out,
+                      std::vector<UnitCosts::Rate>* few, size_t most_few) {
   for (UnitCosts::Rate& r : rates) {
     const std::string where =
         absl::StrCat("unit costs ", kind, " '", r.code, "'");
@@ -22,10 +23,11 @@ absl::Status AddRates(absl::string_view kind,
       return absl::InvalidArgumentError(absl::StrCat(
           where, ": rate ", r.pence, " is not within 0..", kMaxRate));
     }
-    if (!out->emplace(std::move(r.code), r.pence).second) {
+    if (!out->emplace(r.code, r.pence).second) {
       return absl::InvalidArgumentError(absl::StrCat(where, ": listed twice"));
     }
   }
+  if (out->size() <= most_few) *few = std::move(rates);
   return absl::OkStatus();
 }
 
@@ -47,11 +49,13 @@ absl::StatusOr<UnitCosts> UnitCosts::Create(std::string source,
   }
   c.source_ = std::move(source);
   c.overhead_ppm_ = overhead_ppm;
-  if (absl::Status s = AddRates("staff", std::move(staff_per_hour), &c.staff_);
+  if (absl::Status s = AddRates("staff", std::move(staff_per_hour),
+                                &c.staff_.all, &c.staff_.few, Rates::kFew);
       !s.ok()) {
     return s;
   }
-  if (absl::Status s = AddRates("ward", std::move(ward_per_day), &c.ward_);
+  if (absl::Status s = AddRates("ward", std::move(ward_per_day), &c.ward_.all,
+                                &c.ward_.few, Rates::kFew);
       !s.ok()) {
     return s;
   }

@@ -187,6 +187,37 @@ TEST(UnitCostsTest, BadRatesAndOverhead) {
   EXPECT_FALSE(UnitCosts::Create("s", 0, {{"", 1}}, {}).ok());
 }
 
+TEST(UnitCostsTest, FindsEachCodeWhetherListedOrHashed) {
+  // Up to 16 codes are found in a list, more through the hash map: each
+  // table size finds every code it holds at its own rate, and none of a
+  // code's prefixes, extensions or same-length neighbours.
+  for (int n : {1, 2, 15, 16, 17, 40}) {
+    SCOPED_TRACE(n);
+    std::vector<UnitCosts::Rate> staff, wards;
+    for (int i = 0; i < n; ++i) {
+      staff.push_back({absl::StrCat("band_", i), 1000 + i});
+      wards.push_back({absl::StrCat("w", i), 50000 + i});
+    }
+    absl::StatusOr<UnitCosts> c = UnitCosts::Create("s", 0, staff, wards);
+    ASSERT_TRUE(c.ok()) << c.status();
+    for (int i = 0; i < n; ++i) {
+      const int64_t* rate = c->StaffPencePerHour(absl::StrCat("band_", i));
+      ASSERT_NE(rate, nullptr) << i;
+      EXPECT_EQ(*rate, 1000 + i);
+      rate = c->WardPencePerDay(absl::StrCat("w", i));
+      ASSERT_NE(rate, nullptr) << i;
+      EXPECT_EQ(*rate, 50000 + i);
+    }
+    EXPECT_EQ(c->StaffPencePerHour("band_"), nullptr);
+    EXPECT_EQ(c->StaffPencePerHour(absl::StrCat("band_", n)), nullptr);
+    EXPECT_EQ(c->StaffPencePerHour("band_0 "), nullptr);
+    EXPECT_EQ(c->StaffPencePerHour("bAnd_0"), nullptr);
+    EXPECT_EQ(c->StaffPencePerHour(""), nullptr);
+    EXPECT_EQ(c->WardPencePerDay("band_0"), nullptr);
+    EXPECT_EQ(c->StaffPencePerHour("w0"), nullptr);
+  }
+}
+
 TEST(UnitCostsTest, TextFormatDuplicateFailsTheFile) {
   auto c =
       ParseUnitCostsText(R"pb(
