@@ -1,7 +1,6 @@
 #include "activity_rows.h"
 
 #include <cstdint>
-#include <iterator>
 #include <memory>
 #include <vector>
 
@@ -69,7 +68,6 @@ struct PricedBlock {
   // The rows that could not be read, by index, in order.
   std::vector<uint32_t> unread;
   ActivityFacts facts;
-  std::vector<PricedRecord> part;  // kept for its memory
 };
 
 using NextPriced =
@@ -96,11 +94,13 @@ absl::Status ReadThrough(const std::string& path,
             out->priced.clear();
             out->unread.clear();
             out->facts.Clear();
-            std::vector<PricedRecord>& part = out->part;
             for (size_t at = 0; at < rows.size(); at += kPart) {
               const absl::Span<const ActivityRow> some =
                   rows.subspan(at, kPart);
-              PriceActivityRows(pricer, some, &part);
+              const size_t before = out->priced.size();
+              AppendPricedRows(pricer, some, &out->priced);
+              const absl::Span<PricedRecord> part =
+                  absl::MakeSpan(out->priced).subspan(before);
               if (part.size() != some.size()) {
                 for (size_t i = 0; i < some.size(); ++i) {
                   if (!some[i].error.empty()) {
@@ -109,12 +109,8 @@ absl::Status ReadThrough(const std::string& path,
                 }
               }
               if (gather) {
-                ReportBuilder::GatherActivity({some, absl::MakeSpan(part)},
-                                              &out->facts);
+                ReportBuilder::GatherActivity({some, part}, &out->facts);
               }
-              out->priced.insert(out->priced.end(),
-                                 std::make_move_iterator(part.begin()),
-                                 std::make_move_iterator(part.end()));
             }
           })));
   PricedBlock* current = nullptr;

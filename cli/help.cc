@@ -462,7 +462,9 @@ constexpr CommandText kCommands[] = {
      "FILE] [--rules FILE]\n"
      "                    [--transitions FILE] [--csv-dir DIR] [--rejects "
      "FILE] [--strict]\n"
-     "                    [--xlsx FILE]\n",
+     "                    [--xlsx FILE] [--cost-out FILE] [--cost-by-cluster "
+     "FILE]\n"
+     "                    [--cost-by-setting FILE] [--cost-summary FILE]\n",
      "\nAre clusters a fair basis for payment? Costs the periods as `mhpbr "
      "cost` does\nand writes one self-contained HTML page (and its figures "
      "as CSV).\n\n"
@@ -503,6 +505,15 @@ constexpr CommandText kCommands[] = {
      "  --xlsx FILE         an Excel workbook of the same figures: one "
      "sheet per CSV file\n"
      "                      --csv-dir writes, named for it without .csv\n"
+     "  --cost-out FILE, --cost-by-cluster FILE, --cost-by-setting FILE,\n"
+     "  --cost-summary FILE  also write what `mhpbr cost` writes to --out,\n"
+     "                      --by-cluster, --by-setting and --summary, byte "
+     "for byte,\n"
+     "                      from this run's costing: the activity is read "
+     "once for both\n"
+     "                      (with --suppress, only --cost-by-cluster and\n"
+     "                      --cost-summary, suppressed as `mhpbr cost` "
+     "does)\n"
      "  --rejects FILE      rejected rows as line,id,reason\n"
      "  --strict            exit 1 when any row was rejected\n"},
     {"outcomes",

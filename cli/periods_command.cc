@@ -56,23 +56,18 @@ constexpr size_t kRangesPerThread = 32;
 // Formatted straight into bytes: a national year has 3 M periods.
 void AppendPeriodRow(const ClusterPeriod& p, const EventUnitColumns& columns,
                      RowBytes* rows) {
-  // Besides the strings: three dates, four numbers, y/n, the separators and
-  // the line end.
-  constexpr size_t kRestBytes = 3 * 10 + 4 * 20 + 1 + 13;
+  // After the period's columns and the other strings: a date, three
+  // numbers, y/n, the separators and the line end.
+  constexpr size_t kRestBytes = 10 + 3 * 20 + 1 + 10;
   char* out =
-      rows->Room(CsvFieldMaxBytes(p.patient_id) + CsvFieldMaxBytes(p.team) +
-                 CsvFieldMaxBytes(p.provider) +
+      rows->Room(PeriodColumnsMaxBytes(p.patient_id) +
+                 CsvFieldMaxBytes(p.team) + CsvFieldMaxBytes(p.provider) +
                  CsvFieldMaxBytes(p.commissioner) + kRestBytes);
   const auto number = [&out](int64_t n) {
     out = std::to_chars(out, out + 20, n).ptr;
     *out++ = ',';
   };
-  out = WriteCsvField(p.patient_id, out);
-  *out++ = ',';
-  number(p.cluster.code());
-  out = WriteIsoDate(p.start, out);
-  *out++ = ',';
-  if (p.end) out = WriteIsoDate(*p.end, out);
+  out = WritePeriodColumns(p, out);
   *out++ = ',';
   number(p.days);
   out = WriteIsoDate(p.review_due, out);

@@ -3,12 +3,16 @@
 //              [--transitions FILE] --out FILE.html [--csv-dir DIR]
 //              [--rejects FILE] [--strict] [--xlsx FILE]
 //              [--suppress [--suppress-threshold N] [--suppress-base N]]
+//              [--cost-out FILE] [--cost-by-cluster FILE]
+//              [--cost-by-setting FILE] [--cost-summary FILE]
 // Are clusters a fair basis for payment? Costs periods as `mhpbr cost`
-// does, then writes a self-contained HTML report and its figures as CSV.
+// does, then writes a self-contained HTML report and its figures as CSV,
+// and with --cost-* the outputs `mhpbr cost` would write from that costing.
 // Activity and assessments are streamed.
 
 #include <cstdio>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -18,6 +22,7 @@
 #include "block_rows.h"
 #include "command_start.h"
 #include "commands.h"
+#include "cost_outputs.h"
 #include "csv_output.h"
 #include "csv_table.h"
 #include "event_rows.h"
@@ -118,6 +123,10 @@ int RunReport(const std::vector<std::string>& argv) {
                          "mhsds-spells",
                          "threads",
                          "xlsx",
+                         "cost-out",
+                         "cost-by-cluster",
+                         "cost-by-setting",
+                         "cost-summary",
                          kSuppressThreshold,
                          kSuppressBase},
                         {"strict", "progress", "no-progress", kSuppress},
@@ -131,8 +140,9 @@ int RunReport(const std::vector<std::string>& argv) {
   const absl::StatusOr<int> threads = ThreadsFromArgs(*args);
   if (!threads.ok()) return UsageError("report", threads.status().message());
   if (auto stop = CheckActivitySources(*args, "report")) return *stop;
-  // Every output of the report is aggregated.
-  auto suppress = SuppressionFromArgs(*args, start.rules->suppression(), {});
+  // Every output of the report is aggregated; of cost's, only two.
+  auto suppress = SuppressionFromArgs(*args, start.rules->suppression(),
+                                      {"cost-out", "cost-by-setting"});
   if (!suppress.ok()) return UsageError("report", suppress.status().message());
   if (auto stop = CheckWardStayFlags(*args, "report")) return *stop;
   auto fail = DataError;
@@ -195,7 +205,24 @@ int RunReport(const std::vector<std::string>& argv) {
       return fail(s);
     }
   }
+  // Cost's outputs are written while Finish() works (it only reads the
+  // pricer): a national year's 3 M costed periods take most of a second
+  // to format, and Finish() leaves a core idle part of the time.
+  absl::Status cost_written;
+  auto write_cost = [&] {
+    cost_written =
+        WriteCostOutputs(outputs, *args, kReportCostOutputs,
+                         (*builder)->pricer(), contacts, stays, *suppress);
+  };
+  std::thread cost_writer;
+  if (*threads > 1) {
+    cost_writer = std::thread(write_cost);
+  } else {
+    write_cost();
+  }
   const Report report = (*builder)->Finish();
+  if (cost_writer.joinable()) cost_writer.join();
+  if (!cost_written.ok()) return fail(cost_written);
 
   // The page, the CSV files and the workbook show the same figures: with
   // --suppress, the page is drawn from the suppressed tables.

@@ -13,10 +13,15 @@
 #define MHPBR_CLI_ROW_BYTES_H_
 
 #include <algorithm>
+#include <charconv>
 #include <cstddef>
+#include <optional>
 #include <string>
 
 #include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "mhpbr/csv_writer.h"
+#include "mhpbr/dates.h"
 
 namespace mhpbr::cli {
 
@@ -39,6 +44,26 @@ class RowBytes {
   std::string buf_;
   size_t size_ = 0;  // kept bytes, from buf_'s start
 };
+
+// Room for PeriodColumns' bytes: the field, a cluster code, two dates and
+// the separators.
+inline size_t PeriodColumnsMaxBytes(absl::string_view patient_id) {
+  return CsvFieldMaxBytes(patient_id) + 3 + 2 * 11 + 3;
+}
+
+// patient_id,cluster,start,end (an open period's end empty), the columns
+// every per-period output of the tool begins with, and no separator after.
+template <typename Period>
+char* WritePeriodColumns(const Period& p, char* out) {
+  out = WriteCsvField(p.patient_id, out);
+  *out++ = ',';
+  out = std::to_chars(out, out + 3, p.cluster.code()).ptr;
+  *out++ = ',';
+  out = WriteIsoDate(p.start, out);
+  *out++ = ',';
+  if (p.end) out = WriteIsoDate(*p.end, out);
+  return out;
+}
 
 }  // namespace mhpbr::cli
 

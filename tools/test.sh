@@ -30,7 +30,7 @@ if [ "${1:-}" = "--tsan" ]; then
          -DMHPBR_WERROR=ON -DMHPBR_TSAN=ON -DMHPBR_BUILD_BENCHMARKS=OFF)
   targets=(--target concurrency_test concurrency_capi_test
            concurrency_blocks_test concurrency_classify_rows_test
-           concurrency_report_blocks_test)
+           concurrency_report_blocks_test concurrency_report_finish_test)
   labels=(-L concurrency)
 fi
 if [ "${1:-}" = "--fuzz" ]; then

@@ -166,6 +166,19 @@ void BM_Report(benchmark::State& state) {
              GetData().activity);
 }
 
+// `cost` and `report` in one run: the report's own costing written as
+// BM_Cost writes it (--cost-out, --cost-summary), the activity read once.
+void BM_ReportWithCostOutputs(benchmark::State& state) {
+  RunCommand(state,
+             {"report", "--periods", In(kPeriodsFile), "--activity",
+              In(kActivityFile), "--unit-costs", In(kUnitCostsFile), "--as-of",
+              kNationalAsOf, "--out", Out("report_and_cost.html"), "--csv-dir",
+              Out("report_and_cost_csv"), "--cost-out", Out("report_cost.csv"),
+              "--cost-summary", Out("report_cost_summary.csv"), "--rejects",
+              Out("report_and_cost_rejects.csv")},
+             GetData().activity);
+}
+
 // The plain baselines (plain_cost_baseline.cc), one thread: join:0 reads
 // and parses the periods and the activity (the floor), join:1 also adds
 // each record to its period through a std::unordered_map (costing as a
@@ -197,6 +210,7 @@ NATIONAL(BM_Classify);
 NATIONAL(BM_Periods);
 NATIONAL(BM_Cost);
 NATIONAL(BM_Report);
+NATIONAL(BM_ReportWithCostOutputs);
 
 }  // namespace
 }  // namespace mhpbr::bench

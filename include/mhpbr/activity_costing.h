@@ -156,22 +156,27 @@ class ActivityCoster {
   };
 
   ActivityCoster() = default;
-  int FindIn(int32_t patient, int64_t day) const;
+  // `periods` is the patient's range of periods, as its index slot keeps it.
+  int FindIn(PatientIndex::Range periods, int64_t day) const;
   void PriceOne(const ActivityRecord& record, int32_t patient,
-                PricedRecord* out) const;
-  void CommitOne(PricedRecord& priced);
+                PatientIndex::Range periods, PricedRecord* out) const;
+  // Adds to `totals`, the coster's own or a copy Commit keeps in a local.
+  void CommitOne(PricedRecord& priced, CostingTotals& totals);
+  // The period's days, as Create's day count counts them.
+  int64_t Days(size_t i) const;
   void Attribute(const ActivityRecord& record, int32_t patient,
-                 Attribution* out);
+                 PatientIndex::Range periods, Attribution* out);
+  // The patient's number and its range of periods.
+  int32_t FindPatient(absl::string_view patient_id,
+                      PatientIndex::Range* periods) const;
 
   const UnitCosts* costs_ = nullptr;
   absl::CivilDay as_of_;
+  DayCount day_count_ = DayCount::kInclusive;
   std::vector<PeriodToPrice> periods_;  // sorted by patient, start
-  std::vector<int64_t> days_;
   // Read (and added to) at random: in huge pages where the system allows.
   std::vector<Slot, HugePageAllocator<Slot>> slots_;
   std::vector<Sums, HugePageAllocator<Sums>> sums_;
-  // Patient n's periods are [first_[n], first_[n + 1]).
-  std::vector<int32_t, HugePageAllocator<int32_t>> first_;
   std::shared_ptr<const PatientIndex> patients_;
   CostingTotals totals_;
 };

@@ -43,6 +43,11 @@ struct PricedActivityRows {
 void PriceActivityRows(const ActivityCoster& coster,
                        absl::Span<const InputRow<ActivityRecord>> rows,
                        std::vector<PricedRecord>* priced);
+// The same, adding the prices after those `*priced` holds already: a
+// worker pricing a block a part at a time fills the block's list in place.
+void AppendPricedRows(const ActivityCoster& coster,
+                      absl::Span<const InputRow<ActivityRecord>> rows,
+                      std::vector<PricedRecord>* priced);
 
 // `next` fills the next row and returns false when there is none; `done`
 // is called once per row, in order: its Attribution's status is the row's

@@ -96,6 +96,7 @@ class ReportBuilder {
   // facts view the block's rows.
   static void GatherActivity(const PricedActivityRows& block,
                              ActivityFacts* facts);
+  // The costing so far; once the activity is in, the costed periods.
   const ActivityCoster& pricer() const { return coster_; }
   // Costs a ward stay as ActivityCoster::AddStay does, counting coverage
   // (and, with ExpectOutcomes, keeping the bed days) from its records.
@@ -141,7 +142,8 @@ class ReportBuilder {
   // Threads Finish may use for the periods' figures (default 1).
   void SetThreads(int threads) { threads_ = threads; }
 
-  // The report; the builder is spent.
+  // The report; the builder is spent. It only reads pricer(), which other
+  // threads may read meanwhile (the tool writes cost's outputs from it).
   Report Finish();
 
  private:

@@ -6,6 +6,7 @@
 #include <thread>
 #include <vector>
 
+#include "lib/analysis/radix_sort.h"
 #include "mhpbr/statistics.h"
 
 namespace mhpbr {
@@ -96,14 +97,14 @@ std::vector<HomogeneityRow> CostTally::Homogeneity() {
     const Cluster c = Cluster::FromIndex(k);
     std::vector<long double>& per_day = per_day_[k];
     if (!per_day.empty()) {
-      if (!sorted_) std::sort(per_day.begin(), per_day.end());
+      if (!sorted_) SortAscending(per_day);
       out.push_back(Row(c, CostMeasure::kPerDay, per_day));
     }
     std::vector<int64_t>& per_period = per_period_[k];
     if (!per_period.empty()) {
       // Integers sort several times faster than extended-precision values
       // and convert exactly.
-      if (!sorted_) std::sort(per_period.begin(), per_period.end());
+      if (!sorted_) SortAscending(per_period);
       values.assign(per_period.begin(), per_period.end());
       out.push_back(Row(c, CostMeasure::kPerPeriod, values));
     }
@@ -131,10 +132,9 @@ CostFigures CostTally::Finish(const RuleSet& rules, int threads) && {
     // A national year's 3 M periods, twice: the sorts are most of the time
     // here. The costs per day and per period are apart.
     std::thread per_day([this] {
-      for (std::vector<long double>& v : per_day_)
-        std::sort(v.begin(), v.end());
+      for (std::vector<long double>& v : per_day_) SortAscending(v);
     });
-    for (std::vector<int64_t>& v : per_period_) std::sort(v.begin(), v.end());
+    for (std::vector<int64_t>& v : per_period_) SortAscending(v);
     per_day.join();
     sorted_ = true;
   }

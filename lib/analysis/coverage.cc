@@ -23,7 +23,7 @@ CoverageCounter::CoverageCounter(absl::Span<const PeriodToPrice> periods,
     if (last == PatientIndex::kNone) continue;  // 2^31 people: cannot happen
     AddPeriod(last, p.cluster);
   }
-  seen_.resize(status_.size());  // for Prefetch
+  first_.resize(status_.size(), kInactive);  // for Prefetch
 }
 
 void CoverageCounter::AddPeriod(int32_t patient, Cluster cluster) {
@@ -81,29 +81,29 @@ void CoverageCounter::AddUnnumberedActivity(absl::string_view patient_id,
   Mark(NumberOther(patient_id), team);
 }
 
-CoverageCounter::Seen* CoverageCounter::Active(int32_t patient) {
+int32_t* CoverageCounter::Active(int32_t patient) {
   if (patient == PatientIndex::kNone) return nullptr;
-  if (static_cast<size_t>(patient) >= seen_.size()) {
-    seen_.resize(std::max(status_.size(), static_cast<size_t>(patient) + 1));
+  if (static_cast<size_t>(patient) >= first_.size()) {
+    first_.resize(std::max(status_.size(), static_cast<size_t>(patient) + 1),
+                  kInactive);
   }
-  Seen& seen = seen_[patient];
-  seen.mask |= kActive;
-  return &seen;
+  int32_t& first = first_[patient];
+  if (first == kInactive) first = kNoTeam;
+  return &first;
 }
 
 void CoverageCounter::Mark(int32_t patient, absl::string_view team) {
-  Seen* seen = Active(patient);
-  if (seen == nullptr || team.empty()) return;
-  const int32_t t = seen->first >= 0 && teams_[seen->first] == team
-                        ? seen->first
-                        : TeamNumber(team);
-  AddTeam(*seen, patient, t);
+  int32_t* first = Active(patient);
+  if (first == nullptr || team.empty()) return;
+  const int32_t t =
+      *first >= 0 && teams_[*first] == team ? *first : TeamNumber(team);
+  AddTeam(*first, patient, t);
 }
 
 void CoverageCounter::AddNumberedActivity(int32_t patient, int32_t team) {
-  Seen* seen = Active(patient);
-  if (seen == nullptr || team < 0) return;
-  AddTeam(*seen, patient, team);
+  int32_t* first = Active(patient);
+  if (first == nullptr || team < 0) return;
+  AddTeam(*first, patient, team);
 }
 
 int32_t CoverageCounter::TeamNumber(absl::string_view team) {
@@ -117,13 +117,16 @@ int32_t CoverageCounter::TeamNumber(absl::string_view team) {
   return last_team_;
 }
 
-void CoverageCounter::AddTeam(Seen& seen, int32_t patient, int32_t t) {
-  if (seen.first < 0) {
-    seen.first = t;
-  } else if (t == seen.first) {
+void CoverageCounter::AddTeam(int32_t& first, int32_t patient, int32_t t) {
+  if (first < 0) {
+    first = t;
+  } else if (t == first) {
     return;
   } else if (t < kMaskTeams) {
-    seen.mask |= uint64_t{1} << t;
+    if (static_cast<size_t>(patient) >= others_mask_.size()) {
+      others_mask_.resize(first_.size());
+    }
+    others_mask_[patient] |= uint32_t{1} << t;
   } else {
     more_team_patients_.insert(static_cast<uint64_t>(t) << 32 |
                                static_cast<uint32_t>(patient));
@@ -150,7 +153,7 @@ CoverageCounts CoverageCounter::Totals() const {
   for (size_t n = 0; n < status_.size(); ++n) {
     // People without periods count only when they have activity.
     if (status_[n] != Status::kUnclustered ||
-        (n < seen_.size() && (seen_[n].mask & kActive) != 0)) {
+        (n < first_.size() && first_[n] != kInactive)) {
       Count(status_[n], &c);
     }
   }
@@ -163,12 +166,13 @@ std::map<std::string, CoverageCounts> CoverageCounter::ByTeam() const {
   std::map<std::string, CoverageCounts> out;
   std::vector<CoverageCounts*> by_number;
   for (const std::string& team : teams_) by_number.push_back(&out[team]);
-  for (size_t n = 0; n < seen_.size(); ++n) {
+  for (size_t n = 0; n < first_.size(); ++n) {
+    if (first_[n] < 0) continue;  // no team: no other either
     const Status status = StatusOf(static_cast<int32_t>(n));
-    if (seen_[n].first >= 0) Count(status, by_number[seen_[n].first]);
-    for (uint64_t bits = seen_[n].mask & ~kActive; bits != 0;
-         bits &= bits - 1) {
-      Count(status, by_number[__builtin_ctzll(bits)]);
+    Count(status, by_number[first_[n]]);
+    if (n >= others_mask_.size()) continue;
+    for (uint32_t bits = others_mask_[n]; bits != 0; bits &= bits - 1) {
+      Count(status, by_number[__builtin_ctz(bits)]);
     }
   }
   for (const uint64_t pair : more_team_patients_) {

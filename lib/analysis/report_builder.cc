@@ -55,8 +55,10 @@ CoverageCounter PeriodCoverage(const ActivityCoster& coster,
 
 // What the report takes of the periods alone, whatever the activity.
 struct ReportBuilder::PeriodFigures {
+  PeriodFigures(absl::CivilDay as_of, DayCount day_count)
+      : days(as_of, day_count) {}
   MonthlyTally<int64_t> allocations;  // by start: used when no events
-  MonthlyTally<MonthDays> days;
+  ClusterDayTally days;
   // Each of the coster's periods' cluster, when they are in the order given
   // (else empty): Finish reads them without a cache line of each period.
   std::vector<Cluster> clusters;
@@ -81,8 +83,8 @@ absl::StatusOr<std::unique_ptr<ReportBuilder>> ReportBuilder::Create(
   ClusteringConsistency consistency;
   // Out of order, the transitions need the ids to sort by.
   if (!sorted) consistency.transitions = CountTransitions(periods, transitions);
-  auto figures = std::make_unique<PeriodFigures>();
   const DayCount day_count = rules->day_count();
+  auto figures = std::make_unique<PeriodFigures>(as_of, day_count);
   auto tally = [&] {
     if (sorted) {
       consistency.transitions = CountTransitionsOfSteps(steps, transitions);
@@ -92,7 +94,7 @@ absl::StatusOr<std::unique_ptr<ReportBuilder>> ReportBuilder::Create(
     if (sorted) figures->clusters.reserve(steps.size());
     for (const PeriodStep& s : steps) {
       ++figures->allocations[absl::CivilMonth(s.start)];
-      AddClusterDays(s.start, s.End(), as_of, day_count, figures->days);
+      figures->days.Add(s.start, s.End());
       if (sorted) figures->clusters.push_back(s.cluster);
     }
   };

@@ -59,49 +59,53 @@ int DaysInMonth(int64_t y, int month) {
 
 }  // namespace
 
-void AddClusterDays(const PeriodToPrice& p, absl::CivilDay as_of,
-                    DayCount day_count, MonthlyTally<MonthDays>& tally) {
-  AddClusterDays(p.start, p.end, as_of, day_count, tally);
-}
-
-void AddClusterDays(absl::CivilDay start, std::optional<absl::CivilDay> end,
-                    absl::CivilDay as_of, DayCount day_count,
-                    MonthlyTally<MonthDays>& tally) {
-  absl::CivilDay last = as_of;
+void ClusterDayTally::Add(absl::CivilDay start,
+                          std::optional<absl::CivilDay> end) {
+  absl::CivilDay last = as_of_;
   if (end) {
     // As ClusterPeriod::days: under NHS Digital's derivation a closed
     // period's end day is not counted.
-    last = std::min(day_count == DayCount::kMhsds ? *end - 1 : *end, as_of);
+    last = std::min(day_count_ == DayCount::kMhsds ? *end - 1 : *end, as_of_);
   }
   if (last < start) return;
-  // One step per month, from the days' fields: a national year has 3 M
-  // periods, and differencing civil days (then stepping civil months) is
-  // what cost the time.
-  const absl::CivilMonth first_month(start);
-  const int64_t count =
-      (last.year() - start.year()) * 12 + (last.month() - start.month()) + 1;
-  MonthDays* months = tally.Months(first_month, count);
-  int64_t year = start.year();
-  int month = start.month();
-  for (int64_t k = 0; k < count; ++k) {
-    const int from = k == 0 ? start.day() : 1;
-    const int to = k + 1 == count ? last.day() : DaysInMonth(year, month);
-    months[k].days += to - from + 1;
-    ++months[k].periods;
-    if (++month > 12) {
-      month = 1;
-      ++year;
+  Edges& first = edges_[absl::CivilMonth(start)];
+  ++first.starting;
+  first.outside += start.day() - 1;
+  Edges& closing = edges_[absl::CivilMonth(last)];
+  ++closing.ending;
+  closing.outside += DaysInMonth(last.year(), last.month()) - last.day();
+}
+
+std::map<absl::CivilMonth, MonthDays> ClusterDayTally::ByMonth() const {
+  std::map<absl::CivilMonth, MonthDays> out;
+  const std::map<absl::CivilMonth, Edges> edges = edges_.ByMonth();
+  int64_t periods = 0;  // covering the month
+  auto it = edges.begin();
+  for (absl::CivilMonth m = edges.empty() ? absl::CivilMonth() : it->first;
+       it != edges.end(); ++m) {
+    int64_t outside = 0, ending = 0;
+    if (it->first == m) {
+      periods += it->second.starting;
+      outside = it->second.outside;
+      ending = it->second.ending;
+      ++it;
     }
+    if (periods > 0) {
+      out.emplace_hint(
+          out.end(), m,
+          MonthDays{periods * DaysInMonth(m.year(), m.month()) - outside,
+                    periods});
+    }
+    periods -= ending;
   }
+  return out;
 }
 
 std::map<absl::CivilMonth, MonthDays> ClusterDaysByMonth(
     absl::Span<const CostedPeriod> periods, absl::CivilDay as_of,
     DayCount day_count) {
-  MonthlyTally<MonthDays> tally;
-  for (const CostedPeriod& c : periods) {
-    AddClusterDays(c.period, as_of, day_count, tally);
-  }
+  ClusterDayTally tally(as_of, day_count);
+  for (const CostedPeriod& c : periods) tally.Add(c.period);
   return tally.ByMonth();
 }
 

@@ -66,14 +66,31 @@ struct MonthDays {
   }
 };
 
-// Adds one period's days to `tally` as ClusterDaysByMonth counts them, so
-// that a caller walking the periods one at a time needs no list of them.
-void AddClusterDays(const PeriodToPrice& period, absl::CivilDay as_of,
-                    DayCount day_count, MonthlyTally<MonthDays>& tally);
-// The same for a period from `start` to `end` (none: open).
-void AddClusterDays(absl::CivilDay start, std::optional<absl::CivilDay> end,
-                    absl::CivilDay as_of, DayCount day_count,
-                    MonthlyTally<MonthDays>& tally);
+// Periods' days by month as ClusterDaysByMonth counts them, added one
+// period at a time, so that a caller walking the periods needs no list of
+// them. A period is two additions (where it starts and where it ends)
+// whatever its length: the months between are filled in once, by ByMonth,
+// for a national year's 3 M periods of many months each.
+class ClusterDayTally {
+ public:
+  ClusterDayTally(absl::CivilDay as_of, DayCount day_count)
+      : as_of_(as_of), day_count_(day_count) {}
+  // A period from `start` to `end` (none: open).
+  void Add(absl::CivilDay start, std::optional<absl::CivilDay> end);
+  void Add(const PeriodToPrice& period) { Add(period.start, period.end); }
+  // The months with days, in calendar order.
+  std::map<absl::CivilMonth, MonthDays> ByMonth() const;
+
+ private:
+  // Of the periods whose counted days start or end in a month: how many
+  // start, how many end, and their days in that month outside them.
+  struct Edges {
+    int64_t starting = 0, ending = 0, outside = 0;
+  };
+  absl::CivilDay as_of_;
+  DayCount day_count_;
+  MonthlyTally<Edges> edges_;
+};
 
 // Each period's days by month, counted as the rule set's day count counts
 // them (the period builder's and the coster's days: a closed period's end

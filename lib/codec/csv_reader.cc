@@ -141,46 +141,51 @@ void CsvReader::SkipToNextLine(int64_t* lines) {
 }
 
 bool CsvReader::NextPlainLine(CsvRecord* record) {
-  // Splits and judges in one pass, 16 bytes at a time: the general loop's
-  // per-field checks for quotes and buffer ends cost more than the split.
+  // Splits and judges in one pass, 64 bytes at a time: the general loop's
+  // per-field checks for quotes and buffer ends cost more than the split,
+  // and a usual line (60-90 bytes) then takes one or two rounds with one
+  // loop over its commas, not five with a loop each (national `cost`).
   const char* const b = buf_.data();
   const size_t limit = records_end_ < end_ ? records_end_ : end_;
   size_t field = pos_;
-  for (size_t p = pos_; p < limit; p += 16) {
+  for (size_t p = pos_; p < limit; p += 64) {
     if (p - pos_ >= max_record_bytes_) break;
-    uint32_t comma = 0, quote = 0, lf = 0;
-    const size_t n = limit - p < 16 ? limit - p : 16;
+    uint64_t comma = 0, quote = 0, lf = 0;
+    const size_t n = limit - p < 64 ? limit - p : 64;
 #if defined(__SSE2__)
-    if (buf_.size() - p >= 16) {
-      const __m128i x =
-          _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + p));
-      comma = static_cast<uint32_t>(
-          _mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(','))));
-      quote = static_cast<uint32_t>(
-          _mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('"'))));
-      lf = static_cast<uint32_t>(
-          _mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))));
+    if (buf_.size() - p >= 64) {
+      for (int i = 0; i < 4; ++i) {
+        const __m128i x =
+            _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + p + 16 * i));
+        const auto bits = [&x](char c) {
+          return static_cast<uint64_t>(static_cast<uint32_t>(
+              _mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(c)))));
+        };
+        comma |= bits(',') << (16 * i);
+        quote |= bits('"') << (16 * i);
+        lf |= bits('\n') << (16 * i);
+      }
     } else
 #endif
     {
       for (size_t i = 0; i < n; ++i) {
-        comma |= static_cast<uint32_t>(b[p + i] == ',') << i;
-        quote |= static_cast<uint32_t>(b[p + i] == '"') << i;
-        lf |= static_cast<uint32_t>(b[p + i] == '\n') << i;
+        comma |= static_cast<uint64_t>(b[p + i] == ',') << i;
+        quote |= static_cast<uint64_t>(b[p + i] == '"') << i;
+        lf |= static_cast<uint64_t>(b[p + i] == '\n') << i;
       }
     }
-    const uint32_t valid = n == 16 ? 0xFFFFu : (1u << n) - 1;
+    const uint64_t valid = n == 64 ? ~uint64_t{0} : (uint64_t{1} << n) - 1;
     lf &= valid;
     // Bits before the line end (all valid ones when it is further on).
-    const uint32_t before = lf != 0 ? (lf & (0u - lf)) - 1 : valid;
+    const uint64_t before = lf != 0 ? (lf & (0 - lf)) - 1 : valid;
     if ((quote & before) != 0) break;
-    for (uint32_t c = comma & before; c != 0; c &= c - 1) {
-      const size_t at = p + static_cast<size_t>(__builtin_ctz(c));
+    for (uint64_t c = comma & before; c != 0; c &= c - 1) {
+      const size_t at = p + static_cast<size_t>(__builtin_ctzll(c));
       record->fields.emplace_back(b + field, at - field);
       field = at + 1;
     }
     if (lf == 0) continue;
-    const size_t nl = p + static_cast<size_t>(__builtin_ctz(lf));
+    const size_t nl = p + static_cast<size_t>(__builtin_ctzll(lf));
     size_t len = nl - field;
     if (len > 0 && b[nl - 1] == '\r') --len;
     // A blank line, or one over the limit: the general path's to judge.

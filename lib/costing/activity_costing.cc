@@ -11,25 +11,27 @@
 #include "absl/strings/str_cat.h"
 #include "lib/util/shown_text.h"
 #include "mhpbr/dates.h"
+#include "mhpbr/day_number.h"
 
 namespace mhpbr {
 
 namespace {
 
-// Days are held as int32 offsets from here in the hot path: half the
-// memory of CivilDay, and a million periods' dates fit the caches better.
-const absl::CivilDay kEpoch(1970, 1, 1);
-
-// A record's day number; for a date so far off that the subtraction could
-// overflow, a number past every period (which lie within int32 days of
-// kEpoch, checked at Create; only the C++ API can make such a date).
+// A record's day number: days from 1970-01-01, held as int32 in the hot
+// path (a million periods' dates fit the caches better), by DayNumber,
+// which every record asks and which is far cheaper than subtracting
+// CivilDays. A date beyond kFar years, where int32 could not hold it, is
+// a number past every period (which lie within int32 days of 1970,
+// checked at Create; only the C++ API can make such a date).
 int64_t RecordDay(absl::CivilDay d) {
   constexpr absl::civil_year_t kFar = 5000000;
   if (d.year() > kFar || d.year() < -kFar) {
     return d.year() > 0 ? std::numeric_limits<int64_t>::max()
                         : std::numeric_limits<int64_t>::min();
   }
-  return d - kEpoch;
+  static_assert(kFar * 366 < std::numeric_limits<int32_t>::max(),
+                "DayNumber fits int32 within kFar years");
+  return DayNumber(d);
 }
 
 bool FitsInt32(int64_t v) {
@@ -49,6 +51,7 @@ absl::StatusOr<ActivityCoster> ActivityCoster::Create(
   ActivityCoster c;
   c.costs_ = &costs;
   c.as_of_ = as_of;
+  c.day_count_ = day_count;
   // What is wrong with a period, if anything; the first period at fault,
   // in sorted order, fails Create.
   auto fault_in = [&](const PeriodToPrice& p) -> std::optional<std::string> {
@@ -63,14 +66,15 @@ absl::StatusOr<ActivityCoster> ActivityCoster::Create(
     return std::nullopt;
   };
   // One pass over the periods (3 M of them are half a gigabyte): each
-  // patient's first period, each period's slot and days, the first period
-  // at fault, and whether they are in order.
+  // patient's first period, each period's slot, the first period at
+  // fault, and whether they are in order. Patient n's periods are
+  // [first[n], first[n + 1]), a range its index slot keeps.
+  std::vector<int32_t> first;
   size_t fault = 0;
   std::optional<std::string> why;
   auto pass = [&](const std::vector<PeriodToPrice>& ps) {
-    c.first_.clear();
+    first.clear();
     c.slots_.clear();
-    c.days_.clear();
     why.reset();
     for (size_t i = 0; i < ps.size(); ++i) {
       const PeriodToPrice& p = ps[i];
@@ -78,24 +82,20 @@ absl::StatusOr<ActivityCoster> ActivityCoster::Create(
       if (order < 0 || (order == 0 && p.start < ps[i - 1].start)) {
         return false;
       }
-      if (order > 0) c.first_.push_back(static_cast<int32_t>(i));
+      if (order > 0) first.push_back(static_cast<int32_t>(i));
       if (why) continue;  // only the order is still to check
       if ((why = fault_in(p))) {
         fault = i;
         continue;
       }
       const absl::CivilDay last = p.end.value_or(as_of);
-      int64_t days = last - p.start + 1;
-      if (p.end && day_count == DayCount::kMhsds) days = *p.end - p.start;
-      c.days_.push_back(days);
-      c.slots_.push_back({static_cast<int32_t>(p.start - kEpoch),
-                          static_cast<int32_t>(last - kEpoch)});
+      c.slots_.push_back({static_cast<int32_t>(RecordDay(p.start)),
+                          static_cast<int32_t>(RecordDay(last))});
     }
     return true;
   };
   c.slots_.reserve(periods.size());
-  c.days_.reserve(periods.size());
-  c.first_.reserve(periods.size() + 1);  // pages not needed are not touched
+  first.reserve(periods.size() + 1);  // pages not needed are not touched
   // Periods usually come sorted (a `mhpbr periods` output): checking is
   // part of the pass, where a stable sort of a national year's 3 M periods
   // (hundreds of bytes each) moved every one of them about 20 times.
@@ -117,34 +117,35 @@ absl::StatusOr<ActivityCoster> ActivityCoster::Create(
   // Sorted, the ids are distinct: each Add is one slot, a cache miss among
   // a million people, asked for kAhead patients early.
   auto index = std::make_shared<PatientIndex>();
-  const size_t people = c.first_.size();
+  const size_t people = first.size();
+  first.push_back(static_cast<int32_t>(periods.size()));
   index->Reserve(people);
   constexpr size_t kAhead = 16;
   uint64_t hashes[kAhead];
   auto ask = [&](size_t j) {
-    hashes[j % kAhead] = PatientIndex::Hash(periods[c.first_[j]].patient_id);
+    hashes[j % kAhead] = PatientIndex::Hash(periods[first[j]].patient_id);
     index->Prefetch(hashes[j % kAhead]);
   };
   for (size_t j = 0; j < std::min(kAhead, people); ++j) ask(j);
   for (size_t j = 0; j < people; ++j) {
     const uint64_t hash = hashes[j % kAhead];
     if (j + kAhead < people) ask(j + kAhead);
-    const PeriodToPrice& p = periods[c.first_[j]];
-    if (index->Add(p.patient_id, hash) == PatientIndex::kNone) {
+    const PeriodToPrice& p = periods[first[j]];
+    if (index->Add(p.patient_id, hash, {first[j], first[j + 1]}) ==
+        PatientIndex::kNone) {
       return absl::InvalidArgumentError(
           absl::StrCat("period of patient ", p.patient_id, " at line ", p.line,
                        ": too many patients"));
     }
   }
-  c.first_.push_back(static_cast<int32_t>(periods.size()));
   c.sums_.resize(periods.size());
   c.periods_ = std::move(periods);
   c.patients_ = std::move(index);
   return c;
 }
 
-int ActivityCoster::FindIn(int32_t patient, int64_t day) const {
-  const int lo = first_[patient], hi = first_[patient + 1];
+int ActivityCoster::FindIn(PatientIndex::Range periods, int64_t day) const {
+  const int lo = periods.begin, hi = periods.end;
   // The latest period starting on or before the day; where a malformed
   // input overlaps periods, the later one takes the record. People have a
   // few periods each, so a scan from the latest beats a binary search
@@ -164,14 +165,20 @@ int ActivityCoster::FindIn(int32_t patient, int64_t day) const {
   return day <= slots_[k].last ? k : -1;
 }
 
+int32_t ActivityCoster::FindPatient(absl::string_view patient_id,
+                                    PatientIndex::Range* periods) const {
+  return patients_->Find(patient_id, PatientIndex::Hash(patient_id), periods);
+}
+
 int ActivityCoster::Find(absl::string_view patient_id,
                          absl::CivilDay date) const {
-  const int32_t n = patients_->Find(patient_id);
-  if (n == PatientIndex::kNone) return -2;
-  return FindIn(n, RecordDay(date));
+  PatientIndex::Range periods;
+  if (FindPatient(patient_id, &periods) == PatientIndex::kNone) return -2;
+  return FindIn(periods, RecordDay(date));
 }
 
 void ActivityCoster::PriceOne(const ActivityRecord& record, int32_t patient,
+                              PatientIndex::Range periods,
                               PricedRecord* out) const {
   Attribution& a = out->attribution;
   a.patient = patient;
@@ -184,9 +191,8 @@ void ActivityCoster::PriceOne(const ActivityRecord& record, int32_t patient,
     a.status = cost.status();
     return;
   }
-  const int k = patient == PatientIndex::kNone
-                    ? -2
-                    : FindIn(patient, RecordDay(record.date));
+  const int64_t day = RecordDay(record.date);
+  const int k = patient == PatientIndex::kNone ? -2 : FindIn(periods, day);
   a.status = absl::OkStatus();
   a.period = k;
   a.cost_pence = *cost;
@@ -195,16 +201,17 @@ void ActivityCoster::PriceOne(const ActivityRecord& record, int32_t patient,
     // The stay starts inside the period (it is attributed by its date),
     // so only its end can pass the period's last day.
     if (IsStay(record)) {
-      const int64_t room = slots_[k].last - RecordDay(record.date) + 1;
+      const int64_t room = slots_[k].last - day + 1;
       out->nights = std::min(record.count, room);
     }
   }
 }
 
-void ActivityCoster::CommitOne(PricedRecord& priced) {
+void ActivityCoster::CommitOne(PricedRecord& priced, CostingTotals& totals) {
   Attribution& a = priced.attribution;
   if (!a.status.ok()) {
-    CountRejected();
+    ++totals.records_read;
+    ++totals.records_rejected;
     return;
   }
   const int k = a.period;
@@ -212,21 +219,22 @@ void ActivityCoster::CommitOne(PricedRecord& priced) {
   // Totals are checked for overflow before they change, so a failure leaves
   // them consistent.
   int64_t* bucket =
-      k >= 0 ? &totals_.clustered_pence : &totals_.unclustered_pence;
+      k >= 0 ? &totals.clustered_pence : &totals.unclustered_pence;
   int64_t new_bucket = 0, new_total = 0;
   if (__builtin_add_overflow(*bucket, cost, &new_bucket) ||
-      __builtin_add_overflow(totals_.total_pence, cost, &new_total)) {
-    CountRejected();
+      __builtin_add_overflow(totals.total_pence, cost, &new_total)) {
+    ++totals.records_read;
+    ++totals.records_rejected;
     a.status = absl::OutOfRangeError("cost total would overflow 64-bit pence");
     a.period = -1;
     a.cost_pence = 0;
     return;
   }
-  ++totals_.records_read;
+  ++totals.records_read;
   *bucket = new_bucket;
-  totals_.total_pence = new_total;
+  totals.total_pence = new_total;
   if (k >= 0) {
-    ++totals_.clustered_records;
+    ++totals.clustered_records;
     Sums& sums = sums_[k];
     sums.records += 1;
     sums.cost_pence += cost;
@@ -235,16 +243,16 @@ void ActivityCoster::CommitOne(PricedRecord& priced) {
       sums.nights += priced.nights;
     }
   } else {
-    ++totals_.unclustered_records;
-    if (k == -2) ++totals_.unknown_patient_records;
+    ++totals.unclustered_records;
+    if (k == -2) ++totals.unknown_patient_records;
   }
 }
 
 void ActivityCoster::Attribute(const ActivityRecord& record, int32_t patient,
-                               Attribution* out) {
+                               PatientIndex::Range periods, Attribution* out) {
   PricedRecord priced;
-  PriceOne(record, patient, &priced);
-  CommitOne(priced);
+  PriceOne(record, patient, periods, &priced);
+  CommitOne(priced, totals_);
   *out = std::move(priced.attribution);
 }
 
@@ -255,7 +263,9 @@ absl::Status ActivityCoster::Add(const ActivityRecord& record) {
 }
 
 void ActivityCoster::Add(const ActivityRecord& record, Attribution* out) {
-  Attribute(record, patients_->Find(record.patient_id), out);
+  PatientIndex::Range periods;
+  const int32_t patient = FindPatient(record.patient_id, &periods);
+  Attribute(record, patient, periods, out);
 }
 
 void ActivityCoster::AddStay(const WardStay& stay, StayAttribution* out) {
@@ -267,16 +277,17 @@ void ActivityCoster::AddStay(const WardStay& stay, StayAttribution* out) {
         "ward: '", ShownText(stay.ward), "' is not in the unit costs"));
     return;
   }
-  const int32_t patient = patients_->Find(stay.patient_id);
+  PatientIndex::Range periods;
+  const int32_t patient = FindPatient(stay.patient_id, &periods);
   out->records = BedDayRecords(stay, as_of_, [&](absl::CivilDay night) {
     return patient == PatientIndex::kNone ? -1
-                                          : FindIn(patient, RecordDay(night));
+                                          : FindIn(periods, RecordDay(night));
   });
   // Each record counts itself read; the stay, not its parts, is the row.
   const int64_t read_before = totals_.records_read;
   out->status = absl::OkStatus();
   for (const ActivityRecord& r : out->records) {
-    Attribute(r, patient, &out->parts.emplace_back());
+    Attribute(r, patient, periods, &out->parts.emplace_back());
     // Only an overflowing total fails here (the ward is known, the count
     // positive); the parts already costed stay costed.
     if (!out->parts.back().status.ok()) {
@@ -317,11 +328,12 @@ absl::Status ActivityCoster::AddBatch(
 void ActivityCoster::Price(absl::Span<const ActivityRecord* const> records,
                            absl::Span<PricedRecord> out) const {
   // Each stage issues the reads the next one needs for a group of records
-  // before any of them is waited for: the patient's slot, then its period
-  // range, then its periods.
+  // before any of them is waited for: the patient's slot (which holds its
+  // range of periods), then its periods.
   constexpr size_t kGroup = 16;
   uint64_t hash[kGroup];
   int32_t patient[kGroup];
+  PatientIndex::Range range[kGroup];
   for (size_t base = 0; base < records.size(); base += kGroup) {
     const size_t n = std::min(kGroup, records.size() - base);
     const ActivityRecord* const* group = records.data() + base;
@@ -330,18 +342,13 @@ void ActivityCoster::Price(absl::Span<const ActivityRecord* const> records,
       patients_->Prefetch(hash[i]);
     }
     for (size_t i = 0; i < n; ++i) {
-      patient[i] = patients_->Find(group[i]->patient_id, hash[i]);
-      if (patient[i] != PatientIndex::kNone) {
-        __builtin_prefetch(&first_[patient[i]]);
-      }
-    }
-    for (size_t i = 0; i < n; ++i) {
+      patient[i] = patients_->Find(group[i]->patient_id, hash[i], &range[i]);
       if (patient[i] == PatientIndex::kNone) continue;
-      __builtin_prefetch(&slots_[first_[patient[i]]]);
-      __builtin_prefetch(&slots_[first_[patient[i] + 1] - 1]);
+      __builtin_prefetch(&slots_[range[i].begin]);
+      __builtin_prefetch(&slots_[range[i].end - 1]);
     }
     for (size_t i = 0; i < n; ++i) {
-      PriceOne(*group[i], patient[i], &out[base + i]);
+      PriceOne(*group[i], patient[i], range[i], &out[base + i]);
     }
   }
 }
@@ -351,13 +358,17 @@ void ActivityCoster::Commit(absl::Span<PricedRecord> priced) {
   // them records ahead, enough of them to cover the miss, since adding a
   // record takes a few nanoseconds (8 ahead left half of Commit waiting).
   constexpr size_t kAhead = 32;
+  // The totals in a local, which the compiler may keep in registers: as
+  // members they were stored and loaded again around every period's sums.
+  CostingTotals totals = totals_;
   for (size_t i = 0; i < priced.size(); ++i) {
     if (i + kAhead < priced.size()) {
       const int k = priced[i + kAhead].attribution.period;
       if (k >= 0) __builtin_prefetch(&sums_[k], 1);
     }
-    CommitOne(priced[i]);
+    CommitOne(priced[i], totals);
   }
+  totals_ = totals;
 }
 
 CostedPeriod ActivityCoster::period(size_t i) const {
@@ -366,9 +377,16 @@ CostedPeriod ActivityCoster::period(size_t i) const {
   return out;
 }
 
+int64_t ActivityCoster::Days(size_t i) const {
+  // Both ends counted; by the MHSDS count a closed period's end is not.
+  int64_t days = int64_t{slots_[i].last} - slots_[i].start + 1;
+  if (day_count_ == DayCount::kMhsds && periods_[i].end) --days;
+  return days;
+}
+
 CostedPeriod ActivityCoster::Figures(size_t i) const {
   CostedPeriod out;
-  out.days = days_[i];
+  out.days = Days(i);
   out.records = sums_[i].records;
   out.cost_pence = sums_[i].cost_pence;
   // Stays overlapping each other (a night recorded twice) could count
@@ -393,7 +411,7 @@ std::vector<ClusterCost> ActivityCoster::ByCluster() const {
     ClusterCost& c = by[periods_[i].cluster.code()];
     c.cluster = periods_[i].cluster;
     c.periods += 1;
-    c.days += days_[i];
+    c.days += Days(i);
     c.records += sums_[i].records;
     c.cost_pence += sums_[i].cost_pence;
   }

@@ -11,14 +11,23 @@ namespace mhpbr {
 void PriceActivityRows(const ActivityCoster& coster,
                        absl::Span<const InputRow<ActivityRecord>> rows,
                        std::vector<PricedRecord>* priced) {
+  priced->clear();
+  AppendPricedRows(coster, rows, priced);
+}
+
+void AppendPricedRows(const ActivityCoster& coster,
+                      absl::Span<const InputRow<ActivityRecord>> rows,
+                      std::vector<PricedRecord>* priced) {
   // Pointers to the good rows in groups on the stack: a block's rows are
   // many, and a vector of them would be one more allocation per block.
+  // Room for every row, cut back to the good ones at the end: rows that
+  // could not be read are rare, and counting them first was a second
+  // pass over rows of hundreds of bytes each.
   constexpr size_t kGroup = 64;
   const ActivityRecord* good[kGroup];
-  size_t n = 0, total = 0;
-  for (const InputRow<ActivityRecord>& row : rows) total += row.error.empty();
-  priced->resize(total);
-  size_t at = 0;
+  size_t n = 0;
+  size_t at = priced->size();
+  priced->resize(at + rows.size());
   auto flush = [&] {
     coster.Price(absl::MakeConstSpan(good, n),
                  absl::MakeSpan(priced->data() + at, n));
@@ -31,6 +40,7 @@ void PriceActivityRows(const ActivityCoster& coster,
     if (n == kGroup) flush();
   }
   flush();
+  priced->resize(at);
 }
 
 void CostPricedBlocks(ActivityCoster& coster,

@@ -57,14 +57,28 @@ bool PatientIndex::Matches(const Slot& s, absl::string_view id) const {
   return s.length == id.size() && SameBytes(s.key, id.data(), s.length);
 }
 
-int32_t PatientIndex::Find(absl::string_view id, uint64_t hash) const {
+const PatientIndex::Slot* PatientIndex::FindSlot(absl::string_view id,
+                                                 uint64_t hash) const {
   // Linear probing over a table at most half full: the run to an empty
   // slot is short and usually within the first cache line.
   for (uint64_t i = hash & mask_;; i = (i + 1) & mask_) {
     const Slot& s = slots_[i];
-    if (s.number == kNone) return kNone;
-    if (Matches(s, id)) return s.number;
+    if (s.number == kNone) return nullptr;
+    if (Matches(s, id)) return &s;
   }
+}
+
+int32_t PatientIndex::Find(absl::string_view id, uint64_t hash) const {
+  const Slot* s = FindSlot(id, hash);
+  return s == nullptr ? kNone : s->number;
+}
+
+int32_t PatientIndex::Find(absl::string_view id, uint64_t hash,
+                           Range* range) const {
+  const Slot* s = FindSlot(id, hash);
+  if (s == nullptr) return kNone;
+  *range = s->range;
+  return s->number;
 }
 
 void PatientIndex::Place(const Slot& s, uint64_t hash) {
@@ -99,12 +113,13 @@ void PatientIndex::Reserve(size_t ids) {
   if (slots > slots_.size()) Resize(slots);
 }
 
-int32_t PatientIndex::Add(absl::string_view id, uint64_t hash) {
+int32_t PatientIndex::Add(absl::string_view id, uint64_t hash, Range range) {
   if (const int32_t n = Find(id, hash); n != kNone) return n;
   if (size_ == std::numeric_limits<int32_t>::max()) return kNone;
   if (2 * (static_cast<uint64_t>(size_) + 1) > slots_.size()) Grow();
   Slot s;
   s.number = size_++;
+  s.range = range;
   if (id.size() <= kInlineBytes) {
     s.length = static_cast<uint8_t>(id.size());
     std::memcpy(s.key, id.data(), id.size());

@@ -397,5 +397,62 @@ TEST(AnalysisCostTallyTest, AcrossSuperclassesByHand) {
   EXPECT_NEAR(r.p5, 110.0L, kTol);  // 100 + 0.05 * (300 - 100)
 }
 
+// Enough periods in a cluster (256 or more) that the values are sorted by
+// radix, on the calling thread or Finish's second: 1,000 periods in
+// cluster 3 of 3 * (999 - i) pence over 3 days, given in falling order,
+// so 0..999 pence a day; and 600 in cluster 4 of i pence over 3 days, in
+// a scrambled order (i * 7 mod 600), so i / 3 a day, whose significands
+// differ in their last bits. Type-7 percentiles over n sorted values
+// take h = (n - 1) p: cluster 3's median 499.5, p5 49.95, p25 249.75,
+// p75 749.25, p95 949.05; cluster 4's median (299 + 0.5) / 3, p5
+// 29.95 / 3, p95 569.05 / 3. The figures are the same bits whatever the
+// thread count.
+TEST(AnalysisCostTallyTest, ManyPeriodsAtOneTwoAndFourThreads) {
+  auto rules = Rules();
+  std::vector<CostFigures> figures;
+  for (int threads : {1, 2, 4}) {
+    CostTally tally;
+    for (int i = 0; i < 1000; ++i) tally.Add(Period("P", 3, 3, 3 * (999 - i)));
+    for (int i = 0; i < 600; ++i) tally.Add(Period("Q", 4, 3, (i * 7) % 600));
+    figures.push_back(std::move(tally).Finish(*rules, threads));
+  }
+  const std::vector<HomogeneityRow>& rows = figures[0].homogeneity;
+  ASSERT_EQ(rows.size(), 4u);
+  const HomogeneityRow& day3 = rows[0];
+  EXPECT_EQ(day3.measure, CostMeasure::kPerDay);
+  EXPECT_EQ(day3.periods, 1000);
+  EXPECT_NEAR(day3.mean, 499.5L, kTol);
+  EXPECT_NEAR(day3.median, 499.5L, kTol);
+  EXPECT_NEAR(day3.p5, 49.95L, kTol);
+  EXPECT_NEAR(day3.p25, 249.75L, kTol);
+  EXPECT_NEAR(day3.p75, 749.25L, kTol);
+  EXPECT_NEAR(day3.p95, 949.05L, kTol);
+  const HomogeneityRow& period3 = rows[1];
+  EXPECT_EQ(period3.measure, CostMeasure::kPerPeriod);
+  EXPECT_NEAR(period3.median, 3 * 499.5L, kTol);
+  EXPECT_NEAR(period3.p5, 3 * 49.95L, kTol);
+  const HomogeneityRow& day4 = rows[2];
+  EXPECT_EQ(day4.periods, 600);
+  EXPECT_NEAR(day4.median, 299.5L / 3, kTol);
+  EXPECT_NEAR(day4.p5, 29.95L / 3, kTol);
+  EXPECT_NEAR(day4.p95, 569.05L / 3, kTol);
+  const HomogeneityRow& period4 = rows[3];
+  EXPECT_NEAR(period4.median, 299.5L, kTol);
+  for (size_t t = 1; t < figures.size(); ++t) {
+    SCOPED_TRACE(t);
+    ASSERT_EQ(figures[t].homogeneity.size(), rows.size());
+    for (size_t r = 0; r < rows.size(); ++r) {
+      const HomogeneityRow &a = rows[r], &b = figures[t].homogeneity[r];
+      EXPECT_EQ(a.mean, b.mean);
+      EXPECT_EQ(a.sd, b.sd);
+      EXPECT_EQ(a.median, b.median);
+      EXPECT_EQ(a.p5, b.p5);
+      EXPECT_EQ(a.p25, b.p25);
+      EXPECT_EQ(a.p75, b.p75);
+      EXPECT_EQ(a.p95, b.p95);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace mhpbr

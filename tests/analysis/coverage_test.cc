@@ -202,7 +202,7 @@ TEST(AnalysisCoverageCounterTest, NumberedRowsCountAsLookedUpIds) {
 }
 
 TEST(AnalysisCoverageCounterTest, ManyTeams) {
-  // 70 teams (past the 63 a patient's word holds): team t saw P(t % 10),
+  // 70 teams (past the 32 a patient's mask holds): team t saw P(t % 10),
   // who has a period in cluster 3, and U(t), who has none; P(t % 10) also
   // twice more under the same team.
   std::vector<PeriodToPrice> periods;
@@ -266,7 +266,7 @@ TEST(AnalysisCoverageCounterTest, PrefetchOfAnyNumberIsHarmless) {
 
 TEST(AnalysisCoverageCounterTest, APersonOfManyTeamsCountsOncePerTeam) {
   // 70 teams t00..t69 are seen first (by U0..U69, no period), so that
-  // P's teams are on both sides of the 63 a word holds. P (cluster 3)
+  // P's teams are on both sides of the 32 a mask holds. P (cluster 3)
   // is then seen by t65 first, then t65 again, t02, t66, t02, t65: P
   // counts once for t02, t65 and t66, each of which also has its U.
   CoverageCounter c({Period("P", 3, 4)});

@@ -194,13 +194,10 @@ TEST(ReportSpcTest, ClusterDaysByMonthFollowsTheRuleSetsDayCount) {
 // 2024-03-31, cut at the as-of date 2024-06-30 (1 + 30 + 31 + 30 days).
 TEST(ReportSpcTest, ClusterDaysStepMonthsAcrossYearsInAnyOrder) {
   const absl::CivilDay as_of = D(2024, 6, 30);
-  MonthlyTally<MonthDays> tally;
-  AddClusterDays(D(2024, 6, 10), D(2024, 6, 12), as_of, DayCount::kInclusive,
-                 tally);
-  AddClusterDays(D(2023, 11, 15), D(2024, 3, 3), as_of, DayCount::kInclusive,
-                 tally);
-  AddClusterDays(D(2024, 3, 31), std::nullopt, as_of, DayCount::kInclusive,
-                 tally);
+  ClusterDayTally tally(as_of, DayCount::kInclusive);
+  tally.Add(D(2024, 6, 10), D(2024, 6, 12));
+  tally.Add(D(2023, 11, 15), D(2024, 3, 3));
+  tally.Add(D(2024, 3, 31), std::nullopt);
   const auto days = tally.ByMonth();
   ASSERT_EQ(days.size(), 8u);
   EXPECT_EQ(DaysIn(days, 2023, 11), Pair(16, 1));
@@ -211,6 +208,25 @@ TEST(ReportSpcTest, ClusterDaysStepMonthsAcrossYearsInAnyOrder) {
   EXPECT_EQ(DaysIn(days, 2024, 4), Pair(30, 1));
   EXPECT_EQ(DaysIn(days, 2024, 5), Pair(31, 1));
   EXPECT_EQ(DaysIn(days, 2024, 6), Pair(33, 2));  // 3 + 30
+}
+
+// Months no period covers are left out, even between covered ones, and
+// periods starting and ending in one month each count there: P1
+// 2024-01-05..01-20 (16 days), P2 2024-01-31..02-02 (1 + 2), P3
+// 2024-04-30..05-01 (1 + 1); March is covered by none.
+TEST(ReportSpcTest, ClusterDaysLeaveOutMonthsNoPeriodCovers) {
+  ClusterDayTally tally(D(2024, 6, 30), DayCount::kInclusive);
+  tally.Add(D(2024, 4, 30), D(2024, 5, 1));
+  tally.Add(D(2024, 1, 5), D(2024, 1, 20));
+  tally.Add(D(2024, 1, 31), D(2024, 2, 2));
+  const auto days = tally.ByMonth();
+  ASSERT_EQ(days.size(), 4u);
+  EXPECT_EQ(DaysIn(days, 2024, 1), Pair(17, 2));  // 16 + 1
+  EXPECT_EQ(DaysIn(days, 2024, 2), Pair(2, 1));
+  EXPECT_EQ(DaysIn(days, 2024, 3), Pair(0, 0));
+  EXPECT_EQ(DaysIn(days, 2024, 4), Pair(1, 1));
+  EXPECT_EQ(DaysIn(days, 2024, 5), Pair(1, 1));
+  EXPECT_EQ(days.count(absl::CivilMonth(2024, 3)), 0u);
 }
 
 TEST(ReportSpcTest, MonthlyValuesAndTheirCharts) {

@@ -9,10 +9,12 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -270,6 +272,65 @@ TEST(BlockRowsConcurrency, LongRecordsAreReadOnTheCallingThread) {
   }
   unsetenv("MHPBR_BLOCK_BYTES");
   std::remove(path.c_str());
+}
+
+// OrderedBlocks wakes its consumer only for a batch of results in order
+// (or when no more come soon) and a worker only when it waits for room:
+// whether the workers or the consumer are the slower, every result comes
+// out once, in order, and nothing hangs.
+TEST(OrderedBlocksConcurrency, EveryResultInOrderWhoeverIsSlower) {
+  for (int threads : {1, 2, 3, 4}) {
+    for (int slow : {0, 1, 2}) {  // none, the workers, the consumer
+      constexpr int kBlocks = 3000;
+      int given = 0;
+      cli::OrderedBlocks<int, int> blocks(
+          threads,
+          [&given](int* b) {
+            if (given == kBlocks) return false;
+            *b = given++;
+            return true;
+          },
+          [slow](int b) {
+            // Uneven work, so that results arrive out of order.
+            if (slow == 1 && b % 7 == 0) {
+              std::this_thread::sleep_for(std::chrono::microseconds(50));
+            }
+            return 3 * b;
+          });
+      int taken = 0;
+      int result = 0;
+      while (blocks.Next(&result)) {
+        ASSERT_EQ(result, 3 * taken) << threads << " " << slow;
+        ++taken;
+        if (slow == 2 && taken % 5 == 0) {
+          std::this_thread::sleep_for(std::chrono::microseconds(50));
+        }
+      }
+      EXPECT_EQ(taken, kBlocks) << threads << " " << slow;
+    }
+  }
+}
+
+// A consumer that stops part-way, with workers waiting for room, a batch
+// part-made or nothing taken: destroying it stops every thread.
+TEST(OrderedBlocksConcurrency, StoppingPartWayStopsTheWorkers) {
+  for (int threads : {1, 2, 4}) {
+    for (int stop_after : {0, 1, 3, 100}) {
+      int given = 0;
+      cli::OrderedBlocks<int, int> blocks(
+          threads,
+          [&given](int* b) {
+            *b = given++;
+            return true;  // endless
+          },
+          [](int b) { return b; });
+      int result = 0;
+      for (int i = 0; i < stop_after; ++i) {
+        ASSERT_TRUE(blocks.Next(&result));
+        ASSERT_EQ(result, i);
+      }
+    }
+  }
 }
 
 TEST(BlockRowsConcurrency, StoppingEarlyStopsTheWorkers) {

@@ -37,7 +37,6 @@ using Rows = cli::BlockRows<ActivityCsvReader, ActivityRow>;
 struct Gathered {
   std::vector<PricedRecord> priced;
   ActivityFacts facts;
-  std::vector<PricedRecord> part;
 };
 using GatheredRows = cli::BlockRows<ActivityCsvReader, ActivityRow, Gathered>;
 
@@ -157,11 +156,11 @@ ReportRun Blocks(const std::string& path, int threads, size_t part,
         out->facts.Clear();
         for (size_t at = 0; at < block.size(); at += part) {
           const absl::Span<const ActivityRow> some = block.subspan(at, part);
-          PriceActivityRows(pricer, some, &out->part);
-          ReportBuilder::GatherActivity({some, absl::MakeSpan(out->part)},
-                                        &out->facts);
-          out->priced.insert(out->priced.end(), out->part.begin(),
-                             out->part.end());
+          // As the tool does: each part priced in place after the last.
+          const size_t before = out->priced.size();
+          AppendPricedRows(pricer, some, &out->priced);
+          ReportBuilder::GatherActivity(
+              {some, absl::MakeSpan(out->priced).subspan(before)}, &out->facts);
         }
       });
   EXPECT_TRUE(rows.ok()) << rows.status();

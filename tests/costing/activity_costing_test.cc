@@ -18,6 +18,7 @@
 #include "gtest/gtest.h"
 #include "mhpbr/activity.h"
 #include "mhpbr/costing_io.h"
+#include "mhpbr/dates.h"
 #include "mhpbr/patient_index.h"
 
 namespace mhpbr {
@@ -455,6 +456,69 @@ TEST(ActivityCsvTest, BadRowsRejectedWithReason) {
   EXPECT_EQ(r.rows[0].id, "b1");
 }
 
+// A row read into the same InputRow as the row before (as the tool's
+// blocks reuse theirs) holds what a fresh one would: ids, codes and cells
+// longer and shorter than the last, a kind's cell left empty by the next
+// kind, a row rejected half-way, cells with spaces.
+TEST(ActivityCsvTest, ReusedRowHoldsWhatAFreshRowHolds) {
+  std::string text =
+      "activity_id,patient_id,date,kind,staff_group,minutes,ward,count,"
+      "attendees,cost_pence,team\n";
+  const char* kinds[] = {"contact", "bed_day", "group", "other", "visit"};
+  const char* cells[] = {"",
+                         "x",
+                         "abc",
+                         "nurse_b6",
+                         " padded ",
+                         "a_code_of_nine_bytes",
+                         "psychiatrist_consultant_grade_with_a_long_name"};
+  std::mt19937 rng(7);
+  for (int i = 0; i < 400; ++i) {
+    auto pick = [&rng, &cells] { return std::string(cells[rng() % 7]); };
+    absl::StrAppend(&text, pick(), ",", pick(), ",2023-05-02,",
+                    kinds[rng() % 5], ",", pick(), ",12,", pick(), ",2,,7,",
+                    pick(), "\n");
+  }
+  const ReadResult reused = ReadActivity(text);
+
+  std::FILE* f = std::tmpfile();
+  std::fputs(text.c_str(), f);
+  std::rewind(f);
+  auto reader = ActivityCsvReader::Open(f, "activity.csv");
+  ASSERT_TRUE(reader.ok()) << reader.status();
+  std::vector<InputRow<ActivityRecord>> fresh;
+  for (;;) {
+    InputRow<ActivityRecord> row;
+    if (!(*reader)->Next(&row)) break;
+    fresh.push_back(row);
+  }
+  std::fclose(f);
+
+  ASSERT_EQ(reused.rows.size(), fresh.size());
+  for (size_t i = 0; i < fresh.size(); ++i) {
+    const InputRow<ActivityRecord>& a = reused.rows[i];
+    const InputRow<ActivityRecord>& b = fresh[i];
+    EXPECT_EQ(a.line, b.line);
+    EXPECT_EQ(a.id, b.id) << b.line;
+    EXPECT_EQ(a.error, b.error) << b.line;
+    if (!b.error.empty()) continue;  // a rejected row's record is not read
+    EXPECT_EQ(a.value.activity_id, b.value.activity_id) << b.line;
+    EXPECT_EQ(a.value.patient_id, b.value.patient_id) << b.line;
+    EXPECT_EQ(a.value.kind, b.value.kind) << b.line;
+    EXPECT_EQ(a.value.staff_group, b.value.staff_group) << b.line;
+    EXPECT_EQ(a.value.ward, b.value.ward) << b.line;
+    EXPECT_EQ(a.value.team, b.value.team) << b.line;
+    EXPECT_EQ(a.value.minutes, b.value.minutes) << b.line;
+    EXPECT_EQ(a.value.count, b.value.count) << b.line;
+    EXPECT_EQ(a.value.cost_pence, b.value.cost_pence) << b.line;
+  }
+  // Some of each: good rows of every kind and rejected ones.
+  int good = 0;
+  for (const auto& row : fresh) good += row.error.empty();
+  EXPECT_GT(good, 20);
+  EXPECT_LT(good, 380);
+}
+
 // ---- conservation --------------------------------------------------------
 
 TEST(CostingPropertyTest, TotalCostIsConserved) {
@@ -768,6 +832,73 @@ TEST(CostingBatchTest, LongPriceCallsAgreeWithOneRecordCalls) {
   EXPECT_GT(known, 300);
   EXPECT_GT(unknown, 20);
   EXPECT_GT(outside, 10);
+}
+
+// A patient's range of periods is kept in its index slot and searched by
+// a scan up to 16 periods and a binary search past them: every count from
+// 1 to 20 finds the same period as a plain search, on every day around
+// each period's ends, and a stay's nights stop at its period's last day.
+TEST(CostingBatchTest, EveryNumberOfPeriodsFindsTheCoveringOne) {
+  const UnitCosts costs = SpecCosts();  // outlives the coster
+  // Patient Nn (N01..N20, so that they sort as numbered) has n periods: period
+  // j from day 10j to 10j + 6 after 2023-01-01, then three days with none; the
+  // last is open (to the as-of date 2023-12-31) for even n.
+  const absl::CivilDay origin = D(2023, 1, 1);
+  std::vector<PeriodToPrice> periods;
+  for (int n = 1; n <= 20; ++n) {
+    for (int j = 0; j < n; ++j) {
+      const bool open = j == n - 1 && n % 2 == 0;
+      periods.push_back(Period(
+          absl::StrCat("N", absl::Dec(n, absl::kZeroPad2)), 3, origin + 10 * j,
+          open ? std::nullopt
+               : std::optional<absl::CivilDay>(origin + 10 * j + 6)));
+    }
+  }
+  const absl::CivilDay as_of = D(2023, 12, 31);
+  auto c = ActivityCoster::Create(periods, as_of, costs);
+  ASSERT_TRUE(c.ok()) << c.status();
+  // Each patient's bed days, 5 nights from each day from 2 days before its
+  // first period to 5 after its last closed one.
+  std::vector<ActivityRecord> records;
+  std::vector<int> want_period;
+  std::vector<int64_t> want_nights;
+  int first = 0;  // the patient's first period's index
+  for (int n = 1; n <= 20; ++n) {
+    for (int day = -2; day <= 10 * (n - 1) + 11; ++day) {
+      records.push_back(
+          BedDays(absl::StrCat("N", absl::Dec(n, absl::kZeroPad2)),
+                  origin + day, "acute_adult", 5));
+      int period = -1;
+      int64_t nights = 0;
+      for (int j = 0; j < n; ++j) {
+        const bool open = j == n - 1 && n % 2 == 0;
+        const int64_t last = open ? as_of - origin : 10 * j + 6;
+        if (day >= 10 * j && day <= last) {
+          period = first + j;
+          nights = std::min<int64_t>(5, last - day + 1);
+        }
+      }
+      want_period.push_back(period);
+      want_nights.push_back(nights);
+    }
+    first += n;
+  }
+  std::vector<const ActivityRecord*> all;
+  for (const ActivityRecord& r : records) all.push_back(&r);
+  std::vector<PricedRecord> priced(records.size());
+  c->Price(all, absl::MakeSpan(priced));
+  for (size_t i = 0; i < records.size(); ++i) {
+    SCOPED_TRACE(absl::StrCat(records[i].patient_id, " on ",
+                              FormatIsoDate(records[i].date)));
+    EXPECT_EQ(priced[i].attribution.period, want_period[i]);
+    EXPECT_EQ(c->Find(records[i].patient_id, records[i].date), want_period[i]);
+    EXPECT_EQ(priced[i].admitted, want_period[i] >= 0);
+    EXPECT_EQ(priced[i].nights, want_nights[i]);
+  }
+  // Days from the period table: 7 a closed period, to the as-of date an
+  // open one (patient 2's second period, index 2, from 2023-01-11).
+  EXPECT_EQ(c->Figures(0).days, 7);
+  EXPECT_EQ(c->Figures(2).days, (as_of - (origin + 10)) + 1);
 }
 
 // Figures(i) is period(i) without its PeriodToPrice, which

@@ -506,6 +506,74 @@ TEST(CsvReaderTest, StrayQuoteAtEveryOffset) {
   }
 }
 
+// Lines of many cells, most empty (up to 16 commas in a row, so that a
+// 16-byte piece holds anywhere from 0 to 16 of them), read once as they
+// are (the quote-free path) and once with the first cell quoted (the
+// general path): the same cells, each the text between its commas.
+TEST(CsvReaderTest, PlainLinesOfManyEmptyCellsReadAsTheGeneralPathReadsThem) {
+  std::mt19937 rng(20261207);
+  std::vector<std::vector<std::string>> expected;
+  std::string plain = "h\n";
+  std::string quoted = "h\n";
+  for (int i = 0; i < 4000; ++i) {
+    std::vector<std::string> cells;
+    const int n = 1 + static_cast<int>(rng() % 40);
+    for (int c = 0; c < n; ++c) {
+      // Mostly empty cells, some a few bytes, a few long.
+      const uint32_t kind = rng() % 10;
+      const size_t len = kind < 6 ? 0 : kind < 9 ? rng() % 5 : rng() % 70;
+      cells.emplace_back(len, static_cast<char>('a' + c % 26));
+    }
+    if (cells.size() == 1 && cells[0].empty()) cells[0] = "x";  // not blank
+    std::string line = cells[0];
+    std::string line_quoted = "\"" + cells[0] + "\"";
+    for (size_t c = 1; c < cells.size(); ++c) {
+      line += "," + cells[c];
+      line_quoted += "," + cells[c];
+    }
+    const char* end = i % 3 == 0 ? "\r\n" : "\n";
+    plain += line + end;
+    quoted += line_quoted + end;
+    expected.push_back(cells);
+  }
+  const std::vector<Row> fast = Parse(plain);
+  const std::vector<Row> general = Parse(quoted);
+  ASSERT_EQ(fast.size(), expected.size());
+  ASSERT_EQ(general.size(), expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) {
+    ASSERT_EQ(fast[i].error, "") << i;
+    ASSERT_EQ(fast[i].fields, expected[i]) << i;
+    ASSERT_EQ(general[i].fields, expected[i]) << i;
+    ASSERT_EQ(fast[i].line, general[i].line) << i;
+    ASSERT_EQ(fast[i].line, static_cast<int64_t>(i) + 2);
+  }
+}
+
+// Sixteen and more commas in one 16-byte piece, at every offset, a line
+// of nothing but commas, and one of hundreds: every one a cell.
+TEST(CsvReaderTest, RunsOfCommasAtEveryOffset) {
+  std::string bytes = "h\n";
+  for (int x = 0; x < 20; ++x) {
+    bytes +=
+        std::string(static_cast<size_t>(x), 'x') + std::string(17, ',') + "y\n";
+  }
+  bytes += std::string(40, ',') + "\n";
+  // More commas than the quote-free path keeps: the general path's.
+  bytes += std::string(300, ',') + "z\n";
+  const std::vector<Row> rows = Parse(bytes);
+  ASSERT_EQ(rows.size(), 22u);
+  for (int x = 0; x < 20; ++x) {
+    std::vector<std::string> want(18, "");
+    want[0] = std::string(static_cast<size_t>(x), 'x');
+    want[17] = "y";
+    EXPECT_EQ(rows[x].fields, want) << x;
+  }
+  EXPECT_EQ(rows[20].fields, std::vector<std::string>(41, ""));
+  std::vector<std::string> many(301, "");
+  many[300] = "z";
+  EXPECT_EQ(rows[21].fields, many);
+}
+
 TEST(CsvReaderTest, ReadErrorIsReported) {
   // A stream open for writing cannot be read.
   std::FILE* f = std::fopen("/dev/null", "w");

@@ -86,6 +86,39 @@ TEST(PatientIndexTest, AddWithTheCallersHashIsAdd) {
   EXPECT_EQ(index.size(), 2);
 }
 
+TEST(PatientIndexTest, KeepsEachIdsRangeThroughGrowth) {
+  // Ranges {3n, 3n + 2}, on ids short and long (kept elsewhere), added
+  // without a Reserve so that the table regrows and re-places them.
+  PatientIndex index;
+  std::vector<std::string> ids;
+  for (int i = 0; i < 1000; ++i) {
+    ids.push_back(i % 2 == 0 ? absl::StrCat("P", i)
+                             : std::string(PatientIndex::kInlineBytes, 'x') +
+                                   absl::StrCat(i));
+    const int32_t n = index.Add(ids.back(), PatientIndex::Hash(ids.back()),
+                                {3 * i, 3 * i + 2});
+    ASSERT_EQ(n, i);
+  }
+  // Adding an id again keeps its number and its first range.
+  EXPECT_EQ(index.Add(ids[7], PatientIndex::Hash(ids[7]), {-1, -1}), 7);
+  for (int i = 0; i < 1000; ++i) {
+    PatientIndex::Range range{-5, -5};
+    ASSERT_EQ(index.Find(ids[i], PatientIndex::Hash(ids[i]), &range), i);
+    EXPECT_EQ(range.begin, 3 * i) << ids[i];
+    EXPECT_EQ(range.end, 3 * i + 2) << ids[i];
+  }
+  // An id added without a range has {0, 0}; a missing id leaves it be.
+  index.Add("plain");
+  PatientIndex::Range range{-5, -5};
+  EXPECT_EQ(index.Find("plain", PatientIndex::Hash("plain"), &range), 1000);
+  EXPECT_EQ(range.begin, 0);
+  EXPECT_EQ(range.end, 0);
+  range = {-5, -5};
+  EXPECT_EQ(index.Find("absent", PatientIndex::Hash("absent"), &range),
+            PatientIndex::kNone);
+  EXPECT_EQ(range.begin, -5);
+}
+
 TEST(PatientIndexTest, ReservedIndexAgreesWithAGrownOne) {
   // Ids of every inline length, differing from each other only in their
   // first or last byte, so that a lookup must compare every byte.
