@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include "bench/plain_fields.h"
+
 namespace {
 
 bool Flush(std::string* out, std::FILE* f) {
@@ -60,14 +62,7 @@ int main(int argc, char** argv) {
         continue;
       }
       ++rows;
-      fields.clear();
-      size_t f = 0;
-      for (;;) {
-        const size_t comma = line.find(',', f);
-        fields.push_back(line.substr(f, comma - f));
-        if (comma == std::string_view::npos) break;
-        f = comma + 1;
-      }
+      SplitAtCommas(line, &fields);
       if (fields.size() < 21) continue;
       int y = 0, m = 0, d = 0;
       const std::string_view date = fields[2];

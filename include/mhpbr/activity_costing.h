@@ -107,10 +107,7 @@ class ActivityCoster {
   // rejects the stay, nights or none.
   void AddStay(const WardStay& stay, StayAttribution* out);
   // Counts a record rejected before it could be costed (a reader's reject).
-  void CountRejected() {
-    ++totals_.records_read;
-    ++totals_.records_rejected;
-  }
+  void CountRejected() { CountRejectedIn(totals_); }
 
   // Sorted by patient, then start.
   std::vector<CostedPeriod> periods() const;
@@ -162,6 +159,10 @@ class ActivityCoster {
                 PatientIndex::Range periods, PricedRecord* out) const;
   // Adds to `totals`, the coster's own or a copy Commit keeps in a local.
   void CommitOne(PricedRecord& priced, CostingTotals& totals);
+  static void CountRejectedIn(CostingTotals& totals) {
+    ++totals.records_read;
+    ++totals.records_rejected;
+  }
   // The period's days, as Create's day count counts them.
   int64_t Days(size_t i) const;
   void Attribute(const ActivityRecord& record, int32_t patient,

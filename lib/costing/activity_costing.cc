@@ -210,8 +210,7 @@ void ActivityCoster::PriceOne(const ActivityRecord& record, int32_t patient,
 void ActivityCoster::CommitOne(PricedRecord& priced, CostingTotals& totals) {
   Attribution& a = priced.attribution;
   if (!a.status.ok()) {
-    ++totals.records_read;
-    ++totals.records_rejected;
+    CountRejectedIn(totals);
     return;
   }
   const int k = a.period;
@@ -223,8 +222,7 @@ void ActivityCoster::CommitOne(PricedRecord& priced, CostingTotals& totals) {
   int64_t new_bucket = 0, new_total = 0;
   if (__builtin_add_overflow(*bucket, cost, &new_bucket) ||
       __builtin_add_overflow(totals.total_pence, cost, &new_total)) {
-    ++totals.records_read;
-    ++totals.records_rejected;
+    CountRejectedIn(totals);
     a.status = absl::OutOfRangeError("cost total would overflow 64-bit pence");
     a.period = -1;
     a.cost_pence = 0;
